@@ -1,0 +1,87 @@
+//! Exit codes (DESIGN.md §3) and the one-line failure messages that go with them.
+
+use std::fmt;
+use std::process::ExitCode;
+
+/// How a command ended, each with its fixed exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// 0: passed (or a command with nothing to judge succeeded).
+    Passed,
+    /// 1: the command line was wrong.
+    Usage,
+    /// 2: an input could not be read.
+    Unreadable,
+    /// 3: an input was read but is malformed.
+    Malformed,
+    /// 4: validation gave `TOTAL_FAILED`.
+    TotalFailed,
+    /// 5: validation gave `INDETERMINATE`.
+    Indeterminate,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Passed => 0,
+            Outcome::Usage => 1,
+            Outcome::Unreadable => 2,
+            Outcome::Malformed => 3,
+            Outcome::TotalFailed => 4,
+            Outcome::Indeterminate => 5,
+        }
+    }
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> Self {
+        ExitCode::from(outcome.code())
+    }
+}
+
+/// A command that could not finish: the outcome and a one-line reason for stderr.
+#[derive(Debug)]
+pub struct Failure {
+    /// The exit outcome.
+    pub outcome: Outcome,
+    /// One line, naming the file and the broken rule.
+    pub message: String,
+}
+
+impl Failure {
+    /// An input that could not be read.
+    pub fn unreadable(path: &str, error: impl fmt::Display) -> Self {
+        Self {
+            outcome: Outcome::Unreadable,
+            message: format!("{path}: cannot read: {error}"),
+        }
+    }
+
+    /// An input that is malformed.
+    pub fn malformed(path: &str, error: impl fmt::Display) -> Self {
+        Self {
+            outcome: Outcome::Malformed,
+            message: format!("{path}: malformed: {error}"),
+        }
+    }
+}
+
+/// Parses the command line; `--help`/`--version` exit 0, any other mistake exits 1
+/// (clap's own default of 2 would collide with "input unreadable").
+pub fn parse_args<P: clap::Parser>() -> Result<P, ExitCode> {
+    P::try_parse().map_err(|error| {
+        let _ = error.print();
+        if error.use_stderr() {
+            Outcome::Usage.into()
+        } else {
+            Outcome::Passed.into()
+        }
+    })
+}
+
+/// Prints a failure to stderr as `<tool>: <message>` and returns its exit code.
+pub fn report_failure(tool: &str, failure: &Failure) -> ExitCode {
+    eprintln!("{tool}: {}", failure.message.replace('\n', " "));
+    failure.outcome.into()
+}

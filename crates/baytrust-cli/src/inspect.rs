@@ -1,0 +1,119 @@
+//! `verify-sig inspect`: describes each certificate of a file, with the legal entity
+//! its built-in identity profile finds.
+
+use serde::Serialize;
+
+use baytrust::algorithm::KeyAlgorithm;
+use baytrust::cert::{decode_certificates, Certificate};
+use baytrust::identity::{IdentityProfile, LegalEntity};
+use baytrust::Time;
+
+use crate::exit::Failure;
+
+/// What `inspect` reports for a certificate file.
+#[derive(Debug, Serialize)]
+pub struct InspectReport {
+    /// Each certificate in file order.
+    pub certificates: Vec<CertificateSummary>,
+}
+
+/// One certificate, described.
+#[derive(Debug, Serialize)]
+pub struct CertificateSummary {
+    /// Subject name as text.
+    pub subject: String,
+    /// Issuer name as text.
+    pub issuer: String,
+    /// Serial number in upper-case hex.
+    pub serial: String,
+    /// Start of validity (RFC 3339).
+    pub not_before: Time,
+    /// End of validity (RFC 3339).
+    pub not_after: Time,
+    /// Key algorithm and size (`RSA-2048`, `ECDSA-P256`, `SM2`…).
+    pub key_algorithm: String,
+    /// Policy OIDs of certificatePolicies.
+    pub policies: Vec<String>,
+    /// Whether basicConstraints says CA.
+    pub is_ca: bool,
+    /// The legal entity named by the certificate, if any.
+    pub entity: Option<LegalEntity>,
+}
+
+impl CertificateSummary {
+    /// Describes one parsed certificate.
+    pub fn of(certificate: &Certificate<'_>) -> Result<Self, baytrust::Error> {
+        Ok(Self {
+            subject: certificate.subject_text(),
+            issuer: certificate.issuer_text(),
+            serial: certificate.serial_hex(),
+            not_before: certificate.not_before(),
+            not_after: certificate.not_after(),
+            key_algorithm: KeyAlgorithm::of(certificate.spki()).to_string(),
+            policies: certificate.policy_oids(),
+            is_ca: certificate.is_ca(),
+            entity: IdentityProfile::entity_from_certificate(certificate)?,
+        })
+    }
+}
+
+/// Builds the report for the bytes of a certificate file; `path` names it in errors.
+pub fn inspect_certificates(path: &str, bytes: &[u8]) -> Result<InspectReport, Failure> {
+    let ders = decode_certificates(bytes).map_err(|e| Failure::malformed(path, e))?;
+    let certificates = ders
+        .iter()
+        .enumerate()
+        .map(|(i, der)| {
+            der.parse()
+                .and_then(|certificate| CertificateSummary::of(&certificate))
+                .map_err(|e| Failure::malformed(path, format!("certificate {}: {e}", i + 1)))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(InspectReport { certificates })
+}
+
+/// The human rendering of a report.
+pub fn render_text(report: &InspectReport) -> String {
+    let mut out = String::new();
+    let total = report.certificates.len();
+    for (i, c) in report.certificates.iter().enumerate() {
+        out.push_str(&format!("Certificate {} of {total}\n", i + 1));
+        out.push_str(&format!("  Subject:        {}\n", c.subject));
+        out.push_str(&format!("  Issuer:         {}\n", c.issuer));
+        out.push_str(&format!("  Serial:         {}\n", c.serial));
+        out.push_str(&format!(
+            "  Validity:       {} to {}\n",
+            c.not_before, c.not_after
+        ));
+        out.push_str(&format!("  Key algorithm:  {}\n", c.key_algorithm));
+        let policies = if c.policies.is_empty() {
+            "(none)".to_owned()
+        } else {
+            c.policies.join(", ")
+        };
+        out.push_str(&format!("  Policies:       {policies}\n"));
+        out.push_str(&format!(
+            "  CA:             {}\n",
+            if c.is_ca { "yes" } else { "no" }
+        ));
+        match &c.entity {
+            None => out.push_str("  Legal entity:   (none)\n"),
+            Some(entity) => {
+                out.push_str(&format!("  Legal entity:   {}\n", entity.organisation));
+                out.push_str(&format!(
+                    "    Identifier:   {} ({})\n",
+                    entity.org_id,
+                    match entity.org_id.check() {
+                        Ok(()) => "valid".to_owned(),
+                        Err(e) => format!("INVALID: {e}"),
+                    }
+                ));
+                if let Some(person) = &entity.authorised_person {
+                    out.push_str(&format!("    Authorised:   {person}\n"));
+                }
+                out.push_str(&format!("    Jurisdiction: {}\n", entity.jurisdiction));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,9 @@
+//! The command-line tools' shared parts. Each command follows one flow: parse options →
+//! build a report value → present it (human text or `--json`, the same value
+//! serialised) → exit code from the outcome alone (DESIGN.md §3).
+
+#![forbid(unsafe_code)]
+
+pub mod exit;
+pub mod input;
+pub mod inspect;

@@ -1,0 +1,15 @@
+//! Certificates: reading DER, PEM and PEM bundles ([`decode_certificates`]), and a
+//! borrowed, strictly checked view of one X.509 certificate ([`Certificate`]) with typed
+//! access to its names and extensions.
+
+mod certificate;
+mod input;
+mod name;
+
+pub use certificate::Certificate;
+pub use input::{decode_certificates, CertificateDer};
+pub use name::{attribute_text, name_to_string};
+
+/// The x509-parser types the view hands out (extension structures, names, SPKI), so
+/// callers can name them without depending on x509-parser themselves.
+pub use x509_parser;

@@ -1,0 +1,240 @@
+//! The one error type of the library: each variant names the rule that was broken and
+//! carries the values that broke it.
+
+/// Everything that can go wrong in baytrust. Variants name the broken rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    // ---- input encoding: DER / PEM -------------------------------------------------
+    /// The input holds no bytes at all.
+    #[error("input is empty")]
+    EmptyInput,
+    /// The input looked like PEM but no `-----BEGIN …-----` block was found.
+    #[error("no PEM block found in the input")]
+    PemNoBlock,
+    /// A PEM block carries a label other than the one required.
+    #[error("PEM block is labelled {found:?}, expected {expected:?}")]
+    PemWrongLabel {
+        /// The label that was found.
+        found: String,
+        /// The label that was required.
+        expected: &'static str,
+    },
+    /// A PEM block is not well formed (RFC 7468).
+    #[error("PEM block is malformed: {reason}")]
+    PemMalformed {
+        /// What the PEM decoder objected to.
+        reason: String,
+    },
+    /// The input is neither DER (which starts with a SEQUENCE tag) nor PEM (no
+    /// `-----BEGIN` line).
+    #[error("input is neither DER nor PEM")]
+    UnrecognisedEncoding,
+    /// A time is not valid RFC 3339 (`2026-06-01T00:00:00Z`) or is out of range.
+    #[error("time {value:?} is not a valid RFC 3339 time")]
+    TimeMalformed {
+        /// The text as given.
+        value: String,
+    },
+    /// The bytes are not a DER `Certificate` (RFC 5280 §4.1).
+    #[error("certificate is malformed: {reason}")]
+    CertificateMalformed {
+        /// What the DER parser objected to.
+        reason: String,
+    },
+    /// Bytes follow the end of a DER structure that must stand alone.
+    #[error("{count} bytes of trailing data after the certificate")]
+    TrailingData {
+        /// How many bytes follow the structure.
+        count: usize,
+    },
+    /// An extension appears twice in one certificate (RFC 5280 §4.2).
+    #[error("extension {oid} appears more than once")]
+    DuplicateExtension {
+        /// The dotted OID of the repeated extension.
+        oid: String,
+    },
+    /// An extension's value does not decode as its ASN.1 definition says.
+    #[error("extension {oid} is malformed: {reason}")]
+    ExtensionMalformed {
+        /// The dotted OID of the extension.
+        oid: String,
+        /// What the decoder objected to.
+        reason: String,
+    },
+    /// An attribute value uses an ASN.1 string type that cannot be decoded as text,
+    /// or its bytes are invalid for that type.
+    #[error("attribute {oid} is not a decodable string: {reason}")]
+    AttributeNotText {
+        /// The dotted OID of the attribute or extension.
+        oid: String,
+        /// Why it could not be decoded.
+        reason: String,
+    },
+
+    // ---- algorithms ---------------------------------------------------------------
+    /// The signature algorithm OID is not one baytrust verifies.
+    #[error("signature algorithm {oid} is not supported")]
+    UnsupportedSignatureAlgorithm {
+        /// The dotted OID.
+        oid: String,
+    },
+    /// The public-key algorithm (or named curve) is not one baytrust verifies.
+    #[error("public key algorithm {oid} is not supported")]
+    UnsupportedPublicKeyAlgorithm {
+        /// The dotted OID of the key algorithm or curve.
+        oid: String,
+    },
+    /// SHA-1 based signatures are refused (collision attacks; CA/B Forum, NIST SP 800-131A).
+    #[error("SHA-1 signatures are refused ({oid})")]
+    Sha1Refused {
+        /// The dotted OID of the SHA-1 based algorithm.
+        oid: String,
+    },
+    /// MD5 (and MD2) based signatures are refused.
+    #[error("MD5 signatures are refused ({oid})")]
+    Md5Refused {
+        /// The dotted OID of the MD5 based algorithm.
+        oid: String,
+    },
+    /// RSA keys below the floor are refused (NIST SP 800-131A: 2048 bits).
+    #[error("RSA key of {bits} bits is below the {minimum}-bit floor")]
+    RsaKeyTooSmall {
+        /// The modulus size in bits.
+        bits: usize,
+        /// The floor in bits.
+        minimum: usize,
+    },
+    /// The signature algorithm does not fit the key (e.g. ECDSA with an RSA key).
+    #[error(
+        "signature algorithm {signature_algorithm} does not match key algorithm {key_algorithm}"
+    )]
+    AlgorithmKeyMismatch {
+        /// The signature algorithm.
+        signature_algorithm: String,
+        /// The key's algorithm.
+        key_algorithm: String,
+    },
+    /// The algorithm parameters are missing, malformed or not supported
+    /// (e.g. RSA-PSS with a salt length other than the hash length).
+    #[error("algorithm parameters rejected: {reason}")]
+    AlgorithmParametersInvalid {
+        /// What is wrong with them.
+        reason: String,
+    },
+    /// The public key's bytes are not a valid key of its algorithm.
+    #[error("public key is invalid: {reason}")]
+    PublicKeyInvalid {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The signature value is not encoded as its algorithm requires.
+    #[error("signature value is malformed: {reason}")]
+    SignatureMalformed {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The signature does not verify over the message with the key.
+    #[error("signature does not verify")]
+    SignatureInvalid,
+    /// The SM2 signer identifier is longer than SM2 allows (ENTL is 16 bits: 8191 bytes).
+    #[error("SM2 signer ID of {len} bytes is too long")]
+    Sm2SignerIdTooLong {
+        /// Its length in bytes.
+        len: usize,
+    },
+
+    // ---- identity -----------------------------------------------------------------
+    /// A jurisdiction code other than `CN`, `HK` or `MO`.
+    #[error("unknown jurisdiction {code:?} (expected CN, HK or MO)")]
+    UnknownJurisdiction {
+        /// The code as given.
+        code: String,
+    },
+    /// A canonical identifier (`NTRxx-…`, ETSI EN 319 412-1 §5.1.4) is malformed.
+    #[error("organisation identifier {value:?} is not of the form NTRxx-…: {reason}")]
+    CanonicalOrgIdMalformed {
+        /// The text as given.
+        value: String,
+        /// Which part is wrong.
+        reason: &'static str,
+    },
+    /// A USCC does not have 18 characters (GB 32100-2015).
+    #[error("USCC {value:?} has {len} characters, expected 18")]
+    UsccWrongLength {
+        /// The code as given.
+        value: String,
+        /// Its length in characters.
+        len: usize,
+    },
+    /// A USCC contains a character outside `0-9A-Z` minus I, O, S, V, Z (GB 32100-2015).
+    #[error("USCC {value:?} has {character:?} at position {position}, outside the USCC alphabet")]
+    UsccBadCharacter {
+        /// The code as given.
+        value: String,
+        /// 1-based position of the bad character.
+        position: usize,
+        /// The bad character.
+        character: char,
+    },
+    /// A USCC's check character does not match (GB 32100-2015, weights 3^(i−1) mod 31).
+    #[error("USCC {value:?} has check character {found:?}, expected {expected:?}")]
+    UsccCheckMismatch {
+        /// The code as given.
+        value: String,
+        /// The check character computed from positions 1–17.
+        expected: char,
+        /// The check character found at position 18.
+        found: char,
+    },
+    /// A Hong Kong BRN/UBI is neither 8 digits (optionally in the long form
+    /// `12345678-000-01-23-4`) nor a `C`/`F` dummy with 7 digits.
+    #[error("Hong Kong business registration number {value:?} is malformed: {reason}")]
+    HkBrnMalformed {
+        /// The text as given.
+        value: String,
+        /// Which rule it breaks.
+        reason: &'static str,
+    },
+    /// A Macao commercial registration number is empty, too long or not alphanumeric.
+    #[error("Macao registration number {value:?} is malformed: {reason}")]
+    MoRegistrationMalformed {
+        /// The text as given.
+        value: String,
+        /// Which rule it breaks.
+        reason: &'static str,
+    },
+    /// An identity profile is malformed (bad source syntax, bad regex).
+    #[error("identity profile is malformed: {reason}")]
+    IdentityProfileMalformed {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The certificate lacks a field the identity profile names.
+    #[error("certificate has no {field} at {source_name}")]
+    IdentityFieldMissing {
+        /// Which part of the legal entity (`organisation`, `org_id`).
+        field: &'static str,
+        /// The profile source (`subject:2.5.4.10`, `extension:1.2.156.10260.4.1.4`).
+        source_name: String,
+    },
+    /// `organizationIdentifier` (2.5.4.97) and the profile's own source name different
+    /// organisations: the certificate is ambiguous and no identity is taken from it.
+    #[error("organizationIdentifier {organization_identifier} disagrees with {profile_value}")]
+    IdentityConflict {
+        /// The canonical identifier in 2.5.4.97.
+        organization_identifier: String,
+        /// What the profile's source gave.
+        profile_value: String,
+    },
+    /// The profile's pattern does not match the value it reads.
+    #[error("{field} value {value:?} does not match the profile pattern {pattern:?}")]
+    IdentityPatternMismatch {
+        /// Which part of the legal entity.
+        field: &'static str,
+        /// The value read from the certificate.
+        value: String,
+        /// The pattern.
+        pattern: String,
+    },
+}
