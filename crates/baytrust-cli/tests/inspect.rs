@@ -52,10 +52,11 @@ fn openssl_serial(path: &str) -> String {
 
 const MUTUAL_RECOGNITION_POLICY: &str = "2.16.344.8.2.2008.810.2.2018.1.1";
 
-fn assert_org_certificate(path: &str, key_algorithm: &str, issuer: &str, entity: Value) {
+fn assert_org_certificate(path: &str, key_algorithm: &str, issuer_file: &str, entity: Value) {
     let c = inspect_one(path);
+    let issuer = inspect_one(issuer_file)["subject"].clone();
     assert_eq!(c["serial"], json!(openssl_serial(path)), "{path}");
-    assert_eq!(c["issuer"], json!(issuer), "{path}");
+    assert_eq!(c["issuer"], issuer, "{path}");
     assert_eq!(c["not_before"], json!("2025-01-01T00:00:00Z"), "{path}");
     assert_eq!(c["not_after"], json!("2028-01-01T00:00:00Z"), "{path}");
     assert_eq!(c["key_algorithm"], json!(key_algorithm), "{path}");
@@ -69,10 +70,7 @@ fn cn_rsa_organisation_certificate_names_its_entity() {
     assert_org_certificate(
         "pki/cn/org-shenzhen-bay-supply.pem",
         "RSA-2048",
-        &inspect_one("pki/cn/issuing-ca.pem")["subject"]
-            .as_str()
-            .unwrap()
-            .to_owned(),
+        "pki/cn/issuing-ca.pem",
         json!({"jurisdiction": "CN", "org_id": "NTRCN-914403001922038216", "org_id_valid": true,
                "organisation": "深圳湾供应链有限公司", "authorised_person": "张伟"}),
     );
@@ -88,10 +86,7 @@ fn cn_sm2_organisation_certificate_names_its_entity() {
     assert_org_certificate(
         "pki/cn-sm2/org-qianhai-tech.pem",
         "SM2",
-        &inspect_one("pki/cn-sm2/issuing-ca.pem")["subject"]
-            .as_str()
-            .unwrap()
-            .to_owned(),
+        "pki/cn-sm2/issuing-ca.pem",
         json!({"jurisdiction": "CN", "org_id": "NTRCN-91110000600037341L", "org_id_valid": true,
                "organisation": "前海科技有限公司", "authorised_person": "刘洋"}),
     );
@@ -102,20 +97,14 @@ fn hk_organisation_certificate_reads_brn_from_ou_and_bmpstring_name() {
     assert_org_certificate(
         "pki/hk/org-harbour-logistics.pem",
         "RSA-2048",
-        &inspect_one("pki/hk/issuing-ca.pem")["subject"]
-            .as_str()
-            .unwrap()
-            .to_owned(),
+        "pki/hk/issuing-ca.pem",
         json!({"jurisdiction": "HK", "org_id": "NTRHK-12345678", "org_id_valid": true,
                "organisation": "Harbour Logistics Limited", "authorised_person": "CHAN Tai Man"}),
     );
     assert_org_certificate(
         "pki/hk/org-kowloon-electronics.pem",
         "ECDSA-P384",
-        &inspect_one("pki/hk/issuing-ca.pem")["subject"]
-            .as_str()
-            .unwrap()
-            .to_owned(),
+        "pki/hk/issuing-ca.pem",
         json!({"jurisdiction": "HK", "org_id": "NTRHK-87654321", "org_id_valid": true,
                "organisation": "九龍電子有限公司", "authorised_person": "WONG Siu Ming"}),
     );
@@ -126,10 +115,7 @@ fn mo_organisation_certificate_reads_serial_number_attribute() {
     assert_org_certificate(
         "pki/mo/org-cotai-trading.pem",
         "RSA-2048",
-        &inspect_one("pki/mo/issuing-ca.pem")["subject"]
-            .as_str()
-            .unwrap()
-            .to_owned(),
+        "pki/mo/issuing-ca.pem",
         json!({"jurisdiction": "MO", "org_id": "NTRMO-40321", "org_id_valid": true,
                "organisation": "路氹貿易有限公司", "authorised_person": "HO Weng Kei"}),
     );

@@ -33,7 +33,7 @@ pub fn attribute_text(value: &Any<'_>, oid: &str) -> Result<String, Error> {
         }
         Tag::TeletexString => Ok(data.iter().map(|&b| char::from(b)).collect()),
         Tag::BmpString => {
-            if data.len() % 2 != 0 {
+            if !data.len().is_multiple_of(2) {
                 return Err(not_text("BMPString has an odd number of bytes"));
             }
             let units = data
@@ -44,7 +44,7 @@ pub fn attribute_text(value: &Any<'_>, oid: &str) -> Result<String, Error> {
                 .map_err(|_| not_text("BMPString holds an unpaired surrogate"))
         }
         Tag::UniversalString => {
-            if data.len() % 4 != 0 {
+            if !data.len().is_multiple_of(4) {
                 return Err(not_text("UniversalString length is not a multiple of 4"));
             }
             data.chunks_exact(4)
