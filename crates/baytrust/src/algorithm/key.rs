@@ -1,0 +1,119 @@
+//! Public keys: what kind of key a SubjectPublicKeyInfo holds (RFC 5280 §4.1.2.7), read
+//! from its algorithm OID and, for elliptic curves, the named curve.
+
+use std::fmt;
+
+use x509_parser::asn1_rs::Tag;
+use x509_parser::x509::SubjectPublicKeyInfo;
+
+use super::rsa;
+use super::scheme::null_or_absent;
+use crate::Error;
+
+/// `rsaEncryption` (RFC 3279 §2.3.1).
+const RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
+/// `id-ecPublicKey` (RFC 5480 §2.1.1).
+const EC_PUBLIC_KEY: &str = "1.2.840.10045.2.1";
+/// `secp256r1` / P-256 (RFC 5480 §2.1.1.1).
+const SECP256R1: &str = "1.2.840.10045.3.1.7";
+/// `secp384r1` / P-384 (RFC 5480 §2.1.1.1).
+const SECP384R1: &str = "1.3.132.0.34";
+/// `id-Ed25519` (RFC 8410 §3).
+const ED25519: &str = "1.3.101.112";
+/// `sm2p256v1` (GM/T 0006-2012): the SM2 curve; some issuers use it as the key algorithm.
+const SM2P256V1: &str = "1.2.156.10197.1.301";
+
+/// What kind of key a SubjectPublicKeyInfo holds, for display and policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyAlgorithm {
+    /// An RSA key (`rsaEncryption`) with a modulus of `bits` bits.
+    Rsa {
+        /// The modulus size in bits, leading zeros not counted.
+        bits: usize,
+    },
+    /// An ECDSA key on NIST P-256 (`id-ecPublicKey`, `secp256r1`).
+    EcdsaP256,
+    /// An ECDSA key on NIST P-384 (`id-ecPublicKey`, `secp384r1`).
+    EcdsaP384,
+    /// An Ed25519 key (`id-Ed25519`).
+    Ed25519,
+    /// An SM2 key: `id-ecPublicKey` on `sm2p256v1`, or `sm2p256v1` as the algorithm.
+    Sm2,
+    /// Any other key, or a key whose encoding baytrust cannot read.
+    Unknown,
+}
+
+impl KeyAlgorithm {
+    /// What kind of key `spki` holds; [`KeyAlgorithm::Unknown`] when the algorithm is
+    /// not one baytrust verifies or the key is malformed.
+    pub fn of(spki: &SubjectPublicKeyInfo<'_>) -> KeyAlgorithm {
+        classify(spki).unwrap_or(KeyAlgorithm::Unknown)
+    }
+}
+
+impl fmt::Display for KeyAlgorithm {
+    /// `RSA-2048`, `ECDSA-P256`, `ECDSA-P384`, `Ed25519`, `SM2` or `unknown`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyAlgorithm::Rsa { bits } => write!(f, "RSA-{bits}"),
+            KeyAlgorithm::EcdsaP256 => f.write_str("ECDSA-P256"),
+            KeyAlgorithm::EcdsaP384 => f.write_str("ECDSA-P384"),
+            KeyAlgorithm::Ed25519 => f.write_str("Ed25519"),
+            KeyAlgorithm::Sm2 => f.write_str("SM2"),
+            KeyAlgorithm::Unknown => f.write_str("unknown"),
+        }
+    }
+}
+
+/// Classifies `spki`, saying why when it cannot: never returns
+/// [`KeyAlgorithm::Unknown`].
+pub(super) fn classify(spki: &SubjectPublicKeyInfo<'_>) -> Result<KeyAlgorithm, Error> {
+    if spki.subject_public_key.unused_bits != 0 {
+        return Err(Error::PublicKeyInvalid {
+            reason: "subjectPublicKey BIT STRING has unused bits".to_owned(),
+        });
+    }
+    let oid = spki.algorithm.algorithm.to_id_string();
+    let parameters = spki.algorithm.parameters.as_ref();
+    match oid.as_str() {
+        RSA_ENCRYPTION => {
+            null_or_absent(parameters, "rsaEncryption")?;
+            let bits = rsa::modulus_bits(&spki.subject_public_key.data)?;
+            Ok(KeyAlgorithm::Rsa { bits })
+        }
+        EC_PUBLIC_KEY => {
+            // RFC 5480 §2.1.1: namedCurve only; implicitCurve and specifiedCurve MUST NOT
+            // be used.
+            let curve = parameters
+                .filter(|any| any.tag() == Tag::Oid)
+                .and_then(|any| any.as_oid().ok())
+                .ok_or_else(|| Error::PublicKeyInvalid {
+                    reason: "id-ecPublicKey parameters are not a named curve OID".to_owned(),
+                })?
+                .to_id_string();
+            match curve.as_str() {
+                SECP256R1 => Ok(KeyAlgorithm::EcdsaP256),
+                SECP384R1 => Ok(KeyAlgorithm::EcdsaP384),
+                SM2P256V1 => Ok(KeyAlgorithm::Sm2),
+                _ => Err(Error::UnsupportedPublicKeyAlgorithm { oid: curve }),
+            }
+        }
+        ED25519 => match parameters {
+            None => Ok(KeyAlgorithm::Ed25519),
+            Some(_) => Err(Error::PublicKeyInvalid {
+                reason: "id-Ed25519 parameters must be absent (RFC 8410 §3)".to_owned(),
+            }),
+        },
+        SM2P256V1 => {
+            let names_sm2 = parameters
+                .filter(|any| any.tag() == Tag::Oid)
+                .and_then(|any| any.as_oid().ok())
+                .is_some_and(|curve| curve.to_id_string() == SM2P256V1);
+            if !names_sm2 {
+                null_or_absent(parameters, "sm2p256v1 key")?;
+            }
+            Ok(KeyAlgorithm::Sm2)
+        }
+        _ => Err(Error::UnsupportedPublicKeyAlgorithm { oid }),
+    }
+}

@@ -1,0 +1,98 @@
+//! Signature verification dispatched by OID: the signature algorithm identifier picks the
+//! scheme, the SubjectPublicKeyInfo picks the key, and weak or mismatched choices are
+//! refused before any cryptography runs. RSA, ECDSA and Ed25519 go through ring; SM2
+//! through RustCrypto `sm2`.
+
+mod ecdsa;
+mod ed25519;
+mod key;
+mod rsa;
+mod scheme;
+mod sm2;
+
+pub use key::KeyAlgorithm;
+pub use scheme::signature_algorithm_name;
+
+use crate::Error;
+use scheme::SignatureScheme;
+use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
+
+/// The SM2 signer identifier used when the signer states none: the ASCII text
+/// `1234567812345678` (GB/T 35276-2017 §5.3, GM/T 0009-2012 §10).
+pub const DEFAULT_SM2_SIGNER_ID: &[u8] = b"1234567812345678";
+
+/// The RSA modulus floor of [`AlgorithmPolicy::default`] in bits (NIST SP 800-131A).
+pub const DEFAULT_MIN_RSA_BITS: usize = 2048;
+
+/// The choices a verifier makes that the signature itself does not carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AlgorithmPolicy<'a> {
+    /// The SM2 signer identifier hashed into `Z` (GB/T 32918.2 §5.5); any bytes up to
+    /// 8191 long. Defaults to [`DEFAULT_SM2_SIGNER_ID`].
+    pub sm2_signer_id: &'a [u8],
+    /// RSA keys with a shorter modulus are refused with [`Error::RsaKeyTooSmall`].
+    /// Defaults to [`DEFAULT_MIN_RSA_BITS`]. Values below 2048 only help for PKCS#1
+    /// SHA-256 and SHA-512 down to 1024 bits: the crypto backend refuses the rest.
+    pub min_rsa_bits: usize,
+}
+
+impl Default for AlgorithmPolicy<'_> {
+    fn default() -> Self {
+        AlgorithmPolicy {
+            sm2_signer_id: DEFAULT_SM2_SIGNER_ID,
+            min_rsa_bits: DEFAULT_MIN_RSA_BITS,
+        }
+    }
+}
+
+/// Verifies `signature` over `message` with the key in `spki` using `algorithm`.
+///
+/// The checks run in this order, so the most telling error wins:
+/// 1. the signature algorithm: SHA-1 ([`Error::Sha1Refused`]) and MD5/MD2
+///    ([`Error::Md5Refused`]) are refused, unknown OIDs are
+///    [`Error::UnsupportedSignatureAlgorithm`], and parameters must be as the
+///    algorithm's RFC says ([`Error::AlgorithmParametersInvalid`]);
+/// 2. the key: its algorithm must be known ([`Error::UnsupportedPublicKeyAlgorithm`])
+///    and well formed ([`Error::PublicKeyInvalid`]);
+/// 3. the pair: the signature algorithm must fit the key
+///    ([`Error::AlgorithmKeyMismatch`]) and RSA keys must reach
+///    `policy.min_rsa_bits` ([`Error::RsaKeyTooSmall`]);
+/// 4. the cryptography: [`Error::SignatureInvalid`] if the signature does not verify.
+pub fn verify_signature(
+    spki: &SubjectPublicKeyInfo<'_>,
+    algorithm: &AlgorithmIdentifier<'_>,
+    message: &[u8],
+    signature: &[u8],
+    policy: &AlgorithmPolicy<'_>,
+) -> Result<(), Error> {
+    let scheme = SignatureScheme::from_algorithm(algorithm)?;
+    let key = key::classify(spki)?;
+    let key_bytes: &[u8] = &spki.subject_public_key.data;
+
+    match (scheme, key) {
+        (SignatureScheme::RsaPkcs1(hash), KeyAlgorithm::Rsa { bits }) => {
+            rsa::check_size(bits, policy)?;
+            rsa::verify_pkcs1(hash, bits, key_bytes, message, signature)
+        }
+        (SignatureScheme::RsaPss(hash), KeyAlgorithm::Rsa { bits }) => {
+            rsa::check_size(bits, policy)?;
+            rsa::verify_pss(hash, bits, key_bytes, message, signature)
+        }
+        (SignatureScheme::Ecdsa(hash), KeyAlgorithm::EcdsaP256) => {
+            ecdsa::verify(ecdsa::Curve::P256, hash, key_bytes, message, signature)
+        }
+        (SignatureScheme::Ecdsa(hash), KeyAlgorithm::EcdsaP384) => {
+            ecdsa::verify(ecdsa::Curve::P384, hash, key_bytes, message, signature)
+        }
+        (SignatureScheme::Ed25519, KeyAlgorithm::Ed25519) => {
+            ed25519::verify(key_bytes, message, signature)
+        }
+        (SignatureScheme::Sm2WithSm3, KeyAlgorithm::Sm2) => {
+            sm2::verify(key_bytes, message, signature, policy.sm2_signer_id)
+        }
+        (scheme, key) => Err(Error::AlgorithmKeyMismatch {
+            signature_algorithm: scheme.to_string(),
+            key_algorithm: key.to_string(),
+        }),
+    }
+}
