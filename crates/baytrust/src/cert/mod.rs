@@ -3,10 +3,12 @@
 //! access to its names and extensions.
 
 mod certificate;
+mod comparable_name;
 mod input;
 mod name;
 
 pub use certificate::Certificate;
+pub use comparable_name::ComparableName;
 pub use input::{decode_certificates, CertificateDer};
 pub use name::{attribute_text, name_to_string};
 
