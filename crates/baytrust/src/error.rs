@@ -144,6 +144,147 @@ pub enum Error {
         len: usize,
     },
 
+    // ---- path validation (RFC 5280 §6.1) -------------------------------------------
+    // `depth` counts from the end-entity certificate (0) towards the trust anchor.
+    /// No certificate in the pool or trust store issued the certificate at `depth`
+    /// (RFC 5280 §6.1.3 (a)(4): issuer name chaining).
+    #[error("no issuer found for the certificate at depth {depth}")]
+    UnknownIssuer {
+        /// The certificate whose issuer is missing.
+        depth: usize,
+    },
+    /// The issuer's signature on the certificate at `depth` does not verify, or uses a
+    /// refused algorithm (RFC 5280 §6.1.3 (a)(1)); `cause` is the algorithm error.
+    #[error("signature on the certificate at depth {depth}: {cause}")]
+    ChainSignature {
+        /// The certificate whose signature failed.
+        depth: usize,
+        /// Why: [`Error::SignatureInvalid`], [`Error::Sha1Refused`], ….
+        cause: Box<Error>,
+    },
+    /// The public key of the certificate at `depth` is refused by the algorithm policy
+    /// (too small, unknown or malformed); `cause` says which.
+    #[error("public key of the certificate at depth {depth}: {cause}")]
+    PublicKeyRefused {
+        /// The certificate whose key is refused.
+        depth: usize,
+        /// [`Error::RsaKeyTooSmall`], [`Error::UnsupportedPublicKeyAlgorithm`], ….
+        cause: Box<Error>,
+    },
+    /// The certificate at `depth` had expired at the validation time (RFC 5280 §6.1.3 (a)(2)).
+    #[error("certificate at depth {depth} expired at {not_after} (validation time {time})")]
+    CertificateExpired {
+        /// The expired certificate.
+        depth: usize,
+        /// The validation time.
+        time: crate::Time,
+        /// Its notAfter.
+        not_after: crate::Time,
+    },
+    /// The certificate at `depth` was not yet valid at the validation time.
+    #[error(
+        "certificate at depth {depth} is not valid before {not_before} (validation time {time})"
+    )]
+    CertificateNotYetValid {
+        /// The certificate.
+        depth: usize,
+        /// The validation time.
+        time: crate::Time,
+        /// Its notBefore.
+        not_before: crate::Time,
+    },
+    /// An intermediate certificate is not a CA: basicConstraints absent or cA FALSE
+    /// (RFC 5280 §6.1.4 (k)).
+    #[error("certificate at depth {depth} is not a CA (basicConstraints cA is not TRUE)")]
+    NotACa {
+        /// The intermediate.
+        depth: usize,
+    },
+    /// The path is longer than a CA's pathLenConstraint allows (RFC 5280 §6.1.4 (l)).
+    #[error("certificate at depth {depth} exceeds the path length constraint")]
+    PathLenExceeded {
+        /// The CA certificate that exceeded the remaining path length.
+        depth: usize,
+    },
+    /// A CA's keyUsage lacks keyCertSign (RFC 5280 §6.1.4 (n)).
+    #[error("CA certificate at depth {depth} has keyUsage without keyCertSign")]
+    KeyCertSignMissing {
+        /// The CA certificate.
+        depth: usize,
+    },
+    /// The end-entity keyUsage does not allow the requested purpose (for signing:
+    /// digitalSignature or nonRepudiation, RFC 5280 §4.2.1.3).
+    #[error("end-entity keyUsage does not allow {purpose}")]
+    LeafKeyUsageMissing {
+        /// The purpose asked for.
+        purpose: &'static str,
+    },
+    /// The extendedKeyUsage of the certificate at `depth` does not include the purpose
+    /// (RFC 5280 §4.2.1.12).
+    #[error("certificate at depth {depth} has extendedKeyUsage without {purpose}")]
+    ExtendedKeyUsageMissing {
+        /// The certificate.
+        depth: usize,
+        /// The purpose asked for.
+        purpose: &'static str,
+    },
+    /// A name in the certificate at `depth` is outside the permitted or inside the
+    /// excluded subtrees (RFC 5280 §6.1.3 (b), (c)).
+    #[error("certificate at depth {depth}: {name} violates the name constraints")]
+    NameConstraintViolation {
+        /// The certificate.
+        depth: usize,
+        /// The offending name, e.g. `rfc822Name bad@example.com`.
+        name: String,
+    },
+    /// A constraint or name of a form baytrust does not evaluate (x400Address,
+    /// ediPartyName, otherName…) applies to the certificate at `depth`: fail closed.
+    #[error("certificate at depth {depth}: name constraints on {form} are not supported")]
+    NameConstraintUnsupported {
+        /// The certificate.
+        depth: usize,
+        /// The GeneralName form.
+        form: &'static str,
+    },
+    /// The certificate at `depth` has a critical extension the validator does not
+    /// process (RFC 5280 §6.1.3, §4.2).
+    #[error("certificate at depth {depth} has unrecognised critical extension {oid}")]
+    UnrecognisedCriticalExtension {
+        /// The certificate.
+        depth: usize,
+        /// The extension's dotted OID.
+        oid: String,
+    },
+    /// A policyMappings extension maps to or from anyPolicy (RFC 5280 §6.1.4 (a)).
+    #[error("certificate at depth {depth} maps anyPolicy in policyMappings")]
+    PolicyMappingAnyPolicy {
+        /// The certificate.
+        depth: usize,
+    },
+    /// An explicit policy is required but the valid policy tree is empty at `depth`
+    /// (RFC 5280 §6.1.3 (f), §6.1.5 (g)).
+    #[error("an explicit policy is required but no valid policy remains at depth {depth}")]
+    NoValidPolicy {
+        /// The certificate after whose processing the tree was empty.
+        depth: usize,
+    },
+    /// The path is longer than the relying party allows.
+    #[error("path of {len} certificates exceeds the maximum of {max}")]
+    PathTooLong {
+        /// Certificates in the path, anchor excluded.
+        len: usize,
+        /// The maximum.
+        max: usize,
+    },
+    /// Path building gave up: a budget was spent (see `path::Budget`).
+    #[error("path building exceeded its budget of {limit} {what}")]
+    BudgetExceeded {
+        /// `signature checks` or `build steps`.
+        what: &'static str,
+        /// The limit.
+        limit: usize,
+    },
+
     // ---- identity -----------------------------------------------------------------
     /// A jurisdiction code other than `CN`, `HK` or `MO`.
     #[error("unknown jurisdiction {code:?} (expected CN, HK or MO)")]
@@ -237,4 +378,63 @@ pub enum Error {
         /// The pattern.
         pattern: String,
     },
+}
+
+impl Error {
+    /// The variant's name, a stable machine-readable kind for reports and the C ABI
+    /// (`"CertificateExpired"`, `"NameConstraintViolation"`, …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::EmptyInput => "EmptyInput",
+            Error::PemNoBlock => "PemNoBlock",
+            Error::PemWrongLabel { .. } => "PemWrongLabel",
+            Error::PemMalformed { .. } => "PemMalformed",
+            Error::UnrecognisedEncoding => "UnrecognisedEncoding",
+            Error::TimeMalformed { .. } => "TimeMalformed",
+            Error::CertificateMalformed { .. } => "CertificateMalformed",
+            Error::TrailingData { .. } => "TrailingData",
+            Error::DuplicateExtension { .. } => "DuplicateExtension",
+            Error::ExtensionMalformed { .. } => "ExtensionMalformed",
+            Error::AttributeNotText { .. } => "AttributeNotText",
+            Error::UnsupportedSignatureAlgorithm { .. } => "UnsupportedSignatureAlgorithm",
+            Error::UnsupportedPublicKeyAlgorithm { .. } => "UnsupportedPublicKeyAlgorithm",
+            Error::Sha1Refused { .. } => "Sha1Refused",
+            Error::Md5Refused { .. } => "Md5Refused",
+            Error::RsaKeyTooSmall { .. } => "RsaKeyTooSmall",
+            Error::AlgorithmKeyMismatch { .. } => "AlgorithmKeyMismatch",
+            Error::AlgorithmParametersInvalid { .. } => "AlgorithmParametersInvalid",
+            Error::PublicKeyInvalid { .. } => "PublicKeyInvalid",
+            Error::SignatureMalformed { .. } => "SignatureMalformed",
+            Error::SignatureInvalid => "SignatureInvalid",
+            Error::Sm2SignerIdTooLong { .. } => "Sm2SignerIdTooLong",
+            Error::UnknownIssuer { .. } => "UnknownIssuer",
+            Error::ChainSignature { .. } => "ChainSignature",
+            Error::PublicKeyRefused { .. } => "PublicKeyRefused",
+            Error::CertificateExpired { .. } => "CertificateExpired",
+            Error::CertificateNotYetValid { .. } => "CertificateNotYetValid",
+            Error::NotACa { .. } => "NotACa",
+            Error::PathLenExceeded { .. } => "PathLenExceeded",
+            Error::KeyCertSignMissing { .. } => "KeyCertSignMissing",
+            Error::LeafKeyUsageMissing { .. } => "LeafKeyUsageMissing",
+            Error::ExtendedKeyUsageMissing { .. } => "ExtendedKeyUsageMissing",
+            Error::NameConstraintViolation { .. } => "NameConstraintViolation",
+            Error::NameConstraintUnsupported { .. } => "NameConstraintUnsupported",
+            Error::UnrecognisedCriticalExtension { .. } => "UnrecognisedCriticalExtension",
+            Error::PolicyMappingAnyPolicy { .. } => "PolicyMappingAnyPolicy",
+            Error::NoValidPolicy { .. } => "NoValidPolicy",
+            Error::PathTooLong { .. } => "PathTooLong",
+            Error::BudgetExceeded { .. } => "BudgetExceeded",
+            Error::UnknownJurisdiction { .. } => "UnknownJurisdiction",
+            Error::CanonicalOrgIdMalformed { .. } => "CanonicalOrgIdMalformed",
+            Error::UsccWrongLength { .. } => "UsccWrongLength",
+            Error::UsccBadCharacter { .. } => "UsccBadCharacter",
+            Error::UsccCheckMismatch { .. } => "UsccCheckMismatch",
+            Error::HkBrnMalformed { .. } => "HkBrnMalformed",
+            Error::MoRegistrationMalformed { .. } => "MoRegistrationMalformed",
+            Error::IdentityProfileMalformed { .. } => "IdentityProfileMalformed",
+            Error::IdentityFieldMissing { .. } => "IdentityFieldMissing",
+            Error::IdentityConflict { .. } => "IdentityConflict",
+            Error::IdentityPatternMismatch { .. } => "IdentityPatternMismatch",
+        }
+    }
 }

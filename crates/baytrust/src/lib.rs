@@ -4,7 +4,8 @@
 //! Data flows top to bottom through the modules (see `DESIGN.md` §2):
 //! [`cert`] (borrowed certificate view, DER/PEM input) → [`algorithm`] (signature
 //! verification dispatched by OID) → [`identity`] (jurisdictions, organisation
-//! identifiers, legal entities, identity profiles).
+//! identifiers, legal entities, identity profiles) → [`trust`] (anchors per
+//! jurisdiction) → [`path`] (path building and RFC 5280 §6.1 validation).
 //!
 //! The library does no I/O: callers hand it bytes, trust inputs and the validation time.
 
@@ -19,7 +20,9 @@ pub mod cert;
 mod error;
 pub mod identity;
 pub mod oid;
+pub mod path;
 mod time;
+pub mod trust;
 
 pub use error::Error;
 pub use time::Time;

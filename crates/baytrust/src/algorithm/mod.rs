@@ -45,6 +45,22 @@ impl Default for AlgorithmPolicy<'_> {
     }
 }
 
+/// Checks that a public key is one baytrust can use and that it meets `policy`: a
+/// known algorithm ([`Error::UnsupportedPublicKeyAlgorithm`]), well formed
+/// ([`Error::PublicKeyInvalid`]), RSA of at least `policy.min_rsa_bits`
+/// ([`Error::RsaKeyTooSmall`]). Path validation applies it to the end-entity key,
+/// which no signature in the chain exercises.
+pub fn check_public_key(
+    spki: &SubjectPublicKeyInfo<'_>,
+    policy: &AlgorithmPolicy<'_>,
+) -> Result<KeyAlgorithm, Error> {
+    let key = key::classify(spki)?;
+    if let KeyAlgorithm::Rsa { bits } = key {
+        rsa::check_size(bits, policy)?;
+    }
+    Ok(key)
+}
+
 /// Verifies `signature` over `message` with the key in `spki` using `algorithm`.
 ///
 /// The checks run in this order, so the most telling error wins:
