@@ -1,0 +1,89 @@
+//! NIST PKITS 1.0.1 (testdata/pkits, see its README and SOURCE): every manifest entry
+//! runs through `path::verify_chain` with its initial policy inputs at the manifest's
+//! validation time; `expect_valid` and, for valid paths, the user-constrained policy set
+//! must match. Entries needing revocation checking are skipped until revocation lands;
+//! DSA entries are skipped because baytrust does not support DSA.
+//!
+//! Prints `pkits: N passed, M failed, K skipped` and fails on any failure.
+
+#[path = "support/pkits_manifest.rs"]
+mod pkits_manifest;
+
+use std::collections::BTreeSet;
+
+use baytrust::cert::Certificate;
+use baytrust::identity::Jurisdiction;
+use baytrust::path::{verify_chain, ChainOptions, PolicyInputs, PolicySet, Purpose};
+use baytrust::trust::{TrustAnchor, TrustStore};
+use baytrust::Time;
+use pkits_manifest::PkitsEntry;
+
+fn read(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Runs one entry; `Err` describes a disagreement with the manifest.
+fn check(entry: &PkitsEntry, time: Time) -> Result<(), String> {
+    let anchor_der = read(&entry.anchor)?;
+    let anchor = Certificate::from_der(&anchor_der).map_err(|e| format!("anchor: {e}"))?;
+    let store = TrustStore::builder()
+        .anchor(TrustAnchor::new(Jurisdiction::Hk, &anchor).map_err(|e| e.to_string())?)
+        .build();
+    let target_der = read(&entry.target)?;
+    let intermediate_ders: Vec<Vec<u8>> = entry
+        .intermediates
+        .iter()
+        .map(|p| read(p))
+        .collect::<Result<_, _>>()?;
+    let parsed_target = Certificate::from_der(&target_der);
+    let parsed_intermediates: Result<Vec<Certificate<'_>>, _> = intermediate_ders
+        .iter()
+        .map(|der| Certificate::from_der(der))
+        .collect();
+    let (target, intermediates) = match (parsed_target, parsed_intermediates) {
+        (Ok(target), Ok(intermediates)) => (target, intermediates),
+        (Err(e), _) | (_, Err(e)) if entry.expect_valid => {
+            return Err(format!(
+                "expected valid, but a certificate does not parse: {e}"
+            ))
+        }
+        _ => return Ok(()),
+    };
+    let mut options = ChainOptions::new(time);
+    options.purpose = Purpose::Any;
+    options.policy = PolicyInputs {
+        user_initial_policy_set: entry.initial_policy_set.clone(),
+        initial_explicit_policy: entry.initial_explicit_policy,
+        initial_policy_mapping_inhibit: entry.initial_policy_mapping_inhibit,
+        initial_any_policy_inhibit: entry.initial_any_policy_inhibit,
+    };
+    match (
+        verify_chain(&store, &target, &intermediates, &options),
+        entry.expect_valid,
+    ) {
+        (Ok(chain), true) => {
+            let got: BTreeSet<String> = match &chain.user_constrained_policy_set {
+                PolicySet::Any => BTreeSet::from(["2.5.29.32.0".to_owned()]),
+                PolicySet::Policies(policies) => policies.clone(),
+            };
+            if got == entry.expected_user_constrained_policy_set {
+                Ok(())
+            } else {
+                Err(format!(
+                    "user-constrained policy set {got:?}, expected {:?}",
+                    entry.expected_user_constrained_policy_set
+                ))
+            }
+        }
+        (Err(_), false) => Ok(()),
+        (Ok(_), false) => Err("expected invalid, but the path validated".into()),
+        (Err(e), true) => Err(format!("expected valid, got error: {e}")),
+    }
+}
+
+#[test]
+fn pkits() {
+    let (_, time) = pkits_manifest::load();
+    let time = Time::parse_rfc3339(&time).unwrap();
+    pkits_manifest::run_all("pkits", |entry| check(entry, time));
+}
