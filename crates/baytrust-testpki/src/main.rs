@@ -9,6 +9,7 @@
 
 #![forbid(unsafe_code)]
 
+mod adversarial;
 mod ca;
 mod edge;
 mod extensions;
@@ -41,6 +42,7 @@ fn generate(out_dir: PathBuf) -> Result<()> {
     let hk = hong_kong::generate(&keys, &out)?;
     macao::generate(&keys, &out)?;
     edge::generate(&keys, &out, &hk, &cn)?;
+    adversarial::generate(&keys, &out, &hk)?;
     openssl_made::run(out.dir())?;
 
     let restored = snapshot.keep_unchanged()?;
