@@ -4,6 +4,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod chain;
 pub mod exit;
 pub mod input;
 pub mod inspect;

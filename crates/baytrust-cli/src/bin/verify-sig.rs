@@ -5,6 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use baytrust::path::{PolicyInputs, Purpose};
+use baytrust::Time;
+use baytrust_cli::chain::{parse_purpose, run_chain, ChainRequest};
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
 use baytrust_cli::input::read_input;
 use baytrust_cli::inspect::{inspect_certificates, render_text};
@@ -22,6 +25,41 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Describe each certificate of a DER file or PEM bundle, with its legal entity.
+    /// Build and validate the certification path of a certificate (RFC 5280 §6.1), as
+    /// `openssl verify` does. `CERT: OK` and exit 0, or the broken rule and exit 4.
+    Chain {
+        /// The certificate to validate (its first certificate; any others in the file
+        /// are used as untrusted intermediates).
+        cert: String,
+        /// A file of untrusted intermediate certificates (repeatable).
+        #[arg(long, value_name = "FILE")]
+        untrusted: Vec<String>,
+        /// A trust anchor file, optionally prefixed with the jurisdiction that trusts
+        /// it: `HK:root.pem` (repeatable). Without a prefix, the anchor's country.
+        #[arg(long, value_name = "[JUR:]FILE")]
+        cafile: Vec<String>,
+        /// The validation time, RFC 3339 (default: now).
+        #[arg(long, value_name = "RFC3339")]
+        attime: Option<String>,
+        /// An acceptable policy OID (user-initial-policy-set; repeatable; default anyPolicy).
+        #[arg(long, value_name = "OID")]
+        policy: Vec<String>,
+        /// Require a valid policy (initial-explicit-policy).
+        #[arg(long)]
+        explicit_policy: bool,
+        /// Inhibit policy mapping (initial-policy-mapping-inhibit).
+        #[arg(long)]
+        inhibit_policy_mapping: bool,
+        /// Do not treat anyPolicy as matching (initial-any-policy-inhibit).
+        #[arg(long)]
+        inhibit_any_policy: bool,
+        /// What the certificate is for: sign (default), client, server or any.
+        #[arg(long, default_value = "sign", value_parser = parse_purpose)]
+        purpose: Purpose,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     Inspect {
         /// The file to describe (`-` for standard input).
         file: String,
@@ -37,24 +75,89 @@ fn main() -> ExitCode {
         Err(code) => return code,
     };
     match run(cli) {
-        Ok(()) => Outcome::Passed.into(),
+        Ok(outcome) => outcome.into(),
         Err(failure) => report_failure(TOOL, &failure),
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+fn print_json(value: &impl serde::Serialize, file: &str) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::malformed(file, e))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
+        Command::Chain {
+            cert,
+            untrusted,
+            cafile,
+            attime,
+            policy,
+            explicit_policy,
+            inhibit_policy_mapping,
+            inhibit_any_policy,
+            purpose,
+            json,
+        } => {
+            let time = match attime {
+                Some(text) => Time::parse_rfc3339(&text).map_err(|e| Failure {
+                    outcome: Outcome::Usage,
+                    message: format!("--attime: {e}"),
+                })?,
+                None => now()?,
+            };
+            let request = ChainRequest {
+                cert,
+                untrusted,
+                cafiles: cafile,
+                time,
+                policy: PolicyInputs {
+                    user_initial_policy_set: if policy.is_empty() {
+                        PolicyInputs::default().user_initial_policy_set
+                    } else {
+                        policy
+                    },
+                    initial_explicit_policy: explicit_policy,
+                    initial_policy_mapping_inhibit: inhibit_policy_mapping,
+                    initial_any_policy_inhibit: inhibit_any_policy,
+                },
+                purpose,
+            };
+            let report = run_chain(&request)?;
+            if json {
+                print_json(&report, &request.cert)?;
+            }
+            match &report.error {
+                None => eprintln!("{}: OK", request.cert),
+                Some(error) => eprintln!("{}: verification failed: {error}", request.cert),
+            }
+            Ok(report.outcome())
+        }
         Command::Inspect { file, json } => {
             let bytes = read_input(&file)?;
             let report = inspect_certificates(&file, &bytes)?;
             if json {
-                let text = serde_json::to_string_pretty(&report)
-                    .map_err(|e| Failure::malformed(&file, e))?;
-                println!("{text}");
+                print_json(&report, &file)?;
             } else {
                 print!("{}", render_text(&report));
             }
-            Ok(())
+            Ok(Outcome::Passed)
         }
     }
+}
+
+/// The current time: the command line's default validation time (the library itself
+/// never reads a clock).
+fn now() -> Result<Time, Failure> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|e| Failure {
+            outcome: Outcome::Usage,
+            message: format!("system clock before 1970: {e}; give --attime"),
+        })?
+        .as_secs();
+    Ok(Time::from_unix_seconds(
+        i64::try_from(seconds).unwrap_or(i64::MAX),
+    ))
 }

@@ -1,0 +1,193 @@
+//! `verify-sig chain`: builds and validates the certification path of a certificate
+//! against `--cafile` anchors, as `openssl verify` does, with RFC 5280 policy inputs.
+
+use serde::Serialize;
+
+use baytrust::cert::{decode_certificates, Certificate, CertificateDer};
+use baytrust::identity::Jurisdiction;
+use baytrust::path::{verify_chain, ChainOptions, PolicyInputs, PolicySet, Purpose};
+use baytrust::trust::{TrustAnchor, TrustStore};
+use baytrust::Time;
+
+use crate::exit::{Failure, Outcome};
+use crate::input::read_input;
+
+/// The options of one `chain` run, as parsed from the command line.
+#[derive(Debug)]
+pub struct ChainRequest {
+    /// The file whose first certificate is validated; any others join the pool.
+    pub cert: String,
+    /// Files of untrusted intermediates.
+    pub untrusted: Vec<String>,
+    /// Anchor files, each `[JUR:]FILE`.
+    pub cafiles: Vec<String>,
+    /// The validation time.
+    pub time: Time,
+    /// RFC 5280 policy inputs.
+    pub policy: PolicyInputs,
+    /// What the certificate is for.
+    pub purpose: Purpose,
+}
+
+/// One certificate of a validated path.
+#[derive(Debug, Serialize)]
+pub struct ChainEntry {
+    /// Subject as text.
+    pub subject: String,
+    /// Issuer as text.
+    pub issuer: String,
+    /// Serial in upper-case hex.
+    pub serial: String,
+    /// SHA-256 of the DER, lower-case hex.
+    pub sha256: String,
+}
+
+/// What `chain --json` prints.
+#[derive(Debug, Serialize)]
+pub struct ChainReport {
+    /// Whether a valid path was found.
+    pub valid: bool,
+    /// The error's kind (`CertificateExpired`, …) when not valid.
+    pub error_kind: Option<&'static str>,
+    /// The error as a sentence when not valid.
+    pub error: Option<String>,
+    /// The jurisdiction of the anchor reached.
+    pub anchor_jurisdiction: Option<Jurisdiction>,
+    /// The path, end entity first, anchor last; empty when not valid.
+    pub chain: Vec<ChainEntry>,
+    /// The RFC 5280 user-constrained-policy-set of a valid path.
+    pub user_constrained_policy_set: Option<PolicySet>,
+}
+
+impl ChainReport {
+    /// The exit outcome: 0 valid, 4 not.
+    pub fn outcome(&self) -> Outcome {
+        if self.valid {
+            Outcome::Passed
+        } else {
+            Outcome::TotalFailed
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn entry(certificate: &Certificate<'_>) -> ChainEntry {
+    ChainEntry {
+        subject: certificate.subject_text(),
+        issuer: certificate.issuer_text(),
+        serial: certificate.serial_hex(),
+        sha256: hex(&certificate.sha256()),
+    }
+}
+
+/// Parses a `--purpose` value.
+pub fn parse_purpose(text: &str) -> Result<Purpose, String> {
+    match text {
+        "sign" => Ok(Purpose::Sign),
+        "client" => Ok(Purpose::Client),
+        "server" => Ok(Purpose::Server),
+        "any" => Ok(Purpose::Any),
+        _ => Err(format!("{text:?} is not one of sign, client, server, any")),
+    }
+}
+
+/// Reads the certificates of a file, naming it in errors.
+fn read_certificates(path: &str) -> Result<Vec<CertificateDer>, Failure> {
+    let bytes = read_input(path)?;
+    let ders = decode_certificates(&bytes).map_err(|e| Failure::malformed(path, e))?;
+    for (i, der) in ders.iter().enumerate() {
+        der.parse()
+            .map_err(|e| Failure::malformed(path, format!("certificate {}: {e}", i + 1)))?;
+    }
+    Ok(ders)
+}
+
+/// Loads `--cafile [JUR:]FILE` arguments into a store. Without a prefix, the
+/// jurisdiction is the anchor's subject country.
+fn load_anchors(cafiles: &[String]) -> Result<TrustStore, Failure> {
+    let mut builder = TrustStore::builder();
+    for argument in cafiles {
+        let (given, path) = match argument.split_once(':') {
+            Some((code, path)) if code.parse::<Jurisdiction>().is_ok() => (code.parse().ok(), path),
+            _ => (None, argument.as_str()),
+        };
+        for der in read_certificates(path)? {
+            let certificate = der.parse().map_err(|e| Failure::malformed(path, e))?;
+            let jurisdiction = match given {
+                Some(jurisdiction) => jurisdiction,
+                None => anchor_country(&certificate).ok_or_else(|| Failure {
+                    outcome: Outcome::Usage,
+                    message: format!(
+                        "{path}: the anchor's country is not CN, HK or MO; say which jurisdiction trusts it: --cafile HK:{path}"
+                    ),
+                })?,
+            };
+            let anchor = TrustAnchor::new(jurisdiction, &certificate)
+                .map_err(|e| Failure::malformed(path, e))?;
+            builder = builder.anchor(anchor);
+        }
+    }
+    Ok(builder.build())
+}
+
+fn anchor_country(certificate: &Certificate<'_>) -> Option<Jurisdiction> {
+    certificate
+        .subject_attribute_texts(baytrust::oid::COUNTRY_NAME)
+        .ok()?
+        .first()?
+        .parse()
+        .ok()
+}
+
+/// Runs the validation and builds the report.
+pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
+    let store = load_anchors(&request.cafiles)?;
+    let cert_ders = read_certificates(&request.cert)?;
+    let mut pool_ders: Vec<CertificateDer> = cert_ders.iter().skip(1).cloned().collect();
+    for path in &request.untrusted {
+        pool_ders.extend(read_certificates(path)?);
+    }
+    let leaf_der = cert_ders
+        .first()
+        .ok_or_else(|| Failure::malformed(&request.cert, "no certificate"))?;
+    let leaf = leaf_der
+        .parse()
+        .map_err(|e| Failure::malformed(&request.cert, e))?;
+    let pool: Vec<Certificate<'_>> = pool_ders
+        .iter()
+        .map(CertificateDer::parse)
+        .collect::<Result<_, _>>()
+        .map_err(|e| Failure::malformed("--untrusted", e))?;
+
+    let mut options = ChainOptions::new(request.time);
+    options.purpose = request.purpose;
+    options.policy = request.policy.clone();
+    Ok(match verify_chain(&store, &leaf, &pool, &options) {
+        Ok(chain) => {
+            let mut entries: Vec<ChainEntry> =
+                chain.certificates.iter().map(|c| entry(c)).collect();
+            if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
+                entries.push(entry(&anchor));
+            }
+            ChainReport {
+                valid: true,
+                error_kind: None,
+                error: None,
+                anchor_jurisdiction: Some(chain.anchor_jurisdiction()),
+                chain: entries,
+                user_constrained_policy_set: Some(chain.user_constrained_policy_set),
+            }
+        }
+        Err(error) => ChainReport {
+            valid: false,
+            error_kind: Some(error.kind()),
+            error: Some(error.to_string()),
+            anchor_jurisdiction: None,
+            chain: Vec::new(),
+            user_constrained_policy_set: None,
+        },
+    })
+}

@@ -1,0 +1,70 @@
+//! `verify-sig chain` reproduces the PKITS expectations from the command line: the
+//! anchor as `--cafile`, the other certificates as `--untrusted`, `--attime` and the
+//! policy flags from the manifest; exit 0 for valid paths (with the expected
+//! user-constrained policy set in `--json`), exit 4 for invalid ones.
+
+#[path = "../../baytrust/tests/support/pkits_manifest.rs"]
+mod pkits_manifest;
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use pkits_manifest::PkitsEntry;
+use serde_json::Value;
+
+fn check(entry: &PkitsEntry, time: &str) -> Result<(), String> {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_verify-sig"));
+    command.arg("chain").arg(&entry.target);
+    for intermediate in &entry.intermediates {
+        command.arg("--untrusted").arg(intermediate);
+    }
+    command
+        .arg("--cafile")
+        .arg(format!("HK:{}", entry.anchor.display()));
+    command.args(["--attime", time, "--purpose", "any", "--json"]);
+    for policy in &entry.initial_policy_set {
+        command.args(["--policy", policy]);
+    }
+    if entry.initial_explicit_policy {
+        command.arg("--explicit-policy");
+    }
+    if entry.initial_policy_mapping_inhibit {
+        command.arg("--inhibit-policy-mapping");
+    }
+    if entry.initial_any_policy_inhibit {
+        command.arg("--inhibit-any-policy");
+    }
+    let output = command.output().map_err(|e| e.to_string())?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let code = output.status.code();
+    if !entry.expect_valid {
+        return match code {
+            Some(4) | Some(3) => Ok(()),
+            other => Err(format!("expected exit 4, got {other:?}: {stderr}")),
+        };
+    }
+    if code != Some(0) {
+        return Err(format!("expected exit 0, got {code:?}: {stderr}"));
+    }
+    let report: Value = serde_json::from_slice(&output.stdout).map_err(|e| e.to_string())?;
+    let got: BTreeSet<String> = report["user_constrained_policy_set"]
+        .as_array()
+        .ok_or("no user_constrained_policy_set")?
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
+    if got != entry.expected_user_constrained_policy_set {
+        return Err(format!(
+            "user-constrained policy set {got:?}, expected {:?}",
+            entry.expected_user_constrained_policy_set
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn verify_sig_chain_reproduces_pkits() {
+    let (_, time) = pkits_manifest::load();
+    pkits_manifest::run_all("pkits (verify-sig chain)", |entry| check(entry, &time));
+}
