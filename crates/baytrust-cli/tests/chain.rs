@@ -1,40 +1,21 @@
 //! `verify-sig chain` on the generated test PKI: status words, exit codes, the JSON
 //! report (with SHA-256 fingerprints checked against `openssl x509 -fingerprint`).
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
 
 use serde_json::{json, Value};
+use support::{openssl_x509_field, testdata, verify_sig};
 
 const AT: &str = "2026-06-01T00:00:00Z";
 
 fn pki(path: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata/pki")
-        .join(path)
+    testdata(&format!("pki/{path}"))
         .to_string_lossy()
         .into_owned()
 }
 
-fn verify_sig(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_verify-sig"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 fn openssl_sha256(path: &str) -> String {
-    let output = Command::new("openssl")
-        .args(["x509", "-noout", "-fingerprint", "-sha256", "-in", path])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .trim()
-        .rsplit('=')
-        .next()
-        .unwrap()
+    openssl_x509_field(std::path::Path::new(path), &["-fingerprint", "-sha256"])
         .replace(':', "")
         .to_lowercase()
 }

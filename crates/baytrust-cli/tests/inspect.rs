@@ -1,23 +1,13 @@
 //! `verify-sig inspect` end to end: the JSON of each generated organisation certificate
 //! and of the real roots, and exit 3 with a one-line reason for unusable input.
 
-use std::path::PathBuf;
+mod support;
+
 use std::process::{Command, Output};
 
 use serde_json::{json, Value};
-
-fn testdata(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata")
-        .join(path)
-}
-
-fn verify_sig(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_verify-sig"))
-        .args(args)
-        .output()
-        .expect("run verify-sig")
-}
+use support::pseudo_random::pseudo_random_bytes;
+use support::{openssl_x509_field, testdata, verify_sig};
 
 /// Runs `inspect --json` on a testdata file and returns its only certificate.
 fn inspect_one(path: &str) -> Value {
@@ -37,17 +27,7 @@ fn inspect_one(path: &str) -> Value {
 
 /// The serial number as `openssl x509 -serial` prints it: the real thing to agree with.
 fn openssl_serial(path: &str) -> String {
-    let output = Command::new("openssl")
-        .args(["x509", "-noout", "-serial", "-in"])
-        .arg(testdata(path))
-        .output()
-        .expect("run openssl");
-    assert!(output.status.success());
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .trim()
-        .trim_start_matches("serial=")
-        .to_owned()
+    openssl_x509_field(&testdata(path), &["-serial"])
 }
 
 const MUTUAL_RECOGNITION_POLICY: &str = "2.16.344.8.2.2008.810.2.2018.1.1";
@@ -230,17 +210,6 @@ fn assert_malformed_exit(name: &str, bytes: &[u8], reason: &str) {
     assert!(output.stdout.is_empty(), "{name}");
 }
 
-fn xorshift_bytes(len: usize, mut state: u64) -> Vec<u8> {
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as u8
-        })
-        .collect()
-}
-
 #[test]
 fn unusable_inputs_exit_3_with_one_line_reason() {
     let der = {
@@ -258,7 +227,7 @@ fn unusable_inputs_exit_3_with_one_line_reason() {
     let mut trailing = der.clone();
     trailing.extend(b"garbage");
     assert_malformed_exit("trailing.der", &trailing, "7 bytes of trailing data");
-    let mut random = xorshift_bytes(1 << 20, 0x2545_f491_4f6c_dd1d);
+    let mut random = pseudo_random_bytes(1 << 20, 0x2545_f491_4f6c_dd1d);
     random[0] = 0x17;
     assert_malformed_exit("random.bin", &random, "neither DER nor PEM");
     random[0] = 0x30;

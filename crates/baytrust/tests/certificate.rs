@@ -2,8 +2,12 @@
 //! `openssl x509 -noout -serial -startdate -enddate`), and typed errors — never a
 //! panic — for empty, truncated, trailing-garbage, random and deeply nested input.
 
+#[path = "support/pseudo_random.rs"]
+mod pseudo_random;
+
 use baytrust::cert::{decode_certificates, Certificate};
 use baytrust::{Error, Time};
+use pseudo_random::pseudo_random_bytes;
 
 fn testdata(path: &str) -> Vec<u8> {
     let full = format!("{}/../../testdata/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -157,21 +161,9 @@ fn pem_with_broken_base64_is_malformed() {
     ));
 }
 
-/// A deterministic pseudo-random stream (xorshift64), so the test is repeatable.
-fn pseudo_random(len: usize, mut state: u64) -> Vec<u8> {
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as u8
-        })
-        .collect()
-}
-
 #[test]
 fn one_mebibyte_of_random_bytes_is_refused_without_panic() {
-    let mut random = pseudo_random(1 << 20, 0x9e37_79b9_7f4a_7c15);
+    let mut random = pseudo_random_bytes(1 << 20, 0x9e37_79b9_7f4a_7c15);
     random[0] = 0x42;
     assert_eq!(
         decode_certificates(&random).unwrap_err(),
