@@ -43,7 +43,8 @@ pub fn verify_chain<'c>(
         budget: BudgetLeft::new(options.budget),
         best_error: None,
     };
-    let mut path = vec![Link::new(leaf)];
+    let leaf_link = Link::new(leaf);
+    let mut path = vec![&leaf_link];
     match search.extend(&mut path)? {
         Some(chain) => Ok(chain),
         None => Err(search
@@ -89,7 +90,7 @@ fn specificity(error: &Error) -> u8 {
     }
 }
 
-impl<'c> Search<'c, '_, '_> {
+impl<'c, 'p> Search<'c, 'p, '_> {
     fn record(&mut self, error: Error) {
         let better = match &self.best_error {
             None => true,
@@ -124,9 +125,9 @@ impl<'c> Search<'c, '_, '_> {
 
     /// Tries to complete `path` (end entity first) to an anchor. `Err` only when the
     /// budget is spent.
-    fn extend(&mut self, path: &mut Vec<Link<'c>>) -> Result<Option<VerifiedChain<'c>>, Error> {
+    fn extend(&mut self, path: &mut Vec<&'p Link<'c>>) -> Result<Option<VerifiedChain<'c>>, Error> {
         self.budget.spend_build_step()?;
-        let Some(current) = path.last().cloned() else {
+        let Some(&current) = path.last() else {
             return Ok(None);
         };
         let depth = path.len() - 1;
@@ -187,7 +188,7 @@ impl<'c> Search<'c, '_, '_> {
                 self.record(e);
                 continue;
             }
-            path.push(candidate.clone());
+            path.push(candidate);
             let found = self.extend(path)?;
             path.pop();
             if found.is_some() {
@@ -202,7 +203,7 @@ impl<'c> Search<'c, '_, '_> {
 
     fn validate(
         &self,
-        path: &[Link<'c>],
+        path: &[&Link<'c>],
         anchor: &'c TrustAnchor,
     ) -> Result<VerifiedChain<'c>, Error> {
         let certificates: Vec<&'c Certificate<'c>> =
