@@ -1,5 +1,5 @@
 //! `TrustStore`: the anchors of CN, HK and MO, indexed by subject name and by subject
-//! key identifier so that finding an issuer costs the same with 1,000 anchors as with one.
+//! key identifier, so that finding an issuer costs the same with 1,000 anchors as with one.
 
 use std::collections::HashMap;
 
@@ -13,6 +13,7 @@ use crate::Error;
 pub struct TrustStore {
     anchors: Vec<TrustAnchor>,
     by_subject: HashMap<ComparableName, Vec<usize>>,
+    by_key_id: HashMap<Vec<u8>, Vec<usize>>,
 }
 
 /// Collects anchors, then indexes them ([`TrustStore::builder`]).
@@ -42,25 +43,30 @@ impl TrustStore {
         self.anchors.is_empty()
     }
 
-    /// The anchors whose subject is `issuer`, those whose key identifier equals
-    /// `authority_key_id` first (the identifier is a hint, RFC 5280 §4.2.1.1, so the
-    /// others are still offered).
+    /// The anchors whose subject is `issuer` (names must chain, RFC 5280 §6.1.3 (a)(4)),
+    /// those whose subjectKeyIdentifier equals `authority_key_id` first, found through
+    /// the key-identifier index; the identifier is only a hint (RFC 5280 §4.2.1.1), so
+    /// the other same-named anchors follow.
     pub fn issuers_of(
         &self,
         issuer: &ComparableName,
         authority_key_id: Option<&[u8]>,
     ) -> Vec<&TrustAnchor> {
-        let mut found: Vec<&TrustAnchor> = self
+        let same_name = self
             .by_subject
             .get(issuer)
-            .into_iter()
-            .flatten()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let key_match = authority_key_id
+            .and_then(|aki| self.by_key_id.get(aki))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let preferred = key_match.iter().filter(|i| same_name.contains(i));
+        let others = same_name.iter().filter(|i| !key_match.contains(i));
+        preferred
+            .chain(others)
             .filter_map(|&i| self.anchors.get(i))
-            .collect();
-        if let Some(aki) = authority_key_id {
-            found.sort_by_key(|anchor| anchor.subject_key_id() != Some(aki));
-        }
-        found
+            .collect()
     }
 }
 
@@ -85,15 +91,55 @@ impl TrustStoreBuilder {
     /// Indexes the anchors.
     pub fn build(self) -> TrustStore {
         let mut by_subject: HashMap<ComparableName, Vec<usize>> = HashMap::new();
+        let mut by_key_id: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
         for (i, anchor) in self.anchors.iter().enumerate() {
             by_subject
                 .entry(anchor.subject().clone())
                 .or_default()
                 .push(i);
+            if let Some(key_id) = anchor.subject_key_id() {
+                by_key_id.entry(key_id.to_vec()).or_default().push(i);
+            }
         }
         TrustStore {
             anchors: self.anchors,
             by_subject,
+            by_key_id,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pki(path: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/../../testdata/pki/{path}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn same_named_anchor_with_matching_key_id_comes_first() {
+        // The impostor shares the HK root's name but not its key identifier.
+        let store = TrustStore::builder()
+            .anchors_from(Jurisdiction::Hk, &pki("edge/impostor-hk-root.pem"))
+            .unwrap()
+            .anchors_from(Jurisdiction::Hk, &pki("hk/root-ca.pem"))
+            .unwrap()
+            .build();
+        let issuing = decode_certificates(&pki("hk/issuing-ca.pem")).unwrap();
+        let issuing = issuing[0].parse().unwrap();
+        let name = ComparableName::of(issuing.issuer());
+        let found = store.issuers_of(&name, issuing.authority_key_id());
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].subject_key_id(), issuing.authority_key_id());
+        let without_hint = store.issuers_of(&name, None);
+        assert_eq!(without_hint.len(), 2);
+        assert!(store
+            .issuers_of(&ComparableName::default(), None)
+            .is_empty());
     }
 }
