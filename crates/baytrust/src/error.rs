@@ -144,6 +144,14 @@ pub enum Error {
         len: usize,
     },
 
+    // ---- CMS (RFC 5652) --------------------------------------------------------------
+    /// The digest algorithm OID is not one baytrust computes.
+    #[error("digest algorithm {oid} is not supported")]
+    UnsupportedDigestAlgorithm {
+        /// The dotted OID.
+        oid: String,
+    },
+
     // ---- path validation (RFC 5280 §6.1) -------------------------------------------
     // `depth` counts from the end-entity certificate (0) towards the trust anchor.
     /// No certificate in the pool or trust store issued the certificate at `depth`
@@ -397,6 +405,7 @@ impl Error {
             Error::ExtensionMalformed { .. } => "ExtensionMalformed",
             Error::AttributeNotText { .. } => "AttributeNotText",
             Error::UnsupportedSignatureAlgorithm { .. } => "UnsupportedSignatureAlgorithm",
+            Error::UnsupportedDigestAlgorithm { .. } => "UnsupportedDigestAlgorithm",
             Error::UnsupportedPublicKeyAlgorithm { .. } => "UnsupportedPublicKeyAlgorithm",
             Error::Sha1Refused { .. } => "Sha1Refused",
             Error::Md5Refused { .. } => "Md5Refused",

@@ -17,6 +17,7 @@
 
 pub mod algorithm;
 pub mod cert;
+pub mod cms;
 mod error;
 pub mod identity;
 pub mod oid;
