@@ -6,6 +6,7 @@ use serde::Serialize;
 use baytrust::cert::{decode_certificates, Certificate, CertificateDer};
 use baytrust::identity::Jurisdiction;
 use baytrust::path::{verify_chain, ChainOptions, PolicyInputs, PolicySet, Purpose};
+use baytrust::report::CertificateRef;
 use baytrust::trust::{TrustAnchor, TrustStore};
 use baytrust::Time;
 
@@ -29,19 +30,6 @@ pub struct ChainRequest {
     pub purpose: Purpose,
 }
 
-/// One certificate of a validated path.
-#[derive(Debug, Serialize)]
-pub struct ChainEntry {
-    /// Subject as text.
-    pub subject: String,
-    /// Issuer as text.
-    pub issuer: String,
-    /// Serial in upper-case hex.
-    pub serial: String,
-    /// SHA-256 of the DER, lower-case hex.
-    pub sha256: String,
-}
-
 /// What `chain --json` prints.
 #[derive(Debug, Serialize)]
 pub struct ChainReport {
@@ -54,7 +42,7 @@ pub struct ChainReport {
     /// The jurisdiction of the anchor reached.
     pub anchor_jurisdiction: Option<Jurisdiction>,
     /// The path, end entity first, anchor last; empty when not valid.
-    pub chain: Vec<ChainEntry>,
+    pub chain: Vec<CertificateRef>,
     /// The RFC 5280 user-constrained-policy-set of a valid path.
     pub user_constrained_policy_set: Option<PolicySet>,
 }
@@ -67,19 +55,6 @@ impl ChainReport {
         } else {
             Outcome::TotalFailed
         }
-    }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn entry(certificate: &Certificate<'_>) -> ChainEntry {
-    ChainEntry {
-        subject: certificate.subject_text(),
-        issuer: certificate.issuer_text(),
-        serial: certificate.serial_hex(),
-        sha256: hex(&certificate.sha256()),
     }
 }
 
@@ -167,10 +142,13 @@ pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
     options.policy = request.policy.clone();
     Ok(match verify_chain(&store, &leaf, &pool, &options) {
         Ok(chain) => {
-            let mut entries: Vec<ChainEntry> =
-                chain.certificates.iter().map(|c| entry(c)).collect();
+            let mut entries: Vec<CertificateRef> = chain
+                .certificates
+                .iter()
+                .map(|c| CertificateRef::of(c))
+                .collect();
             if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-                entries.push(entry(&anchor));
+                entries.push(CertificateRef::of(&anchor));
             }
             ChainReport {
                 valid: true,

@@ -22,6 +22,7 @@ mod error;
 pub mod identity;
 pub mod oid;
 pub mod path;
+pub mod report;
 mod time;
 pub mod trust;
 

@@ -1,0 +1,197 @@
+//! Indications and sub-indications (ETSI EN 319 102-1 §5.1.3), and which rule failure
+//! maps to which.
+
+use serde::Serialize;
+
+use crate::Error;
+
+/// The overall verdict on a signature or a signer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Indication {
+    /// Every check passed.
+    TotalPassed,
+    /// A check failed in a way more information cannot change.
+    TotalFailed,
+    /// The checks could not conclude (missing chain, expired certificate, weak
+    /// algorithm…).
+    Indeterminate,
+}
+
+/// Why a signature is not `TOTAL_PASSED`. Each belongs to exactly one [`Indication`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum SubIndication {
+    /// `TOTAL_FAILED`: the structure parses but breaks the rules.
+    FormatFailure,
+    /// `TOTAL_FAILED`: the content does not match its digest.
+    HashFailure,
+    /// `TOTAL_FAILED`: the signature value does not verify.
+    SigCryptoFailure,
+    /// `TOTAL_FAILED`: the signer's certificate was revoked before the proven signing time.
+    Revoked,
+    /// `TOTAL_FAILED`: the certificate had expired at the proven signing time.
+    Expired,
+    /// `TOTAL_FAILED`: the certificate was not yet valid at the proven signing time.
+    NotYetValid,
+    /// `TOTAL_FAILED`: the chain is valid but no accepted trust list recognises it.
+    NotRecognised,
+    /// `INDETERMINATE`: the signer's certificate is not identified.
+    NoSigningCertificateFound,
+    /// `INDETERMINATE`: no path to a trust anchor.
+    NoCertificateChainFound,
+    /// `INDETERMINATE`: basic constraints, key usage, name constraints… not met.
+    ChainConstraintsFailure,
+    /// `INDETERMINATE`: the chain failed for another reason.
+    CertificateChainGeneralFailure,
+    /// `INDETERMINATE`: a refused or too weak algorithm or key.
+    CryptoConstraintsFailure,
+    /// `INDETERMINATE`: the certificate policies are not acceptable.
+    PolicyProcessingError,
+    /// `INDETERMINATE`: a certificate is outside its validity at the validation time,
+    /// with no proof of an earlier signing time.
+    OutOfBoundsNoPoe,
+    /// `INDETERMINATE`: revoked, with no proof the signature came before.
+    RevokedNoPoe,
+    /// `INDETERMINATE`: revocation status required but not available.
+    TryLater,
+}
+
+impl SubIndication {
+    /// The indication this sub-indication belongs to.
+    pub fn indication(self) -> Indication {
+        match self {
+            Self::FormatFailure
+            | Self::HashFailure
+            | Self::SigCryptoFailure
+            | Self::Revoked
+            | Self::Expired
+            | Self::NotYetValid
+            | Self::NotRecognised => Indication::TotalFailed,
+            Self::NoSigningCertificateFound
+            | Self::NoCertificateChainFound
+            | Self::ChainConstraintsFailure
+            | Self::CertificateChainGeneralFailure
+            | Self::CryptoConstraintsFailure
+            | Self::PolicyProcessingError
+            | Self::OutOfBoundsNoPoe
+            | Self::RevokedNoPoe
+            | Self::TryLater => Indication::Indeterminate,
+        }
+    }
+
+    /// The sub-indication of a refused algorithm or key, if `error` is one.
+    fn of_crypto_constraint(error: &Error) -> Option<Self> {
+        match error {
+            Error::Sha1Refused { .. }
+            | Error::Md5Refused { .. }
+            | Error::RsaKeyTooSmall { .. }
+            | Error::UnsupportedSignatureAlgorithm { .. }
+            | Error::UnsupportedPublicKeyAlgorithm { .. }
+            | Error::UnsupportedDigestAlgorithm { .. } => Some(Self::CryptoConstraintsFailure),
+            _ => None,
+        }
+    }
+
+    /// The sub-indication of a path-validation failure (an error from
+    /// [`verify_chain`](crate::path::verify_chain)).
+    pub fn of_chain_error(error: &Error) -> Self {
+        match error {
+            Error::UnknownIssuer { .. } => Self::NoCertificateChainFound,
+            Error::CertificateExpired { .. } | Error::CertificateNotYetValid { .. } => {
+                Self::OutOfBoundsNoPoe
+            }
+            Error::ChainSignature { cause, .. } | Error::PublicKeyRefused { cause, .. } => {
+                Self::of_crypto_constraint(cause).unwrap_or(Self::CertificateChainGeneralFailure)
+            }
+            Error::NotACa { .. }
+            | Error::PathLenExceeded { .. }
+            | Error::KeyCertSignMissing { .. }
+            | Error::LeafKeyUsageMissing { .. }
+            | Error::ExtendedKeyUsageMissing { .. }
+            | Error::NameConstraintViolation { .. }
+            | Error::NameConstraintUnsupported { .. }
+            | Error::UnrecognisedCriticalExtension { .. }
+            | Error::PathTooLong { .. } => Self::ChainConstraintsFailure,
+            Error::PolicyMappingAnyPolicy { .. } | Error::NoValidPolicy { .. } => {
+                Self::PolicyProcessingError
+            }
+            other => {
+                Self::of_crypto_constraint(other).unwrap_or(Self::CertificateChainGeneralFailure)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sub_indications_pair_with_their_indications_as_design_md_lists() {
+        assert_eq!(
+            SubIndication::HashFailure.indication(),
+            Indication::TotalFailed
+        );
+        assert_eq!(
+            SubIndication::NotRecognised.indication(),
+            Indication::TotalFailed
+        );
+        assert_eq!(
+            SubIndication::OutOfBoundsNoPoe.indication(),
+            Indication::Indeterminate
+        );
+        assert_eq!(
+            SubIndication::TryLater.indication(),
+            Indication::Indeterminate
+        );
+    }
+
+    #[test]
+    fn chain_errors_map_to_their_sub_indications() {
+        assert_eq!(
+            SubIndication::of_chain_error(&Error::UnknownIssuer { depth: 0 }),
+            SubIndication::NoCertificateChainFound
+        );
+        assert_eq!(
+            SubIndication::of_chain_error(&Error::ChainSignature {
+                depth: 1,
+                cause: Box::new(Error::Sha1Refused {
+                    oid: "1.2.840.113549.1.1.5".into()
+                })
+            }),
+            SubIndication::CryptoConstraintsFailure
+        );
+        assert_eq!(
+            SubIndication::of_chain_error(&Error::ChainSignature {
+                depth: 1,
+                cause: Box::new(Error::SignatureInvalid)
+            }),
+            SubIndication::CertificateChainGeneralFailure
+        );
+        assert_eq!(
+            SubIndication::of_chain_error(&Error::NoValidPolicy { depth: 0 }),
+            SubIndication::PolicyProcessingError
+        );
+        assert_eq!(
+            SubIndication::of_chain_error(&Error::NotACa { depth: 1 }),
+            SubIndication::ChainConstraintsFailure
+        );
+    }
+
+    #[test]
+    fn serialised_names_are_etsi_spelling() {
+        assert_eq!(
+            serde_json::to_string(&Indication::TotalPassed).unwrap(),
+            "\"TOTAL_PASSED\""
+        );
+        assert_eq!(
+            serde_json::to_string(&SubIndication::OutOfBoundsNoPoe).unwrap(),
+            "\"OUT_OF_BOUNDS_NO_POE\""
+        );
+        assert_eq!(
+            serde_json::to_string(&SubIndication::SigCryptoFailure).unwrap(),
+            "\"SIG_CRYPTO_FAILURE\""
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! The validation report (ETSI EN 319 102-1 indications, DESIGN.md §1): what the
+//! relying party is told about a signature and each of its signers, serialisable as
+//! JSON.
+
+mod certificate_ref;
+mod indication;
+mod signature_report;
+
+pub use certificate_ref::CertificateRef;
+pub use indication::{Indication, SubIndication};
+pub use signature_report::{Recognition, Report, SignerReport};
