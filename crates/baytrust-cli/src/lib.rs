@@ -4,7 +4,9 @@
 
 #![forbid(unsafe_code)]
 
+pub mod anchors;
 pub mod chain;
+pub mod clock;
 pub mod exit;
 pub mod input;
 pub mod inspect;

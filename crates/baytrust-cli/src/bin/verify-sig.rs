@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use baytrust::path::{PolicyInputs, Purpose};
-use baytrust::Time;
 use baytrust_cli::chain::{parse_purpose, run_chain, ChainRequest};
+use baytrust_cli::clock::time_or_now;
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
 use baytrust_cli::input::read_input;
 use baytrust_cli::inspect::{inspect_certificates, render_text};
@@ -100,13 +100,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             purpose,
             json,
         } => {
-            let time = match attime {
-                Some(text) => Time::parse_rfc3339(&text).map_err(|e| Failure {
-                    outcome: Outcome::Usage,
-                    message: format!("--attime: {e}"),
-                })?,
-                None => now()?,
-            };
+            let time = time_or_now(attime.as_deref(), "--attime")?;
             let request = ChainRequest {
                 cert,
                 untrusted,
@@ -145,19 +139,4 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             Ok(Outcome::Passed)
         }
     }
-}
-
-/// The current time: the command line's default validation time (the library itself
-/// never reads a clock).
-fn now() -> Result<Time, Failure> {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|e| Failure {
-            outcome: Outcome::Usage,
-            message: format!("system clock before 1970: {e}; give --attime"),
-        })?
-        .as_secs();
-    Ok(Time::from_unix_seconds(
-        i64::try_from(seconds).unwrap_or(i64::MAX),
-    ))
 }
