@@ -151,6 +151,76 @@ pub enum Error {
         /// The dotted OID.
         oid: String,
     },
+    /// The bytes are not a well-formed CMS `ContentInfo` holding a `SignedData`
+    /// (RFC 5652 §3, §5): truncated, wrong tags, trailing bytes….
+    #[error("CMS structure is malformed: {reason}")]
+    CmsMalformed {
+        /// What the decoder objected to.
+        reason: String,
+    },
+    /// The `ContentInfo` holds another content type than SignedData
+    /// (`1.2.840.113549.1.7.2`, or GM/T 0010 `1.2.156.10197.6.1.4.2.2`).
+    #[error("CMS content type {content_type} is not SignedData")]
+    CmsNotSignedData {
+        /// The dotted OID of the content type found.
+        content_type: String,
+    },
+    /// A private key is not a PKCS#8 `PrivateKeyInfo` (RFC 5958) of a supported
+    /// algorithm, or the crypto backend rejects it (RSA outside 2048–4096 bits, a point
+    /// off the curve, a public key that does not match the private one…).
+    #[error("signing key is invalid: {reason}")]
+    SigningKeyInvalid {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The signing key is not the key of the signer's certificate: the signature would
+    /// not verify with the certificate's SubjectPublicKeyInfo.
+    #[error("signing key does not belong to the certificate of {subject}")]
+    SignerKeyMismatch {
+        /// The certificate's subject.
+        subject: String,
+    },
+    /// A SignedData was to be built without any signer.
+    #[error("a SignedData needs at least one signer")]
+    NoSigners,
+    /// CAdES-B-B requires the signing-time attribute (ETSI EN 319 122-1 §5.2.1) and the
+    /// library reads no clock: the caller must give it.
+    #[error("no signing time was given (CAdES-B-B requires one)")]
+    SigningTimeMissing,
+    /// The signing time cannot be encoded as UTCTime or GeneralizedTime (before 1970 or
+    /// after 9999, RFC 5652 §11.3).
+    #[error("signing time {time} cannot be encoded")]
+    SigningTimeOutOfRange {
+        /// The time as given.
+        time: crate::Time,
+    },
+    /// Reading the content to be signed or verified failed.
+    #[error("content cannot be read: {reason}")]
+    ContentUnreadable {
+        /// The I/O error.
+        reason: String,
+    },
+    /// The crypto backend failed to produce a signature, or the signature it made does
+    /// not verify with the signer's certificate.
+    #[error("signing failed: {reason}")]
+    SigningFailed {
+        /// What failed.
+        reason: String,
+    },
+    /// A CMS structure could not be encoded as DER.
+    #[error("CMS structure cannot be encoded: {reason}")]
+    CmsEncodingFailed {
+        /// What the encoder objected to.
+        reason: String,
+    },
+
+    /// The signature is attached-content verification but carries no content (it is
+    /// detached: supply the content).
+    #[error("the signature is detached: supply the signed content")]
+    CmsContentMissing,
+    /// Detached content was supplied for a signature that encapsulates its own.
+    #[error("the signature already encapsulates its content; do not supply it separately")]
+    CmsContentTwice,
 
     // ---- path validation (RFC 5280 §6.1) -------------------------------------------
     // `depth` counts from the end-entity certificate (0) towards the trust anchor.
@@ -406,6 +476,18 @@ impl Error {
             Error::AttributeNotText { .. } => "AttributeNotText",
             Error::UnsupportedSignatureAlgorithm { .. } => "UnsupportedSignatureAlgorithm",
             Error::UnsupportedDigestAlgorithm { .. } => "UnsupportedDigestAlgorithm",
+            Error::CmsContentMissing => "CmsContentMissing",
+            Error::CmsContentTwice => "CmsContentTwice",
+            Error::CmsMalformed { .. } => "CmsMalformed",
+            Error::CmsNotSignedData { .. } => "CmsNotSignedData",
+            Error::SigningKeyInvalid { .. } => "SigningKeyInvalid",
+            Error::SignerKeyMismatch { .. } => "SignerKeyMismatch",
+            Error::NoSigners => "NoSigners",
+            Error::SigningTimeMissing => "SigningTimeMissing",
+            Error::SigningTimeOutOfRange { .. } => "SigningTimeOutOfRange",
+            Error::ContentUnreadable { .. } => "ContentUnreadable",
+            Error::SigningFailed { .. } => "SigningFailed",
+            Error::CmsEncodingFailed { .. } => "CmsEncodingFailed",
             Error::UnsupportedPublicKeyAlgorithm { .. } => "UnsupportedPublicKeyAlgorithm",
             Error::Sha1Refused { .. } => "Sha1Refused",
             Error::Md5Refused { .. } => "Md5Refused",

@@ -1,6 +1,16 @@
 //! CMS SignedData (RFC 5652): reading DER, BER and PEM signatures, checking each
 //! signer's attributes and signature, and building signatures (CAdES-B-B).
 
+mod asn1;
+pub mod builder;
 mod digest;
+mod signed_attributes;
+mod signed_data;
+mod signer_check;
+mod signer_info;
 
 pub use digest::{ContentDigests, DigestAlgorithm, Digests};
+pub use signed_attributes::{EssCertId, EssCertIdV2, IssuerSerial, SignedAttributes};
+pub use signed_data::SignedData;
+pub use signer_check::{check_signer, SignerCheck, SignerFailure};
+pub use signer_info::{SignerIdentifier, SignerInfo};

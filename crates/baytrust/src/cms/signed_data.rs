@@ -1,0 +1,215 @@
+//! `SignedData` (RFC 5652 §5): reading a `ContentInfo` that holds one, from DER, BER
+//! (as `openssl cms -sign -stream` writes) or PEM, with the GM/T 0010 content-type OIDs
+//! accepted as synonyms of the PKCS #7 ones.
+
+use der::{EncodingRules, Reader, SliceReader};
+
+use super::asn1;
+use super::signer_info::SignerInfo;
+use super::DigestAlgorithm;
+use crate::cert::CertificateDer;
+use crate::Error;
+
+/// `id-data` (RFC 5652 §4).
+pub(super) const ID_DATA: &str = "1.2.840.113549.1.7.1";
+/// `id-signedData` (RFC 5652 §5.1).
+const ID_SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
+/// GM/T 0010-2012 `data`, a synonym of [`ID_DATA`].
+const GMT_DATA: &str = "1.2.156.10197.6.1.4.2.1";
+/// GM/T 0010-2012 `signedData`, a synonym of [`ID_SIGNED_DATA`].
+const GMT_SIGNED_DATA: &str = "1.2.156.10197.6.1.4.2.2";
+
+/// PEM labels of a CMS structure: `CMS` (RFC 7468 §9) and the older `PKCS7`.
+const PEM_LABELS: [&str; 2] = ["CMS", "PKCS7"];
+const PEM_BEGIN: &[u8] = b"-----BEGIN ";
+
+/// Maps the GM/T 0010 content-type OIDs to their PKCS #7 equivalents; other OIDs are
+/// returned unchanged.
+pub(super) fn normalise_content_type(dotted: String) -> String {
+    match dotted.as_str() {
+        GMT_DATA => ID_DATA.to_owned(),
+        GMT_SIGNED_DATA => ID_SIGNED_DATA.to_owned(),
+        _ => dotted,
+    }
+}
+
+/// A CMS SignedData, read and owned. Nothing is verified yet: see
+/// [`check_signer`](super::check_signer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedData {
+    encapsulated_content_type: String,
+    encapsulated_content: Option<Vec<u8>>,
+    certificates: Vec<CertificateDer>,
+    signers: Vec<SignerInfo>,
+}
+
+impl SignedData {
+    /// Reads a `ContentInfo` holding a SignedData (RFC 5652 §3, §5.1).
+    ///
+    /// The input is DER or BER — indefinite lengths and constructed OCTET STRINGs in
+    /// definite-length pieces, as `openssl cms -sign -stream` writes — or one PEM block
+    /// labelled `CMS` or `PKCS7` (text around the block is allowed). The content types
+    /// `1.2.156.10197.6.1.4.2.2` and `…2.1` of GM/T 0010 are read as `id-signedData`
+    /// and `id-data`.
+    ///
+    /// Errors: [`Error::EmptyInput`]; [`Error::UnrecognisedEncoding`] for input that is
+    /// neither BER (starting with a SEQUENCE tag) nor PEM (S/MIME is not read);
+    /// [`Error::PemWrongLabel`], [`Error::PemMalformed`] for PEM problems;
+    /// [`Error::CmsMalformed`] when the bytes are not a well-formed ContentInfo and
+    /// SignedData (truncated, wrong tags, trailing bytes);
+    /// [`Error::CmsNotSignedData`] for a ContentInfo of another content type.
+    pub fn parse(input: &[u8]) -> Result<Self, Error> {
+        if input.is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        if input.first() == Some(&0x30) {
+            return Self::parse_ber(input);
+        }
+        match find(input, PEM_BEGIN) {
+            Some(begin) => Self::parse_ber(&pem_body(input.get(begin..).unwrap_or_default())?),
+            None if input.iter().all(u8::is_ascii_whitespace) => Err(Error::EmptyInput),
+            None => Err(Error::UnrecognisedEncoding),
+        }
+    }
+
+    fn parse_ber(ber: &[u8]) -> Result<Self, Error> {
+        let malformed = |e: der::Error| Error::CmsMalformed {
+            reason: e.to_string(),
+        };
+        let mut reader =
+            SliceReader::new_with_encoding_rules(ber, EncodingRules::Ber).map_err(malformed)?;
+        let content_info = asn1::ContentInfo::decode(&mut reader, |content_type| {
+            normalise_content_type(content_type.to_string()) == ID_SIGNED_DATA
+        })
+        .map_err(malformed)?;
+        reader.finish().map_err(malformed)?;
+        let Some(signed_data) = content_info.signed_data else {
+            return Err(Error::CmsNotSignedData {
+                content_type: content_info.content_type.to_string(),
+            });
+        };
+        let encap = signed_data.encap_content_info;
+        Ok(Self {
+            encapsulated_content_type: normalise_content_type(encap.e_content_type.to_string()),
+            encapsulated_content: encap.e_content.map(|content| content.as_bytes().to_vec()),
+            certificates: signed_data
+                .certificates
+                .into_iter()
+                .map(CertificateDer::from_vec)
+                .collect(),
+            signers: signed_data
+                .signer_infos
+                .into_iter()
+                .map(SignerInfo::from_asn1)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// The dotted OID of `eContentType`, GM/T 0010 `data` normalised to `id-data`
+    /// (`1.2.840.113549.1.7.1`).
+    pub fn encapsulated_content_type(&self) -> &str {
+        &self.encapsulated_content_type
+    }
+
+    /// The encapsulated content (BER pieces joined), or `None` for a detached signature,
+    /// whose content the caller supplies.
+    pub fn encapsulated_content(&self) -> Option<&[u8]> {
+        self.encapsulated_content.as_deref()
+    }
+
+    /// The X.509 certificates of the `certificates` field, as DER, in the order received.
+    /// Other certificate choices (attribute certificates, …) are left out; none is parsed
+    /// yet.
+    pub fn certificates(&self) -> &[CertificateDer] {
+        &self.certificates
+    }
+
+    /// The signers, in the order received.
+    pub fn signers(&self) -> &[SignerInfo] {
+        &self.signers
+    }
+
+    /// The digest algorithms the signers use, each once, for
+    /// [`ContentDigests::new`](super::ContentDigests::new); refused and unknown ones are
+    /// skipped (those signers fail their check with a crypto-constraints failure).
+    pub fn digest_algorithms(&self) -> Vec<DigestAlgorithm> {
+        let mut algorithms: Vec<DigestAlgorithm> = self
+            .signers
+            .iter()
+            .filter_map(|signer| signer.digest_algorithm().ok())
+            .collect();
+        algorithms.sort();
+        algorithms.dedup();
+        algorithms
+    }
+}
+
+/// Decodes the PEM block at the start of `block` (RFC 7468): one block labelled `CMS`
+/// or `PKCS7`, with anything after its END line ignored.
+fn pem_body(block: &[u8]) -> Result<Vec<u8>, Error> {
+    const END: &[u8] = b"-----END ";
+    let malformed = |reason: &str| Error::PemMalformed {
+        reason: reason.to_owned(),
+    };
+    let end = find(block, END).ok_or_else(|| malformed("a BEGIN line has no matching END line"))?;
+    let after_end = block.get(end + END.len()..).unwrap_or_default();
+    let close = find(after_end, b"-----")
+        .ok_or_else(|| malformed("the END line is not closed with -----"))?;
+    let block = block
+        .get(..end + END.len() + close + 5)
+        .ok_or_else(|| malformed("the END line is cut short"))?;
+    let (label, der) = pem_rfc7468::decode_vec(block).map_err(|e| Error::PemMalformed {
+        reason: e.to_string(),
+    })?;
+    if !PEM_LABELS.contains(&label) {
+        return Err(Error::PemWrongLabel {
+            found: label.to_owned(),
+            expected: "CMS",
+        });
+    }
+    Ok(der)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gmt_content_types_normalise_to_pkcs7() {
+        assert_eq!(normalise_content_type(GMT_DATA.into()), ID_DATA);
+        assert_eq!(
+            normalise_content_type(GMT_SIGNED_DATA.into()),
+            ID_SIGNED_DATA
+        );
+        assert_eq!(
+            normalise_content_type("1.2.840.113549.1.7.3".into()),
+            "1.2.840.113549.1.7.3"
+        );
+    }
+
+    #[test]
+    fn pem_with_another_label_is_refused() {
+        let pem = b"-----BEGIN PRIVATE KEY-----\nBQA=\n-----END PRIVATE KEY-----\n";
+        assert_eq!(
+            SignedData::parse(pem),
+            Err(Error::PemWrongLabel {
+                found: "PRIVATE KEY".into(),
+                expected: "CMS"
+            })
+        );
+    }
+
+    #[test]
+    fn pem_cms_block_of_a_non_cms_body_is_malformed_cms() {
+        // NULL, labelled CMS.
+        let pem = b"-----BEGIN CMS-----\nBQA=\n-----END CMS-----\n";
+        assert!(matches!(
+            SignedData::parse(pem),
+            Err(Error::CmsMalformed { .. })
+        ));
+    }
+}
