@@ -5,7 +5,9 @@
 //! [`cert`] (borrowed certificate view, DER/PEM input) → [`algorithm`] (signature
 //! verification dispatched by OID) → [`identity`] (jurisdictions, organisation
 //! identifiers, legal entities, identity profiles) → [`trust`] (anchors per
-//! jurisdiction) → [`path`] (path building and RFC 5280 §6.1 validation).
+//! jurisdiction) → [`path`] (path building and RFC 5280 §6.1 validation) → [`cms`]
+//! (CMS SignedData read, checked and built) → [`report`] (ETSI indications) →
+//! [`verifier`] (the engine a relying party builds once and shares).
 //!
 //! The library does no I/O: callers hand it bytes, trust inputs and the validation time.
 
@@ -25,6 +27,7 @@ pub mod path;
 pub mod report;
 mod time;
 pub mod trust;
+pub mod verifier;
 
 pub use error::Error;
 pub use time::Time;

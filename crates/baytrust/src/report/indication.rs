@@ -57,7 +57,40 @@ pub enum SubIndication {
     TryLater,
 }
 
+impl Indication {
+    /// The ETSI spelling: `TOTAL_PASSED`, `TOTAL_FAILED`, `INDETERMINATE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TotalPassed => "TOTAL_PASSED",
+            Self::TotalFailed => "TOTAL_FAILED",
+            Self::Indeterminate => "INDETERMINATE",
+        }
+    }
+}
+
 impl SubIndication {
+    /// The ETSI spelling, e.g. `HASH_FAILURE`, `OUT_OF_BOUNDS_NO_POE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::FormatFailure => "FORMAT_FAILURE",
+            Self::HashFailure => "HASH_FAILURE",
+            Self::SigCryptoFailure => "SIG_CRYPTO_FAILURE",
+            Self::Revoked => "REVOKED",
+            Self::Expired => "EXPIRED",
+            Self::NotYetValid => "NOT_YET_VALID",
+            Self::NotRecognised => "NOT_RECOGNISED",
+            Self::NoSigningCertificateFound => "NO_SIGNING_CERTIFICATE_FOUND",
+            Self::NoCertificateChainFound => "NO_CERTIFICATE_CHAIN_FOUND",
+            Self::ChainConstraintsFailure => "CHAIN_CONSTRAINTS_FAILURE",
+            Self::CertificateChainGeneralFailure => "CERTIFICATE_CHAIN_GENERAL_FAILURE",
+            Self::CryptoConstraintsFailure => "CRYPTO_CONSTRAINTS_FAILURE",
+            Self::PolicyProcessingError => "POLICY_PROCESSING_ERROR",
+            Self::OutOfBoundsNoPoe => "OUT_OF_BOUNDS_NO_POE",
+            Self::RevokedNoPoe => "REVOKED_NO_POE",
+            Self::TryLater => "TRY_LATER",
+        }
+    }
+
     /// The indication this sub-indication belongs to.
     pub fn indication(self) -> Indication {
         match self {
