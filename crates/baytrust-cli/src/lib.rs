@@ -10,3 +10,5 @@ pub mod clock;
 pub mod exit;
 pub mod input;
 pub mod inspect;
+pub mod sign;
+pub mod verify;

@@ -1,12 +1,15 @@
-//! `baytrust`: the tools of signers and scheme operators. For now it checks
-//! organisation identifiers; signing and trust-list tools arrive with their issues.
+//! `baytrust`: the tools of signers and scheme operators: signing documents (CMS,
+//! CAdES-B-B) and checking organisation identifiers; trust-list tools arrive with
+//! their issues.
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use baytrust::identity::{Jurisdiction, OrgId};
+use baytrust_cli::clock::time_or_now;
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
+use baytrust_cli::sign::{pair_signers, run_sign, SignRequest};
 
 const TOOL: &str = "baytrust";
 
@@ -30,6 +33,38 @@ enum Command {
         #[arg(long)]
         jurisdiction: Option<String>,
     },
+    /// Sign a file as CMS SignedData with CAdES-B-B signed attributes, as `openssl cms
+    /// -sign -binary` does: detached unless `--attached`, DER unless `--pem`. Give
+    /// `--cert` and `--key` once per signer, paired by order, to co-sign. Exit 0 when
+    /// written, 1 on a usage error, 2 when an input cannot be read, 3 when a
+    /// certificate or key is malformed or a key is not its certificate's.
+    Sign {
+        /// A signer's certificate (DER or PEM; other certificates in the file are
+        /// included like `--chain`). Repeatable, one per signer.
+        #[arg(long, value_name = "FILE", required = true)]
+        cert: Vec<String>,
+        /// That signer's private key, PKCS#8 PEM or DER. Repeatable, paired with
+        /// `--cert` by order.
+        #[arg(long, value_name = "FILE", required = true)]
+        key: Vec<String>,
+        /// Extra certificates to include, such as the issuing CA (repeatable).
+        #[arg(long, value_name = "FILE")]
+        chain: Vec<String>,
+        /// Carry the content inside the signature (default: detached).
+        #[arg(long)]
+        attached: bool,
+        /// Write PEM (`-----BEGIN CMS-----`) instead of DER.
+        #[arg(long)]
+        pem: bool,
+        /// Where to write the signature (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<String>,
+        /// The signing time claimed, RFC 3339 (default: now).
+        #[arg(long, value_name = "RFC3339")]
+        signing_time: Option<String>,
+        /// The file to sign (`-` for standard input).
+        data: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -45,6 +80,27 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
+        Command::Sign {
+            cert,
+            key,
+            chain,
+            attached,
+            pem,
+            out,
+            signing_time,
+            data,
+        } => {
+            let request = SignRequest {
+                signers: pair_signers(cert, key)?,
+                chain,
+                attached,
+                pem,
+                out,
+                signing_time: time_or_now(signing_time.as_deref(), "--signing-time")?,
+                data,
+            };
+            run_sign(&request)
+        }
         Command::OrgId {
             identifier,
             jurisdiction,

@@ -11,6 +11,10 @@ use baytrust_cli::clock::time_or_now;
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
 use baytrust_cli::input::read_input;
 use baytrust_cli::inspect::{inspect_certificates, render_text};
+use baytrust_cli::verify::{
+    outcome as verify_outcome, render_text as render_verify_text, run_verify, status_line,
+    VerifyRequest,
+};
 
 const TOOL: &str = "verify-sig";
 
@@ -25,6 +29,28 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Describe each certificate of a DER file or PEM bundle, with its legal entity.
+    /// Verify a CMS signature (DER, BER or PEM; `-` reads standard input) and report who
+    /// signed: `Verification successful` and exit 0, or `Verification failure: …` and
+    /// exit 4 (TOTAL_FAILED) or 5 (INDETERMINATE).
+    Verify {
+        /// The signature file, or `-` for standard input.
+        signature: String,
+        /// The signed content, for a detached signature.
+        #[arg(long, value_name = "FILE")]
+        content: Option<String>,
+        /// A trust anchor file, optionally prefixed with its jurisdiction: `HK:root.pem`.
+        #[arg(long, value_name = "[JUR:]FILE")]
+        cafile: Vec<String>,
+        /// A file of extra certificates (signer or intermediates left out of the signature).
+        #[arg(long, value_name = "FILE")]
+        untrusted: Vec<String>,
+        /// The validation time, RFC 3339 (default: now).
+        #[arg(long, value_name = "RFC3339")]
+        attime: Option<String>,
+        /// Print the report as JSON on stdout.
+        #[arg(long)]
+        json: bool,
+    },
     /// Build and validate the certification path of a certificate (RFC 5280 §6.1), as
     /// `openssl verify` does. `CERT: OK` and exit 0, or the broken rule and exit 4.
     Chain {
@@ -88,6 +114,30 @@ fn print_json(value: &impl serde::Serialize, file: &str) -> Result<(), Failure> 
 
 fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
+        Command::Verify {
+            signature,
+            content,
+            cafile,
+            untrusted,
+            attime,
+            json,
+        } => {
+            let request = VerifyRequest {
+                signature,
+                content,
+                cafiles: cafile,
+                untrusted,
+                time: time_or_now(attime.as_deref(), "--attime")?,
+            };
+            let report = run_verify(&request)?;
+            if json {
+                print_json(&report, &request.signature)?;
+            } else {
+                print!("{}", render_verify_text(&report));
+            }
+            eprintln!("{}", status_line(&report));
+            Ok(verify_outcome(&report))
+        }
         Command::Chain {
             cert,
             untrusted,

@@ -1,0 +1,128 @@
+//! `verify-sig verify`: verifies a CMS signature over its content as `openssl cms
+//! -verify` does — `Verification successful` / `Verification failure: <reason>` on
+//! stderr, the JSON report on stdout with `--json` — and exits 0, 4 (`TOTAL_FAILED`) or
+//! 5 (`INDETERMINATE`).
+
+use std::fs::File;
+use std::io::BufReader;
+
+use baytrust::report::{Indication, Report};
+use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::Time;
+
+use crate::anchors::{load_anchors, read_certificates};
+use crate::exit::{Failure, Outcome};
+use crate::input::read_input;
+
+/// The options of one `verify` run.
+#[derive(Debug)]
+pub struct VerifyRequest {
+    /// The signature file (`-` for standard input).
+    pub signature: String,
+    /// The detached content, if the signature is detached.
+    pub content: Option<String>,
+    /// Anchor files, each `[JUR:]FILE`.
+    pub cafiles: Vec<String>,
+    /// Files of extra certificates.
+    pub untrusted: Vec<String>,
+    /// The validation time.
+    pub time: Time,
+}
+
+/// Verifies and returns the report.
+pub fn run_verify(request: &VerifyRequest) -> Result<Report, Failure> {
+    let store = load_anchors(&request.cafiles)?;
+    let mut options = SignatureOptions::new(request.time);
+    for path in &request.untrusted {
+        options.extra_certificates.extend(read_certificates(path)?);
+    }
+    let signature = read_input(&request.signature)?;
+    let verifier = Verifier::new(store, RelyingPartyPolicy::default());
+    let result = match &request.content {
+        Some(path) => {
+            let file = File::open(path).map_err(|e| Failure::unreadable(path, e))?;
+            let mut reader = BufReader::new(file);
+            verifier.verify_cms(&signature, Content::Detached(&mut reader), &options)
+        }
+        None => verifier.verify_cms(&signature, Content::Attached, &options),
+    };
+    result.map_err(|error| match error {
+        baytrust::Error::ContentUnreadable { .. } => {
+            Failure::unreadable(request.content.as_deref().unwrap_or("content"), error)
+        }
+        other => Failure::malformed(&request.signature, other),
+    })
+}
+
+/// The exit outcome of a report.
+pub fn outcome(report: &Report) -> Outcome {
+    match report.indication {
+        Indication::TotalPassed => Outcome::Passed,
+        Indication::TotalFailed => Outcome::TotalFailed,
+        Indication::Indeterminate => Outcome::Indeterminate,
+    }
+}
+
+/// The one status line OpenSSL users expect on stderr.
+pub fn status_line(report: &Report) -> String {
+    match report.indication {
+        Indication::TotalPassed => "Verification successful".to_owned(),
+        _ => {
+            let reason = report
+                .signers
+                .iter()
+                .find(|s| s.indication == report.indication)
+                .map(|s| s.reason.clone())
+                .unwrap_or_else(|| "the signature has no signer".to_owned());
+            let sub = report
+                .sub_indication
+                .map(|s| s.as_str())
+                .unwrap_or("FORMAT_FAILURE");
+            format!("Verification failure: {sub}: {reason}")
+        }
+    }
+}
+
+/// The human rendering: who signed, per signer.
+pub fn render_text(report: &Report) -> String {
+    let mut out = String::new();
+    for (i, signer) in report.signers.iter().enumerate() {
+        out.push_str(&format!(
+            "Signer {} of {}: {}",
+            i + 1,
+            report.signers.len(),
+            signer.indication.as_str()
+        ));
+        if let Some(sub) = signer.sub_indication {
+            out.push_str(&format!(" / {}", sub.as_str()));
+        }
+        out.push('\n');
+        if let Some(entity) = &signer.entity {
+            out.push_str(&format!("  Organisation:  {}\n", entity.organisation));
+            out.push_str(&format!(
+                "  Identifier:    {} ({})\n",
+                entity.org_id,
+                if entity.org_id.is_valid() {
+                    "valid"
+                } else {
+                    "INVALID"
+                }
+            ));
+            if let Some(person) = &entity.authorised_person {
+                out.push_str(&format!("  Authorised:    {person}\n"));
+            }
+            out.push_str(&format!("  Jurisdiction:  {}\n", entity.jurisdiction));
+        } else if let Some(certificate) = &signer.certificate {
+            out.push_str(&format!("  Certificate:   {}\n", certificate.subject));
+        }
+        if let Some(time) = signer.claimed_signing_time {
+            out.push_str(&format!("  Signing time:  {time} (claimed)\n"));
+        }
+        out.push_str(&format!(
+            "  Algorithms:    {} / {}\n",
+            signer.digest_algorithm, signer.signature_algorithm
+        ));
+        out.push_str(&format!("  Reason:        {}\n", signer.reason));
+    }
+    out
+}
