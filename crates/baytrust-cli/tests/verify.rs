@@ -1,0 +1,197 @@
+//! `verify-sig verify` end to end: the README's main job (the bundled co-signed
+//! contract), OpenSSL's status words, exit codes from the indication, `-` for stdin and
+//! the JSON report.
+
+mod support;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+use support::{testdata, verify_sig};
+
+const AT: &str = "2026-06-01T00:00:00Z";
+
+fn path(relative: &str) -> String {
+    testdata(relative).to_string_lossy().into_owned()
+}
+
+/// The README's main job, with `--json` added.
+fn sample_args(content: &str) -> Vec<String> {
+    [
+        "verify",
+        &path("samples/supply-contract.txt.p7s"),
+        "--content",
+        &path(content),
+        "--cafile",
+        &path("pki/cn-sm2/root-ca.pem"),
+        "--cafile",
+        &path("pki/hk/root-ca.pem"),
+        "--attime",
+        AT,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+#[test]
+fn bundled_co_signed_contract_verifies_and_names_both_signers() {
+    let mut args = sample_args("samples/supply-contract.txt");
+    args.push("--json".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = verify_sig(&args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).trim(),
+        "Verification successful"
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["indication"], json!("TOTAL_PASSED"));
+    assert_eq!(report["sub_indication"], Value::Null);
+    assert_eq!(report["validation_time"], json!(AT));
+    let signers = report["signers"].as_array().unwrap();
+    assert_eq!(signers.len(), 2);
+    let cn = signers
+        .iter()
+        .find(|s| s["entity"]["jurisdiction"] == json!("CN"))
+        .unwrap();
+    assert_eq!(
+        cn["entity"],
+        json!({"jurisdiction": "CN", "org_id": "NTRCN-91110000600037341L", "org_id_valid": true,
+               "organisation": "前海科技有限公司", "authorised_person": "刘洋"})
+    );
+    assert_eq!(cn["digest_algorithm"], json!("SM3"));
+    assert_eq!(cn["signature_algorithm"], json!("SM2-with-SM3"));
+    assert_eq!(cn["claimed_signing_time"], json!("2026-05-20T02:00:00Z"));
+    assert_eq!(cn["chain"].as_array().unwrap().len(), 3);
+    let hk = signers
+        .iter()
+        .find(|s| s["entity"]["jurisdiction"] == json!("HK"))
+        .unwrap();
+    assert_eq!(hk["entity"]["org_id"], json!("NTRHK-12345678"));
+    assert_eq!(hk["signature_algorithm"], json!("sha256WithRSAEncryption"));
+    for signer in signers {
+        assert_eq!(signer["indication"], json!("TOTAL_PASSED"));
+        assert_eq!(signer["recognition"], Value::Null);
+    }
+}
+
+#[test]
+fn tampered_contract_exits_4_with_hash_failure() {
+    let args = sample_args("cms/contract-tampered.txt");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = verify_sig(&args);
+    assert_eq!(output.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("Verification failure: HASH_FAILURE"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_anchor_exits_5_indeterminate() {
+    let output = verify_sig(&[
+        "verify",
+        &path("samples/supply-contract.txt.p7s"),
+        "--content",
+        &path("samples/supply-contract.txt"),
+        "--cafile",
+        &path("pki/mo/root-ca.pem"),
+        "--attime",
+        AT,
+    ]);
+    assert_eq!(output.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .starts_with("Verification failure: NO_CERTIFICATE_CHAIN_FOUND"));
+}
+
+#[test]
+fn signature_is_read_from_stdin_with_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_verify-sig"))
+        .args([
+            "verify",
+            "-",
+            "--cafile",
+            &path("pki/hk/root-ca.pem"),
+            "--untrusted",
+            &path("pki/hk/issuing-ca.pem"),
+            "--attime",
+            AT,
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let signature = std::fs::read(testdata("cms/openssl/rsa-stream-attached.ber")).unwrap();
+    child.stdin.take().unwrap().write_all(&signature).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Harbour Logistics Limited"));
+}
+
+#[test]
+fn unreadable_and_malformed_inputs_have_their_exit_codes() {
+    let root = path("pki/hk/root-ca.pem");
+    assert_eq!(
+        verify_sig(&[
+            "verify",
+            "/nonexistent/sig.p7s",
+            "--cafile",
+            &root,
+            "--attime",
+            AT
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    assert_eq!(
+        verify_sig(&[
+            "verify",
+            &path("samples/supply-contract.txt.p7s"),
+            "--content",
+            "/nonexistent/contract.txt",
+            "--cafile",
+            &root,
+            "--attime",
+            AT
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    let not_cms = verify_sig(&[
+        "verify",
+        &path("samples/supply-contract.txt"),
+        "--cafile",
+        &root,
+        "--attime",
+        AT,
+    ]);
+    assert_eq!(not_cms.status.code(), Some(3));
+    assert_eq!(String::from_utf8_lossy(&not_cms.stderr).lines().count(), 1);
+    let detached_without_content = verify_sig(&[
+        "verify",
+        &path("samples/supply-contract.txt.p7s"),
+        "--cafile",
+        &root,
+        "--attime",
+        AT,
+    ]);
+    assert_eq!(detached_without_content.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&detached_without_content.stderr)
+        .contains("supply the signed content"));
+}
