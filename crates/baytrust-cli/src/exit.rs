@@ -82,6 +82,6 @@ pub fn parse_args<P: clap::Parser>() -> Result<P, ExitCode> {
 
 /// Prints a failure to stderr as `<tool>: <message>` and returns its exit code.
 pub fn report_failure(tool: &str, failure: &Failure) -> ExitCode {
-    eprintln!("{tool}: {}", failure.message.replace('\n', " "));
+    crate::output::stderr_line(&format!("{tool}: {}", failure.message.replace('\n', " ")));
     failure.outcome.into()
 }

@@ -10,5 +10,7 @@ pub mod clock;
 pub mod exit;
 pub mod input;
 pub mod inspect;
+pub mod inspect_signature;
+pub mod output;
 pub mod sign;
 pub mod verify;

@@ -274,3 +274,42 @@ fn baytrust_org_id_checks_identifiers() {
     );
     assert_eq!(run(&["org-id", "CN-123"]).status.code(), Some(3));
 }
+
+#[test]
+fn cms_signature_is_described_with_its_signers_and_certificates() {
+    let file = testdata("samples/supply-contract.txt.p7s");
+    let output = verify_sig(&["inspect", "--json", file.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let signature = &report["signature"];
+    assert_eq!(signature["content_type"], json!("1.2.840.113549.1.7.1"));
+    assert_eq!(signature["detached"], json!(true));
+    assert_eq!(signature["content_size"], Value::Null);
+    let signers = signature["signers"].as_array().unwrap();
+    assert_eq!(signers.len(), 2);
+    let algorithms: Vec<&str> = signers
+        .iter()
+        .map(|s| s["signature_algorithm"].as_str().unwrap())
+        .collect();
+    assert!(algorithms.contains(&"SM2-with-SM3"), "{algorithms:?}");
+    for signer in signers {
+        assert_eq!(signer["signed_attributes"], json!(true));
+        assert_eq!(
+            signer["claimed_signing_time"],
+            json!("2026-05-20T02:00:00Z")
+        );
+        assert_eq!(signer["attribute_rule_violations"], json!([]));
+        assert!(signer["signing_certificate_v2"].is_string());
+    }
+    assert_eq!(report["certificates"].as_array().unwrap().len(), 4);
+
+    let streamed = testdata("cms/openssl/rsa-stream-attached.ber");
+    let output = verify_sig(&["inspect", streamed.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("content attached (438 bytes)"));
+}

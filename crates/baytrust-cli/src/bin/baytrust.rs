@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use baytrust::identity::{Jurisdiction, OrgId};
 use baytrust_cli::clock::time_or_now;
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
+use baytrust_cli::output::stdout;
 use baytrust_cli::sign::{pair_signers, run_sign, SignRequest};
 
 const TOOL: &str = "baytrust";
@@ -116,11 +117,11 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             };
             match org_id.check() {
                 Ok(()) => {
-                    println!("{org_id}: valid");
+                    stdout(&format!("{org_id}: valid\n"));
                     Ok(Outcome::Passed)
                 }
                 Err(e) => {
-                    println!("{org_id}: invalid: {e}");
+                    stdout(&format!("{org_id}: invalid: {e}\n"));
                     Ok(Outcome::TotalFailed)
                 }
             }

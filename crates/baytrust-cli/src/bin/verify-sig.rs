@@ -5,12 +5,15 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use baytrust::cms::SignedData;
 use baytrust::path::{PolicyInputs, Purpose};
 use baytrust_cli::chain::{parse_purpose, run_chain, ChainRequest};
 use baytrust_cli::clock::time_or_now;
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
 use baytrust_cli::input::read_input;
 use baytrust_cli::inspect::{inspect_certificates, render_text};
+use baytrust_cli::inspect_signature::{inspect_signature, render_signature_text};
+use baytrust_cli::output::{stderr_line, stdout};
 use baytrust_cli::verify::{
     outcome as verify_outcome, render_text as render_verify_text, run_verify, status_line,
     VerifyRequest,
@@ -28,7 +31,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Describe each certificate of a DER file or PEM bundle, with its legal entity.
+    /// Describe each certificate of a DER file or PEM bundle, with its legal entity, or
+    /// a CMS signature: its content, signers, signed attributes and certificates.
     /// Verify a CMS signature (DER, BER or PEM; `-` reads standard input) and report who
     /// signed: `Verification successful` and exit 0, or `Verification failure: …` and
     /// exit 4 (TOTAL_FAILED) or 5 (INDETERMINATE).
@@ -108,7 +112,7 @@ fn main() -> ExitCode {
 
 fn print_json(value: &impl serde::Serialize, file: &str) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure::malformed(file, e))?;
-    println!("{text}");
+    stdout(&format!("{text}\n"));
     Ok(())
 }
 
@@ -133,9 +137,9 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             if json {
                 print_json(&report, &request.signature)?;
             } else {
-                print!("{}", render_verify_text(&report));
+                stdout(&render_verify_text(&report));
             }
-            eprintln!("{}", status_line(&report));
+            stderr_line(&status_line(&report));
             Ok(verify_outcome(&report))
         }
         Command::Chain {
@@ -173,18 +177,28 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 print_json(&report, &request.cert)?;
             }
             match &report.error {
-                None => eprintln!("{}: OK", request.cert),
-                Some(error) => eprintln!("{}: verification failed: {error}", request.cert),
+                None => stderr_line(&format!("{}: OK", request.cert)),
+                Some(error) => {
+                    stderr_line(&format!("{}: verification failed: {error}", request.cert))
+                }
             }
             Ok(report.outcome())
         }
         Command::Inspect { file, json } => {
             let bytes = read_input(&file)?;
-            let report = inspect_certificates(&file, &bytes)?;
-            if json {
-                print_json(&report, &file)?;
-            } else {
-                print!("{}", render_text(&report));
+            match inspect_certificates(&file, &bytes) {
+                Ok(report) if json => print_json(&report, &file)?,
+                Ok(report) => stdout(&render_text(&report)),
+                Err(certificate_failure) => {
+                    // Not certificates: a CMS signature, or else the certificate error.
+                    let signed_data = SignedData::parse(&bytes).map_err(|_| certificate_failure)?;
+                    let inspection = inspect_signature(&file, &signed_data)?;
+                    if json {
+                        print_json(&inspection, &file)?;
+                    } else {
+                        stdout(&render_signature_text(&inspection));
+                    }
+                }
             }
             Ok(Outcome::Passed)
         }
