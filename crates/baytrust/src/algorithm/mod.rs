@@ -12,6 +12,7 @@ mod sm2;
 
 pub use key::KeyAlgorithm;
 pub use scheme::signature_algorithm_name;
+pub(crate) use scheme::Sha2;
 
 use crate::Error;
 use scheme::SignatureScheme;

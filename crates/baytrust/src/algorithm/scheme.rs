@@ -77,7 +77,7 @@ fn name_of(oid: &str) -> Option<&'static str> {
 /// A hash function of the SHA-2 family, the only ones baytrust accepts in RSA and ECDSA
 /// signatures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Sha2 {
+pub(crate) enum Sha2 {
     /// SHA-256 (`2.16.840.1.101.3.4.2.1`).
     Sha256,
     /// SHA-384 (`2.16.840.1.101.3.4.2.2`).
@@ -88,7 +88,7 @@ pub(super) enum Sha2 {
 
 impl Sha2 {
     /// The hash named by a dotted OID (NIST CSOR, RFC 5754 §2).
-    pub(super) fn from_oid(oid: &str) -> Option<Sha2> {
+    pub(crate) fn from_oid(oid: &str) -> Option<Sha2> {
         match oid {
             "2.16.840.1.101.3.4.2.1" => Some(Sha2::Sha256),
             "2.16.840.1.101.3.4.2.2" => Some(Sha2::Sha384),
@@ -98,7 +98,7 @@ impl Sha2 {
     }
 
     /// The digest length in bytes.
-    pub(super) fn output_len(self) -> usize {
+    pub(crate) fn output_len(self) -> usize {
         match self {
             Sha2::Sha256 => 32,
             Sha2::Sha384 => 48,

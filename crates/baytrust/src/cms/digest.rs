@@ -4,6 +4,7 @@
 
 use std::io::Read;
 
+use crate::algorithm::Sha2;
 use crate::Error;
 
 /// `id-sha1` (refused: collision attacks).
@@ -77,11 +78,31 @@ impl DigestAlgorithm {
         }
     }
 
+    /// The SHA-2 hash this is, if it is one (RSA and ECDSA sign only with SHA-2).
+    pub(crate) fn sha2(self) -> Option<Sha2> {
+        match self {
+            Self::Sha256 => Some(Sha2::Sha256),
+            Self::Sha384 => Some(Sha2::Sha384),
+            Self::Sha512 => Some(Sha2::Sha512),
+            Self::Sm3 => None,
+        }
+    }
+
     /// The digest of `data` in one call.
     pub fn digest(self, data: &[u8]) -> Vec<u8> {
         let mut hasher = Hasher::new(self);
         hasher.update(data);
         hasher.finish()
+    }
+}
+
+impl From<Sha2> for DigestAlgorithm {
+    fn from(hash: Sha2) -> Self {
+        match hash {
+            Sha2::Sha256 => Self::Sha256,
+            Sha2::Sha384 => Self::Sha384,
+            Sha2::Sha512 => Self::Sha512,
+        }
     }
 }
 

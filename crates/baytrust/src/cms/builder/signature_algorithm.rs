@@ -7,6 +7,7 @@ use der::asn1::{Null, ObjectIdentifier};
 use der::{Any, Sequence};
 use x509_cert::spki::AlgorithmIdentifierOwned;
 
+pub(super) use crate::algorithm::Sha2;
 use crate::cms::DigestAlgorithm;
 use crate::Error;
 
@@ -28,47 +29,6 @@ const ECDSA_WITH_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.84
 const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 /// `SM2-with-SM3` (GM/T 0006-2012, RFC 8998 §2).
 const SM2_WITH_SM3: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.156.10197.1.501");
-
-/// A SHA-2 hash, the only ones RSA signatures use here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Sha2 {
-    /// SHA-256.
-    Sha256,
-    /// SHA-384.
-    Sha384,
-    /// SHA-512.
-    Sha512,
-}
-
-impl Sha2 {
-    /// The hash as a CMS digest algorithm.
-    pub(super) fn digest(self) -> DigestAlgorithm {
-        match self {
-            Sha2::Sha256 => DigestAlgorithm::Sha256,
-            Sha2::Sha384 => DigestAlgorithm::Sha384,
-            Sha2::Sha512 => DigestAlgorithm::Sha512,
-        }
-    }
-
-    /// The SHA-2 hash a digest algorithm is, if it is one.
-    pub(super) fn from_digest(digest: DigestAlgorithm) -> Option<Self> {
-        match digest {
-            DigestAlgorithm::Sha256 => Some(Sha2::Sha256),
-            DigestAlgorithm::Sha384 => Some(Sha2::Sha384),
-            DigestAlgorithm::Sha512 => Some(Sha2::Sha512),
-            DigestAlgorithm::Sm3 => None,
-        }
-    }
-
-    /// The output length in bytes: the PSS salt length (RFC 4055 §3.1).
-    fn output_len(self) -> u32 {
-        match self {
-            Sha2::Sha256 => 32,
-            Sha2::Sha384 => 48,
-            Sha2::Sha512 => 64,
-        }
-    }
-}
 
 /// A signature algorithm baytrust signs with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,8 +129,8 @@ fn pss_parameters(hash: Sha2) -> Result<Any, Error> {
     let encoding = |e: der::Error| Error::CmsEncodingFailed {
         reason: format!("RSASSA-PSS-params: {e}"),
     };
-    let salt_length = hash.output_len();
-    let hash = digest_identifier(hash.digest())?;
+    let salt_length = u32::try_from(hash.output_len()).unwrap_or(u32::MAX);
+    let hash = digest_identifier(DigestAlgorithm::from(hash))?;
     let params = RsaSsaPssParams {
         mask_gen_algorithm: AlgorithmIdentifierOwned {
             oid: MGF1,

@@ -184,7 +184,7 @@ impl SigningKey {
         if digest == self.digest_algorithm() {
             return Ok(self);
         }
-        let algorithm = match (self.algorithm, Sha2::from_digest(digest)) {
+        let algorithm = match (self.algorithm, digest.sha2()) {
             (SignatureAlgorithm::RsaPkcs1(_), Some(hash)) => SignatureAlgorithm::RsaPkcs1(hash),
             (SignatureAlgorithm::RsaPss(_), Some(hash)) => SignatureAlgorithm::RsaPss(hash),
             _ => return Err(self.mismatch(digest.name())),
@@ -209,7 +209,9 @@ impl SigningKey {
     /// `digestAlgorithm`, RFC 5652 §5.3).
     pub fn digest_algorithm(&self) -> DigestAlgorithm {
         match self.algorithm {
-            SignatureAlgorithm::RsaPkcs1(hash) | SignatureAlgorithm::RsaPss(hash) => hash.digest(),
+            SignatureAlgorithm::RsaPkcs1(hash) | SignatureAlgorithm::RsaPss(hash) => {
+                DigestAlgorithm::from(hash)
+            }
             SignatureAlgorithm::EcdsaP256Sha256 => DigestAlgorithm::Sha256,
             SignatureAlgorithm::EcdsaP384Sha384 => DigestAlgorithm::Sha384,
             SignatureAlgorithm::Ed25519 => DigestAlgorithm::Sha512,
