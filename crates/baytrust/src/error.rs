@@ -222,6 +222,21 @@ pub enum Error {
     #[error("the signature already encapsulates its content; do not supply it separately")]
     CmsContentTwice,
 
+    // ---- trust lists (docs/trust-list.md) ----------------------------------------------
+    /// A trust list is not valid `baytrust-trust-list/1` JSON, or breaks one of its
+    /// rules (the reason names the field).
+    #[error("trust list is malformed: {reason}")]
+    TrustListMalformed {
+        /// What is wrong, naming the field.
+        reason: String,
+    },
+    /// A trust list declares a format version this library does not read.
+    #[error("trust list format {format:?} is not baytrust-trust-list/1")]
+    TrustListFormatUnknown {
+        /// The `format` as given.
+        format: String,
+    },
+
     // ---- path validation (RFC 5280 §6.1) -------------------------------------------
     // `depth` counts from the end-entity certificate (0) towards the trust anchor.
     /// No certificate in the pool or trust store issued the certificate at `depth`
@@ -498,6 +513,8 @@ impl Error {
             Error::SignatureMalformed { .. } => "SignatureMalformed",
             Error::SignatureInvalid => "SignatureInvalid",
             Error::Sm2SignerIdTooLong { .. } => "Sm2SignerIdTooLong",
+            Error::TrustListMalformed { .. } => "TrustListMalformed",
+            Error::TrustListFormatUnknown { .. } => "TrustListFormatUnknown",
             Error::UnknownIssuer { .. } => "UnknownIssuer",
             Error::ChainSignature { .. } => "ChainSignature",
             Error::PublicKeyRefused { .. } => "PublicKeyRefused",
