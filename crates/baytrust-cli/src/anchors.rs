@@ -44,7 +44,9 @@ pub fn load_anchors(cafiles: &[String]) -> Result<TrustStore, Failure> {
             builder = builder.anchor(anchor);
         }
     }
-    Ok(builder.build())
+    builder
+        .build()
+        .map_err(|e| Failure::malformed("trust anchors", e))
 }
 
 fn anchor_country(certificate: &Certificate<'_>) -> Option<Jurisdiction> {

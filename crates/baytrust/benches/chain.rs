@@ -41,7 +41,7 @@ fn store_with(root: &str, jurisdiction: Jurisdiction, extra: &[Vec<u8>]) -> Trus
     for der in pki(root) {
         builder = builder.anchor(TrustAnchor::new(jurisdiction, &der.parse().unwrap()).unwrap());
     }
-    builder.build()
+    builder.build().unwrap()
 }
 
 fn bench_chain(c: &mut Criterion, name: &str, store: &TrustStore, chain_file: &str) {

@@ -230,6 +230,17 @@ pub enum Error {
         /// What is wrong, naming the field.
         reason: String,
     },
+    /// A trust list has a lower sequence number than the edition already loaded for its
+    /// jurisdiction: an older edition must not replace a newer one.
+    #[error("trust list of {jurisdiction} has sequence {offered}, below the loaded {loaded}")]
+    TrustListSequenceRegressed {
+        /// The list's jurisdiction.
+        jurisdiction: String,
+        /// The sequence already loaded.
+        loaded: u64,
+        /// The sequence offered.
+        offered: u64,
+    },
     /// A trust list declares a format version this library does not read.
     #[error("trust list format {format:?} is not baytrust-trust-list/1")]
     TrustListFormatUnknown {
@@ -515,6 +526,7 @@ impl Error {
             Error::Sm2SignerIdTooLong { .. } => "Sm2SignerIdTooLong",
             Error::TrustListMalformed { .. } => "TrustListMalformed",
             Error::TrustListFormatUnknown { .. } => "TrustListFormatUnknown",
+            Error::TrustListSequenceRegressed { .. } => "TrustListSequenceRegressed",
             Error::UnknownIssuer { .. } => "UnknownIssuer",
             Error::ChainSignature { .. } => "ChainSignature",
             Error::PublicKeyRefused { .. } => "PublicKeyRefused",

@@ -6,7 +6,8 @@
 //! verification dispatched by OID) → [`identity`] (jurisdictions, organisation
 //! identifiers, legal entities, identity profiles) → [`trust`] (anchors per
 //! jurisdiction) → [`path`] (path building and RFC 5280 §6.1 validation) → [`cms`]
-//! (CMS SignedData read, checked and built) → [`report`] (ETSI indications) →
+//! (CMS SignedData read, checked and built) → [`recognition`] (trust-list rules) →
+//! [`report`] (ETSI indications) →
 //! [`verifier`] (the engine a relying party builds once and shares).
 //!
 //! The library does no I/O: callers hand it bytes, trust inputs and the validation time.
@@ -24,6 +25,7 @@ mod error;
 pub mod identity;
 pub mod oid;
 pub mod path;
+pub mod recognition;
 pub mod report;
 mod time;
 pub mod trust;

@@ -1,13 +1,15 @@
 //! `Verifier`: the engine a relying party builds once — trust store plus relying-party
 //! policy — and shares across threads. Every call takes its validation time.
 
+use std::collections::BTreeSet;
 use std::io::Read;
 
 use crate::algorithm::{AlgorithmPolicy, DEFAULT_MIN_RSA_BITS, DEFAULT_SM2_SIGNER_ID};
 use crate::cert::{Certificate, CertificateDer};
 use crate::cms::{check_signer, ContentDigests, SignedData, SignerCheck, SignerFailure};
-use crate::identity::IdentityProfile;
+use crate::identity::{IdentityProfile, Jurisdiction};
 use crate::path::{verify_chain, ChainOptions, Purpose, VerifiedChain};
+use crate::recognition::{recognise, NotRecognised, Recognised};
 use crate::report::{CertificateRef, Indication, Report, SignerReport, SubIndication};
 use crate::trust::TrustStore;
 use crate::{Error, Time};
@@ -22,6 +24,12 @@ pub struct RelyingPartyPolicy {
     /// The SM2 signer ID assumed for SM2 signatures (GM/T 0009 default
     /// `1234567812345678`).
     pub sm2_signer_id: Vec<u8>,
+    /// The relying party's own jurisdiction: its list is always accepted.
+    pub home: Option<Jurisdiction>,
+    /// The jurisdictions whose trust lists it accepts (besides `home`); `None` accepts
+    /// every list loaded in the store. The scheme is directional: accepting HK's list
+    /// says nothing about whether HK accepts yours.
+    pub accepted_lists: Option<BTreeSet<Jurisdiction>>,
 }
 
 impl Default for RelyingPartyPolicy {
@@ -30,6 +38,8 @@ impl Default for RelyingPartyPolicy {
             min_rsa_bits: DEFAULT_MIN_RSA_BITS,
             max_path_len: 10,
             sm2_signer_id: DEFAULT_SM2_SIGNER_ID.to_vec(),
+            home: None,
+            accepted_lists: None,
         }
     }
 }
@@ -83,6 +93,31 @@ impl Verifier {
     /// The relying-party policy.
     pub fn policy(&self) -> &RelyingPartyPolicy {
         &self.policy
+    }
+
+    /// The jurisdictions whose loaded lists this relying party accepts.
+    pub fn accepted_jurisdictions(&self) -> BTreeSet<Jurisdiction> {
+        let mut accepted = match &self.policy.accepted_lists {
+            Some(accepted) => accepted.clone(),
+            None => self
+                .store
+                .trust_lists()
+                .iter()
+                .map(|list| list.jurisdiction)
+                .collect(),
+        };
+        accepted.extend(self.policy.home);
+        accepted
+    }
+
+    /// Applies the trust lists' recognition rules to a validated chain at `time`;
+    /// `None` when the store holds no trust list (plain anchors).
+    pub fn recognise(
+        &self,
+        chain: &VerifiedChain<'_>,
+        time: Time,
+    ) -> Option<Result<Recognised, NotRecognised>> {
+        recognise(&self.store, &self.accepted_jurisdictions(), chain, time)
     }
 
     fn algorithm_policy(&self) -> AlgorithmPolicy<'_> {
@@ -215,6 +250,7 @@ impl Verifier {
             .certificates()
             .iter()
             .chain(&options.extra_certificates)
+            .chain(self.store.listed_intermediates())
             .collect();
         let pool: Vec<Certificate<'_>> = pool_ders
             .iter()
@@ -232,6 +268,22 @@ impl Verifier {
                     .collect();
                 if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
                     report.chain.push(CertificateRef::of(&anchor));
+                }
+                match self.recognise(&chain, options.time) {
+                    None => {}
+                    Some(Ok(recognised)) => {
+                        report.reason = format!(
+                            "the signature and path are valid and recognised by {} trust list #{} ({})",
+                            recognised.recognition.jurisdiction,
+                            recognised.recognition.trust_list_sequence,
+                            recognised.recognition.service
+                        );
+                        report.recognition = Some(recognised.recognition);
+                        report.entity = Some(recognised.entity);
+                    }
+                    Some(Err(not)) => {
+                        report.fail(not.sub_indication, format!("not recognised: {}", not.rule))
+                    }
                 }
             }
             Err(error) => {

@@ -22,7 +22,8 @@ fn verifier() -> Verifier {
         .unwrap()
         .anchors_from(Jurisdiction::Mo, &testdata("pki/mo/root-ca.pem"))
         .unwrap()
-        .build();
+        .build()
+        .unwrap();
     Verifier::new(store, RelyingPartyPolicy::default())
 }
 
@@ -155,7 +156,8 @@ fn no_path_to_an_anchor_is_indeterminate_no_certificate_chain_found() {
         TrustStore::builder()
             .anchors_from(Jurisdiction::Cn, &testdata("pki/cn/root-ca.pem"))
             .unwrap()
-            .build(),
+            .build()
+            .unwrap(),
         RelyingPartyPolicy::default(),
     );
     let report = verify_detached(

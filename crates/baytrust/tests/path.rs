@@ -41,6 +41,7 @@ fn three_roots() -> TrustStore {
         .anchors_from(Jurisdiction::Mo, &pki("mo/root-ca.pem"))
         .unwrap()
         .build()
+        .unwrap()
 }
 
 /// Verifies `leaf` with the certificates of `pool` files as intermediates.
@@ -388,7 +389,8 @@ fn cross_certificate_reaches_the_other_jurisdictions_root() {
     let cn_only = TrustStore::builder()
         .anchors_from(Jurisdiction::Cn, &pki("cn/root-ca.pem"))
         .unwrap()
-        .build();
+        .build()
+        .unwrap();
     let pool = ["edge/cross-hk-root-by-cn-root.pem", "hk/issuing-ca.pem"];
     // The cross-certificate asserts no certificatePolicies, so no policy survives it
     // (RFC 5280 §6.1.3 (e)): the path is valid, with an empty policy set...
@@ -425,7 +427,8 @@ fn when_the_direct_path_fails_the_cross_certified_path_is_found() {
         .unwrap()
         .anchors_from(Jurisdiction::Cn, &pki("cn/root-ca.pem"))
         .unwrap()
-        .build();
+        .build()
+        .unwrap();
     let pool = ["hk/issuing-ca.pem", "edge/cross-hk-root-by-cn-root.pem"];
     let options = ChainOptions::new(validation_time());
     assert_eq!(
@@ -435,7 +438,8 @@ fn when_the_direct_path_fails_the_cross_certified_path_is_found() {
     let impostor_only = TrustStore::builder()
         .anchors_from(Jurisdiction::Hk, &pki("edge/impostor-hk-root.pem"))
         .unwrap()
-        .build();
+        .build()
+        .unwrap();
     assert_eq!(
         verify(
             &impostor_only,

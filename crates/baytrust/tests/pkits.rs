@@ -28,7 +28,8 @@ fn check(entry: &PkitsEntry, time: Time) -> Result<(), String> {
     let anchor = Certificate::from_der(&anchor_der).map_err(|e| format!("anchor: {e}"))?;
     let store = TrustStore::builder()
         .anchor(TrustAnchor::new(Jurisdiction::Hk, &anchor).map_err(|e| e.to_string())?)
-        .build();
+        .build()
+        .unwrap();
     let target_der = read(&entry.target)?;
     let intermediate_ders: Vec<Vec<u8>> = entry
         .intermediates

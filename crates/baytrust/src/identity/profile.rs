@@ -23,7 +23,7 @@ pub enum IdentitySource {
 
 impl IdentitySource {
     /// The values found at this source, in certificate order (empty when absent).
-    fn read(&self, certificate: &Certificate<'_>) -> Result<Vec<String>, Error> {
+    pub fn read(&self, certificate: &Certificate<'_>) -> Result<Vec<String>, Error> {
         match self {
             IdentitySource::Subject(oid) => certificate.subject_attribute_texts(oid),
             IdentitySource::Extension(oid) => {

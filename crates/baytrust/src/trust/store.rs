@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::TrustAnchor;
-use crate::cert::{decode_certificates, ComparableName};
+use super::{TrustAnchor, TrustList};
+use crate::cert::{decode_certificates, CertificateDer, ComparableName};
 use crate::identity::Jurisdiction;
 use crate::Error;
 
@@ -14,12 +14,15 @@ pub struct TrustStore {
     anchors: Vec<TrustAnchor>,
     by_subject: HashMap<ComparableName, Vec<usize>>,
     by_key_id: HashMap<Vec<u8>, Vec<usize>>,
+    trust_lists: Vec<TrustList>,
+    listed_intermediates: Vec<CertificateDer>,
 }
 
 /// Collects anchors, then indexes them ([`TrustStore::builder`]).
 #[derive(Debug, Default)]
 pub struct TrustStoreBuilder {
     anchors: Vec<TrustAnchor>,
+    trust_lists: Vec<TrustList>,
 }
 
 impl TrustStore {
@@ -41,6 +44,17 @@ impl TrustStore {
     /// Whether the store holds no anchor.
     pub fn is_empty(&self) -> bool {
         self.anchors.is_empty()
+    }
+
+    /// The trust lists loaded, one per jurisdiction (the highest sequence offered).
+    pub fn trust_lists(&self) -> &[TrustList] {
+        &self.trust_lists
+    }
+
+    /// The issuing CAs the trust lists name: offered to path building as untrusted
+    /// intermediates, so a signature need not carry them.
+    pub fn listed_intermediates(&self) -> &[CertificateDer] {
+        &self.listed_intermediates
     }
 
     /// The anchors whose subject is `issuer` (names must chain, RFC 5280 §6.1.3 (a)(4)),
@@ -82,17 +96,59 @@ impl TrustStoreBuilder {
         Ok(self)
     }
 
+    /// Adds a checked trust list (load it with [`TrustList::load_signed`]): its
+    /// services' roots become anchors of its jurisdiction and its issuing CAs are
+    /// offered as intermediates. One list per jurisdiction is kept: a later edition
+    /// (higher sequence) replaces an earlier one; an earlier edition than the one
+    /// loaded is refused ([`Error::TrustListSequenceRegressed`]).
+    pub fn trust_list(mut self, list: TrustList) -> Result<Self, Error> {
+        if let Some(loaded) = self
+            .trust_lists
+            .iter()
+            .find(|loaded| loaded.jurisdiction == list.jurisdiction)
+        {
+            if list.sequence < loaded.sequence {
+                return Err(Error::TrustListSequenceRegressed {
+                    jurisdiction: list.jurisdiction.to_string(),
+                    loaded: loaded.sequence,
+                    offered: list.sequence,
+                });
+            }
+        }
+        self.trust_lists
+            .retain(|loaded| loaded.jurisdiction != list.jurisdiction);
+        self.trust_lists.push(list);
+        Ok(self)
+    }
+
     /// Adds one prepared anchor.
     pub fn anchor(mut self, anchor: TrustAnchor) -> Self {
         self.anchors.push(anchor);
         self
     }
 
-    /// Indexes the anchors.
-    pub fn build(self) -> TrustStore {
+    /// Indexes the anchors: those added directly and the roots of every trust list's
+    /// services (each once).
+    pub fn build(self) -> Result<TrustStore, Error> {
+        let mut anchors = self.anchors;
+        let mut listed_intermediates: Vec<CertificateDer> = Vec::new();
+        for list in &self.trust_lists {
+            for service in &list.services {
+                for root in &service.roots {
+                    if !anchors.iter().any(|a| a.der() == root.as_ref()) {
+                        anchors.push(TrustAnchor::new(list.jurisdiction, &root.parse()?)?);
+                    }
+                }
+                for issuing in &service.issuing_cas {
+                    if !listed_intermediates.contains(issuing) {
+                        listed_intermediates.push(issuing.clone());
+                    }
+                }
+            }
+        }
         let mut by_subject: HashMap<ComparableName, Vec<usize>> = HashMap::new();
         let mut by_key_id: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
-        for (i, anchor) in self.anchors.iter().enumerate() {
+        for (i, anchor) in anchors.iter().enumerate() {
             by_subject
                 .entry(anchor.subject().clone())
                 .or_default()
@@ -101,11 +157,13 @@ impl TrustStoreBuilder {
                 by_key_id.entry(key_id.to_vec()).or_default().push(i);
             }
         }
-        TrustStore {
-            anchors: self.anchors,
+        Ok(TrustStore {
+            anchors,
             by_subject,
             by_key_id,
-        }
+            trust_lists: self.trust_lists,
+            listed_intermediates,
+        })
     }
 }
 
@@ -129,7 +187,8 @@ mod tests {
             .unwrap()
             .anchors_from(Jurisdiction::Hk, &pki("hk/root-ca.pem"))
             .unwrap()
-            .build();
+            .build()
+            .unwrap();
         let issuing = decode_certificates(&pki("hk/issuing-ca.pem")).unwrap();
         let issuing = issuing[0].parse().unwrap();
         let name = ComparableName::of(issuing.issuer());
