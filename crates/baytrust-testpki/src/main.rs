@@ -1,11 +1,12 @@
 //! Deterministic generator of baytrust's test PKI.
 //!
 //! `cargo run -p baytrust-testpki -- testdata/pki` (re)writes the CN, HK and MO
-//! hierarchies, their organisation leaves and the edge cases under the given directory,
-//! then runs the committed `openssl-made.sh` there for what rcgen cannot sign (SM2,
-//! SHA-1, RSA-1024). Keys live in `test-keys-NOT-SECRET-DO-NOT-USE/` and are made only
-//! when missing; names, serials, dates and extensions are constants, so a rerun makes
-//! the same PKI (see `stable` for the randomised ECDSA and SM2 signatures).
+//! hierarchies, their organisation leaves, the edge cases and the trust-list operators'
+//! certificates under the given directory, then runs the committed `openssl-made.sh`
+//! there for what rcgen cannot sign (SM2, SHA-1, RSA-1024). Keys live in
+//! `test-keys-NOT-SECRET-DO-NOT-USE/` and are made only when missing; names, serials,
+//! dates and extensions are constants, so a rerun makes the same PKI (see `stable` for
+//! the randomised ECDSA and SM2 signatures).
 
 #![forbid(unsafe_code)]
 
@@ -23,6 +24,7 @@ mod openssl_made;
 mod output;
 mod profile;
 mod stable;
+mod trust_list_operator;
 mod validity;
 
 use std::path::PathBuf;
@@ -43,6 +45,7 @@ fn generate(out_dir: PathBuf) -> Result<()> {
     macao::generate(&keys, &out)?;
     edge::generate(&keys, &out, &hk, &cn)?;
     adversarial::generate(&keys, &out, &hk)?;
+    trust_list_operator::generate(&keys, &out)?;
     openssl_made::run(out.dir())?;
 
     let restored = snapshot.keep_unchanged()?;
