@@ -11,6 +11,8 @@ pub mod exit;
 pub mod input;
 pub mod inspect;
 pub mod inspect_signature;
+pub mod inspect_trust_list;
 pub mod output;
 pub mod sign;
+pub mod trust_list_tools;
 pub mod verify;

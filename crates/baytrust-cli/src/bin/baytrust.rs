@@ -1,6 +1,5 @@
 //! `baytrust`: the tools of signers and scheme operators: signing documents (CMS,
-//! CAdES-B-B) and checking organisation identifiers; trust-list tools arrive with
-//! their issues.
+//! CAdES-B-B), checking organisation identifiers, and building and signing trust lists.
 
 use std::process::ExitCode;
 
@@ -11,6 +10,7 @@ use baytrust_cli::clock::time_or_now;
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
 use baytrust_cli::output::stdout;
 use baytrust_cli::sign::{pair_signers, run_sign, SignRequest};
+use baytrust_cli::trust_list_tools::{run_build, run_sign_list, BuildRequest, SignListRequest};
 
 const TOOL: &str = "baytrust";
 
@@ -66,6 +66,48 @@ enum Command {
         /// The file to sign (`-` for standard input).
         data: String,
     },
+    /// Build and sign `baytrust-trust-list/1` trust lists (docs/trust-list.md).
+    #[command(subcommand)]
+    TrustList(TrustListCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum TrustListCommand {
+    /// Turn a description (the trust-list document with certificate file paths,
+    /// relative to the description's folder, in `roots` and `issuing_cas`) into the
+    /// document JSON, checked as relying parties check it. Exit 0 when written, 2 when
+    /// a file cannot be read, 3 when the description or the resulting list is malformed.
+    Build {
+        /// The description JSON (`-` for standard input).
+        description: String,
+        /// Where to write the document (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<String>,
+    },
+    /// Sign a trust-list JSON file as an attached CMS SignedData (DER unless `--pem`),
+    /// claiming the list's `issued` time as signing time. The list is checked first.
+    /// Exit 0 when written, 2 when an input cannot be read, 3 when the list,
+    /// certificate or key is malformed or the key is not the certificate's.
+    Sign {
+        /// The list signer's certificate (DER or PEM; other certificates in the file
+        /// are included like `--chain`).
+        #[arg(long, value_name = "FILE")]
+        cert: String,
+        /// Its private key, PKCS#8 PEM or DER.
+        #[arg(long, value_name = "FILE")]
+        key: String,
+        /// Extra certificates to include (repeatable).
+        #[arg(long, value_name = "FILE")]
+        chain: Vec<String>,
+        /// Write PEM (`-----BEGIN CMS-----`) instead of DER.
+        #[arg(long)]
+        pem: bool,
+        /// Where to write the signed list (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<String>,
+        /// The trust-list JSON (`-` for standard input).
+        list: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -102,6 +144,24 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             };
             run_sign(&request)
         }
+        Command::TrustList(TrustListCommand::Build { description, out }) => {
+            run_build(&BuildRequest { description, out })
+        }
+        Command::TrustList(TrustListCommand::Sign {
+            cert,
+            key,
+            chain,
+            pem,
+            out,
+            list,
+        }) => run_sign_list(&SignListRequest {
+            cert,
+            key,
+            chain,
+            pem,
+            out,
+            list,
+        }),
         Command::OrgId {
             identifier,
             jurisdiction,

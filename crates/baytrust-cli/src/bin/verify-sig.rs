@@ -190,7 +190,22 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 Ok(report) if json => print_json(&report, &file)?,
                 Ok(report) => stdout(&render_text(&report)),
                 Err(certificate_failure) => {
-                    // Not certificates: a CMS signature, or else the certificate error.
+                    // Not certificates: a trust list (signed or plain JSON), a CMS
+                    // signature, or else the certificate error.
+                    let now = baytrust_cli::clock::now()?;
+                    let list = baytrust_cli::inspect_trust_list::inspect_as_trust_list(
+                        &file, &bytes, now,
+                    )?;
+                    if let Some(list) = list {
+                        if json {
+                            print_json(&list, &file)?;
+                        } else {
+                            stdout(&baytrust_cli::inspect_trust_list::render_trust_list_text(
+                                &list,
+                            ));
+                        }
+                        return Ok(Outcome::Passed);
+                    }
                     let signed_data = SignedData::parse(&bytes).map_err(|_| certificate_failure)?;
                     let inspection = inspect_signature(&file, &signed_data)?;
                     if json {

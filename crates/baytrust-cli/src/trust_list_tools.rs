@@ -1,0 +1,226 @@
+//! `baytrust trust-list build|sign`: the scheme operator's tools. `build` turns a
+//! description (the `baytrust-trust-list/1` document with certificate file paths in
+//! place of base64) into the document; `sign` wraps a document in an attached CMS
+//! SignedData, as relying parties load it (docs/trust-list.md).
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use serde::Deserialize;
+
+use baytrust::cert::{decode_certificates, CertificateDer};
+use baytrust::cms::builder::{encode_pem, SignedDataBuilder, SigningKey};
+use baytrust::trust::{
+    CertificateTypeDocument, IdentityDocument, PolicyDocument, ServiceDocument, StatusDocument,
+    TrustList, TrustListDocument,
+};
+
+use crate::exit::{Failure, Outcome};
+use crate::input::read_input;
+
+/// A trust-list description: the document format exactly, except that `roots` and
+/// `issuing_cas` name certificate files (relative to the description's folder; PEM or
+/// DER, each file may hold several certificates) instead of holding base64 DER.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrustListDescription {
+    /// Always `baytrust-trust-list/1`.
+    pub format: String,
+    /// `CN`, `HK` or `MO`.
+    pub jurisdiction: String,
+    /// The publishing authority.
+    pub operator: String,
+    /// The edition's sequence number.
+    pub sequence: u64,
+    /// RFC 3339.
+    pub issued: String,
+    /// RFC 3339.
+    pub next_update: String,
+    /// The recognised services.
+    pub services: Vec<ServiceDescription>,
+}
+
+/// One service of a description.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceDescription {
+    /// The service's name.
+    pub name: String,
+    /// Files of root certificates.
+    pub roots: Vec<String>,
+    /// Files of issuing CA certificates.
+    pub issuing_cas: Vec<String>,
+    /// As in the document.
+    pub certificate_type: Option<CertificateTypeDocument>,
+    /// As in the document.
+    pub policies: Vec<PolicyDocument>,
+    /// As in the document.
+    pub identity: IdentityDocument,
+    /// As in the document.
+    pub status_history: Vec<StatusDocument>,
+}
+
+/// What `baytrust trust-list build` was asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildRequest {
+    /// The description file (`-`: standard input, paths relative to the current
+    /// directory).
+    pub description: String,
+    /// Where to write the document; `None` or `-` is standard output.
+    pub out: Option<String>,
+}
+
+/// What `baytrust trust-list sign` was asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignListRequest {
+    /// The signer's certificate file; its first certificate signs, any others are
+    /// included like `--chain`.
+    pub cert: String,
+    /// The signer's PKCS#8 key, PEM or DER.
+    pub key: String,
+    /// Files of extra certificates to include.
+    pub chain: Vec<String>,
+    /// Write PEM (`-----BEGIN CMS-----`) instead of DER.
+    pub pem: bool,
+    /// Where to write the signed list; `None` or `-` is standard output.
+    pub out: Option<String>,
+    /// The trust-list JSON file (`-` for standard input).
+    pub list: String,
+}
+
+/// Reads a description, loads every certificate it names and returns the document,
+/// checked by [`TrustList::from_document`]. Unreadable files are
+/// [`Outcome::Unreadable`]; a malformed description, certificate file or resulting
+/// list is [`Outcome::Malformed`].
+pub fn build_document(description_path: &str) -> Result<TrustListDocument, Failure> {
+    let bytes = read_input(description_path)?;
+    let description: TrustListDescription =
+        serde_json::from_slice(&bytes).map_err(|e| Failure::malformed(description_path, e))?;
+    let base = if description_path == "-" {
+        PathBuf::new()
+    } else {
+        Path::new(description_path)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    };
+    let services = description
+        .services
+        .into_iter()
+        .map(|service| {
+            Ok(ServiceDocument {
+                roots: certificates_base64(&base, &service.roots)?,
+                issuing_cas: certificates_base64(&base, &service.issuing_cas)?,
+                name: service.name,
+                certificate_type: service.certificate_type,
+                policies: service.policies,
+                identity: service.identity,
+                status_history: service.status_history,
+            })
+        })
+        .collect::<Result<_, Failure>>()?;
+    let document = TrustListDocument {
+        format: description.format,
+        jurisdiction: description.jurisdiction,
+        operator: description.operator,
+        sequence: description.sequence,
+        issued: description.issued,
+        next_update: description.next_update,
+        services,
+    };
+    TrustList::from_document(&document).map_err(|e| Failure::malformed(description_path, e))?;
+    Ok(document)
+}
+
+/// `baytrust trust-list build`: writes the document as pretty JSON ending in a newline.
+pub fn run_build(request: &BuildRequest) -> Result<Outcome, Failure> {
+    let document = build_document(&request.description)?;
+    let mut json = serde_json::to_string_pretty(&document)
+        .map_err(|e| Failure::malformed(&request.description, e))?;
+    json.push('\n');
+    write_output(request.out.as_deref(), json.as_bytes())?;
+    Ok(Outcome::Passed)
+}
+
+/// `baytrust trust-list sign`: checks the list with
+/// [`TrustList::from_json_unsigned_insecure`], then writes an attached CMS SignedData
+/// over its exact bytes, claiming the list's `issued` time as signing time (so only the
+/// randomised part of a signature changes between runs).
+pub fn run_sign_list(request: &SignListRequest) -> Result<Outcome, Failure> {
+    let list_bytes = read_input(&request.list)?;
+    let list = TrustList::from_json_unsigned_insecure(&list_bytes)
+        .map_err(|e| Failure::malformed(&request.list, e))?;
+    let mut certificates = read_certificates(&request.cert)?.into_iter();
+    let Some(certificate) = certificates.next() else {
+        return Err(Failure::malformed(&request.cert, "no certificate"));
+    };
+    let key = read_key(&request.key)?;
+    let mut builder = SignedDataBuilder::new()
+        .detached(false)
+        .signing_time(list.issued)
+        .signer(certificate, key)
+        .map_err(|e| Failure::malformed(&request.key, e))?
+        .chain(certificates.collect());
+    for path in &request.chain {
+        builder = builder.chain(read_certificates(path)?);
+    }
+    let der = builder
+        .build(&mut &list_bytes[..])
+        .map_err(|e| Failure::malformed(&request.list, e))?;
+    let output = if request.pem {
+        encode_pem(&der)
+            .map_err(|e| Failure::malformed(&request.list, e))?
+            .into_bytes()
+    } else {
+        der
+    };
+    write_output(request.out.as_deref(), &output)?;
+    Ok(Outcome::Passed)
+}
+
+/// The certificates of every file in `paths` (resolved against `base`), base64 DER.
+fn certificates_base64(base: &Path, paths: &[String]) -> Result<Vec<String>, Failure> {
+    let mut out = Vec::new();
+    for relative in paths {
+        let path = base.join(relative);
+        let path = path.to_string_lossy();
+        for der in read_certificates(&path)? {
+            out.push(base64::engine::general_purpose::STANDARD.encode(der.as_ref()));
+        }
+    }
+    Ok(out)
+}
+
+fn read_certificates(path: &str) -> Result<Vec<CertificateDer>, Failure> {
+    let bytes = read_input(path)?;
+    decode_certificates(&bytes).map_err(|e| Failure::malformed(path, e))
+}
+
+/// A PKCS#8 key as DER (starting with a SEQUENCE tag) or PEM.
+fn read_key(path: &str) -> Result<SigningKey, Failure> {
+    let bytes = read_input(path)?;
+    let key = if bytes.first() == Some(&0x30) {
+        SigningKey::from_pkcs8_der(&bytes)
+    } else {
+        SigningKey::from_pkcs8_pem(&bytes)
+    };
+    key.map_err(|e| Failure::malformed(path, e))
+}
+
+fn write_output(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    let cannot_write = |path: &str, e: std::io::Error| Failure {
+        outcome: Outcome::Unreadable,
+        message: format!("{path}: cannot write: {e}"),
+    };
+    match out {
+        None | Some("-") => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| cannot_write("stdout", e))
+        }
+        Some(path) => std::fs::write(path, bytes).map_err(|e| cannot_write(path, e)),
+    }
+}
