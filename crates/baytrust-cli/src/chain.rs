@@ -5,11 +5,11 @@ use serde::Serialize;
 
 use baytrust::cert::{Certificate, CertificateDer};
 use baytrust::identity::Jurisdiction;
-use baytrust::path::{verify_chain, ChainOptions, PolicyInputs, PolicySet, Purpose};
-use baytrust::report::CertificateRef;
+use baytrust::path::{ChainOptions, PolicyInputs, PolicySet, Purpose};
+use baytrust::report::{CertificateRef, Recognition};
 use baytrust::Time;
 
-use crate::anchors::{load_anchors, read_certificates};
+use crate::anchors::{read_certificates, TrustArgs};
 use crate::exit::{Failure, Outcome};
 
 /// The options of one `chain` run, as parsed from the command line.
@@ -19,8 +19,8 @@ pub struct ChainRequest {
     pub cert: String,
     /// Files of untrusted intermediates.
     pub untrusted: Vec<String>,
-    /// Anchor files, each `[JUR:]FILE`.
-    pub cafiles: Vec<String>,
+    /// Anchors, trust lists and the relying party's acceptance.
+    pub trust: TrustArgs,
     /// The validation time.
     pub time: Time,
     /// RFC 5280 policy inputs.
@@ -44,6 +44,8 @@ pub struct ChainReport {
     pub chain: Vec<CertificateRef>,
     /// The RFC 5280 user-constrained-policy-set of a valid path.
     pub user_constrained_policy_set: Option<PolicySet>,
+    /// The trust list and service recognising the certificate (null without lists).
+    pub recognition: Option<Recognition>,
 }
 
 impl ChainReport {
@@ -70,12 +72,13 @@ pub fn parse_purpose(text: &str) -> Result<Purpose, String> {
 
 /// Runs the validation and builds the report.
 pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
-    let store = load_anchors(&request.cafiles)?;
+    let verifier = request.trust.verifier(request.time)?;
     let cert_ders = read_certificates(&request.cert)?;
     let mut pool_ders: Vec<CertificateDer> = cert_ders.iter().skip(1).cloned().collect();
     for path in &request.untrusted {
         pool_ders.extend(read_certificates(path)?);
     }
+    pool_ders.extend(verifier.store().listed_intermediates().iter().cloned());
     let leaf_der = cert_ders
         .first()
         .ok_or_else(|| Failure::malformed(&request.cert, "no certificate"))?;
@@ -91,7 +94,7 @@ pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
     let mut options = ChainOptions::new(request.time);
     options.purpose = request.purpose;
     options.policy = request.policy.clone();
-    Ok(match verify_chain(&store, &leaf, &pool, &options) {
+    Ok(match verifier.verify_chain(&leaf, &pool, &options) {
         Ok(chain) => {
             let mut entries: Vec<CertificateRef> = chain
                 .certificates
@@ -101,13 +104,19 @@ pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
             if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
                 entries.push(CertificateRef::of(&anchor));
             }
+            let (recognition, not_recognised) = match verifier.recognise(&chain, request.time) {
+                None => (None, None),
+                Some(Ok(recognised)) => (Some(recognised.recognition), None),
+                Some(Err(not)) => (None, Some(not.rule)),
+            };
             ChainReport {
-                valid: true,
-                error_kind: None,
-                error: None,
+                valid: not_recognised.is_none(),
+                error_kind: not_recognised.as_ref().map(|_| "NotRecognised"),
+                error: not_recognised.map(|rule| format!("not recognised: {rule}")),
                 anchor_jurisdiction: Some(chain.anchor_jurisdiction()),
                 chain: entries,
-                user_constrained_policy_set: Some(chain.user_constrained_policy_set),
+                user_constrained_policy_set: Some(chain.user_constrained_policy_set.clone()),
+                recognition,
             }
         }
         Err(error) => ChainReport {
@@ -117,6 +126,7 @@ pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
             anchor_jurisdiction: None,
             chain: Vec::new(),
             user_constrained_policy_set: None,
+            recognition: None,
         },
     })
 }

@@ -7,10 +7,10 @@ use std::fs::File;
 use std::io::BufReader;
 
 use baytrust::report::{Indication, Report};
-use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::verifier::{Content, SignatureOptions};
 use baytrust::Time;
 
-use crate::anchors::{load_anchors, read_certificates};
+use crate::anchors::{read_certificates, TrustArgs};
 use crate::exit::{Failure, Outcome};
 use crate::input::read_input;
 
@@ -21,8 +21,8 @@ pub struct VerifyRequest {
     pub signature: String,
     /// The detached content, if the signature is detached.
     pub content: Option<String>,
-    /// Anchor files, each `[JUR:]FILE`.
-    pub cafiles: Vec<String>,
+    /// Anchors, trust lists and the relying party's acceptance.
+    pub trust: TrustArgs,
     /// Files of extra certificates.
     pub untrusted: Vec<String>,
     /// The validation time.
@@ -31,13 +31,12 @@ pub struct VerifyRequest {
 
 /// Verifies and returns the report.
 pub fn run_verify(request: &VerifyRequest) -> Result<Report, Failure> {
-    let store = load_anchors(&request.cafiles)?;
+    let verifier = request.trust.verifier(request.time)?;
     let mut options = SignatureOptions::new(request.time);
     for path in &request.untrusted {
         options.extra_certificates.extend(read_certificates(path)?);
     }
     let signature = read_input(&request.signature)?;
-    let verifier = Verifier::new(store, RelyingPartyPolicy::default());
     let result = match &request.content {
         Some(path) => {
             let file = File::open(path).map_err(|e| Failure::unreadable(path, e))?;
@@ -114,6 +113,15 @@ pub fn render_text(report: &Report) -> String {
             out.push_str(&format!("  Jurisdiction:  {}\n", entity.jurisdiction));
         } else if let Some(certificate) = &signer.certificate {
             out.push_str(&format!("  Certificate:   {}\n", certificate.subject));
+        }
+        if let Some(recognition) = &signer.recognition {
+            out.push_str(&format!(
+                "  Recognised by: {} trust list #{}, service \"{}\", policy {}\n",
+                recognition.jurisdiction,
+                recognition.trust_list_sequence,
+                recognition.service,
+                recognition.policy
+            ));
         }
         if let Some(time) = signer.claimed_signing_time {
             out.push_str(&format!("  Signing time:  {time} (claimed)\n"));

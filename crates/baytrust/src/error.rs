@@ -247,6 +247,38 @@ pub enum Error {
         /// The `format` as given.
         format: String,
     },
+    /// A signed trust list's CMS signature does not hold: the bytes are not a CMS
+    /// SignedData, the list is not encapsulated in it (a detached signature), the
+    /// encapsulated content type is not id-data, there is no signer, or a signer's check
+    /// fails (the reason names the signer and the rule).
+    #[error("trust list signature is invalid: {reason}")]
+    TrustListSignatureInvalid {
+        /// What is wrong, naming the signer when one is at fault.
+        reason: String,
+    },
+    /// A signer of a trust list has no valid certification path (purpose sign, at the
+    /// load time) to any of the operator certificates the relying party configured.
+    #[error("trust list is not signed by a configured operator: {reason}")]
+    TrustListOperatorUnknown {
+        /// Which signer, and the path-validation error.
+        reason: String,
+    },
+    /// A trust list's `next_update` had passed at the time it was loaded, and the caller
+    /// refuses stale lists.
+    #[error(
+        "trust list of {jurisdiction} (sequence {sequence}) is stale: its next update was due \
+         {next_update}, before {time}"
+    )]
+    TrustListStale {
+        /// The list's jurisdiction.
+        jurisdiction: String,
+        /// The list's sequence number.
+        sequence: u64,
+        /// Its `next_update`.
+        next_update: crate::Time,
+        /// The time it was loaded at.
+        time: crate::Time,
+    },
 
     // ---- path validation (RFC 5280 §6.1) -------------------------------------------
     // `depth` counts from the end-entity certificate (0) towards the trust anchor.
@@ -526,6 +558,9 @@ impl Error {
             Error::Sm2SignerIdTooLong { .. } => "Sm2SignerIdTooLong",
             Error::TrustListMalformed { .. } => "TrustListMalformed",
             Error::TrustListFormatUnknown { .. } => "TrustListFormatUnknown",
+            Error::TrustListSignatureInvalid { .. } => "TrustListSignatureInvalid",
+            Error::TrustListOperatorUnknown { .. } => "TrustListOperatorUnknown",
+            Error::TrustListStale { .. } => "TrustListStale",
             Error::TrustListSequenceRegressed { .. } => "TrustListSequenceRegressed",
             Error::UnknownIssuer { .. } => "UnknownIssuer",
             Error::ChainSignature { .. } => "ChainSignature",

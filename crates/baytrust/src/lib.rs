@@ -6,7 +6,8 @@
 //! verification dispatched by OID) → [`identity`] (jurisdictions, organisation
 //! identifiers, legal entities, identity profiles) → [`trust`] (anchors per
 //! jurisdiction) → [`path`] (path building and RFC 5280 §6.1 validation) → [`cms`]
-//! (CMS SignedData read, checked and built) → [`recognition`] (trust-list rules) →
+//! (CMS SignedData read, checked and built) → [`signed_trust_list`] (loading lists signed
+//! by their operators) → [`recognition`] (trust-list rules) →
 //! [`report`] (ETSI indications) →
 //! [`verifier`] (the engine a relying party builds once and shares).
 //!
@@ -27,6 +28,7 @@ pub mod oid;
 pub mod path;
 pub mod recognition;
 pub mod report;
+pub mod signed_trust_list;
 mod time;
 pub mod trust;
 pub mod verifier;

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 use baytrust::cms::SignedData;
 use baytrust::path::{PolicyInputs, Purpose};
+use baytrust_cli::anchors::TrustArgs;
 use baytrust_cli::chain::{parse_purpose, run_chain, ChainRequest};
 use baytrust_cli::clock::time_or_now;
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
@@ -42,9 +43,8 @@ enum Command {
         /// The signed content, for a detached signature.
         #[arg(long, value_name = "FILE")]
         content: Option<String>,
-        /// A trust anchor file, optionally prefixed with its jurisdiction: `HK:root.pem`.
-        #[arg(long, value_name = "[JUR:]FILE")]
-        cafile: Vec<String>,
+        #[command(flatten)]
+        trust: TrustArgs,
         /// A file of extra certificates (signer or intermediates left out of the signature).
         #[arg(long, value_name = "FILE")]
         untrusted: Vec<String>,
@@ -64,10 +64,8 @@ enum Command {
         /// A file of untrusted intermediate certificates (repeatable).
         #[arg(long, value_name = "FILE")]
         untrusted: Vec<String>,
-        /// A trust anchor file, optionally prefixed with the jurisdiction that trusts
-        /// it: `HK:root.pem` (repeatable). Without a prefix, the anchor's country.
-        #[arg(long, value_name = "[JUR:]FILE")]
-        cafile: Vec<String>,
+        #[command(flatten)]
+        trust: TrustArgs,
         /// The validation time, RFC 3339 (default: now).
         #[arg(long, value_name = "RFC3339")]
         attime: Option<String>,
@@ -121,7 +119,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Verify {
             signature,
             content,
-            cafile,
+            trust,
             untrusted,
             attime,
             json,
@@ -129,7 +127,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             let request = VerifyRequest {
                 signature,
                 content,
-                cafiles: cafile,
+                trust,
                 untrusted,
                 time: time_or_now(attime.as_deref(), "--attime")?,
             };
@@ -145,7 +143,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Chain {
             cert,
             untrusted,
-            cafile,
+            trust,
             attime,
             policy,
             explicit_policy,
@@ -158,7 +156,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             let request = ChainRequest {
                 cert,
                 untrusted,
-                cafiles: cafile,
+                trust,
                 time,
                 policy: PolicyInputs {
                     user_initial_policy_set: if policy.is_empty() {

@@ -11,6 +11,16 @@ use crate::{Error, Time};
 /// The one format version this library reads.
 pub const TRUST_LIST_FORMAT: &str = "baytrust-trust-list/1";
 
+/// What to do with a list whose `next_update` has passed at the time it is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaleListPolicy {
+    /// Refuse it with [`Error::TrustListStale`].
+    Refuse,
+    /// Load it anyway; the verifier reports `INDETERMINATE` for every validation that
+    /// relies on it.
+    AcceptAsIndeterminate,
+}
+
 /// The JSON document exactly as published (unknown fields are refused).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -248,7 +258,7 @@ fn certificates_field(
         .enumerate()
         .map(|(i, text)| {
             let der = base64::engine::general_purpose::STANDARD
-                .decode(text.trim())
+                .decode(text)
                 .map_err(|e| {
                     malformed(format!(
                         "service {service:?}: {field}[{i}] is not base64: {e}"

@@ -8,7 +8,7 @@ mod store;
 pub use anchor::TrustAnchor;
 pub use list::{
     CertificateTypeDocument, IdentityDocument, PolicyDocument, PolicyMatch, PolicyRule,
-    RecognisedService, ServiceDocument, ServiceStatus, StatusDocument, StatusPeriod, TrustList,
-    TrustListDocument, TRUST_LIST_FORMAT,
+    RecognisedService, ServiceDocument, ServiceStatus, StaleListPolicy, StatusDocument,
+    StatusPeriod, TrustList, TrustListDocument, TRUST_LIST_FORMAT,
 };
 pub use store::{TrustStore, TrustStoreBuilder};

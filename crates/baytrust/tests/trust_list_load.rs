@@ -1,0 +1,435 @@
+//! Loading trust lists (docs/trust-list.md): signed lists made by `openssl cms -sign`
+//! with test operators (testdata/trust-list-load, commands in its make.sh), each rule of
+//! signature, operator, document and staleness giving its own error; the schema cases
+//! that pin the loader and docs/trust-list.schema.json to the same verdicts; and the
+//! documentation's complete example.
+
+use std::path::PathBuf;
+
+use baytrust::cert::{decode_certificates, CertificateDer};
+use baytrust::identity::Jurisdiction;
+use baytrust::trust::{PolicyMatch, ServiceStatus, StaleListPolicy, TrustList, TrustListDocument};
+use baytrust::{Error, Time};
+
+const HERE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../testdata/trust-list-load"
+);
+
+fn read(path: &str) -> Vec<u8> {
+    let full = format!("{HERE}/{path}");
+    std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+fn certificate(path: &str) -> CertificateDer {
+    decode_certificates(&read(path)).unwrap().remove(0)
+}
+
+fn t(text: &str) -> Time {
+    Time::parse_rfc3339(text).unwrap()
+}
+
+/// The validation time of the test data.
+fn now() -> Time {
+    t("2026-06-01T00:00:00Z")
+}
+
+fn operator() -> Vec<CertificateDer> {
+    vec![certificate("operator-ca.pem")]
+}
+
+/// Loads `signed/<name>` against the configured operator at the test time.
+fn load(name: &str, stale: StaleListPolicy) -> Result<TrustList, Error> {
+    TrustList::load_signed(&read(&format!("signed/{name}")), &operator(), now(), stale)
+}
+
+fn load_refusing_stale(name: &str) -> Result<TrustList, Error> {
+    load(name, StaleListPolicy::Refuse)
+}
+
+fn reason_of(result: Result<TrustList, Error>) -> (String, String) {
+    let error = result.expect_err("the list must be refused");
+    let reason = match &error {
+        Error::TrustListSignatureInvalid { reason }
+        | Error::TrustListOperatorUnknown { reason }
+        | Error::TrustListMalformed { reason } => reason.clone(),
+        other => panic!("unexpected error {other:?}"),
+    };
+    (error.kind().to_owned(), reason)
+}
+
+fn assert_refused(result: Result<TrustList, Error>, kind: &str, reason_mentions: &[&str]) {
+    let (found, reason) = reason_of(result);
+    assert_eq!(found, kind, "reason: {reason}");
+    for part in reason_mentions {
+        assert!(reason.contains(part), "{reason:?} lacks {part:?}");
+    }
+}
+
+fn pki_der(path: &str) -> Vec<u8> {
+    let full = format!("{HERE}/../pki/{path}");
+    let pem = std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+    decode_certificates(&pem)
+        .unwrap()
+        .remove(0)
+        .as_ref()
+        .to_vec()
+}
+
+// ---- a good list ------------------------------------------------------------------
+
+#[test]
+fn signed_list_loads_with_every_field() {
+    let list = load_refusing_stale("list.der").unwrap();
+    assert_eq!(list.jurisdiction, Jurisdiction::Hk);
+    assert_eq!(list.operator, "BayTrust Test HK Trust List Authority");
+    assert_eq!(list.sequence, 7);
+    assert_eq!(list.issued, t("2026-01-01T00:00:00Z"));
+    assert_eq!(list.next_update, t("2026-07-01T00:00:00Z"));
+    assert_eq!(list.services.len(), 2);
+
+    let current = &list.services[0];
+    assert_eq!(
+        current.name,
+        "BayTrust Test HK Organisational Certificates (Issuing CA 2024)"
+    );
+    assert_eq!(current.roots.len(), 1);
+    assert_eq!(current.roots[0].as_ref(), pki_der("hk/root-ca.pem"));
+    assert_eq!(
+        current.issuing_cas[0].as_ref(),
+        pki_der("hk/issuing-ca.pem")
+    );
+    assert!(current.certificate_type.is_none());
+    assert_eq!(current.policies.len(), 1);
+    assert_eq!(current.policies[0].oid, "2.16.344.8.2.2008.810.2");
+    assert_eq!(current.policies[0].match_, PolicyMatch::Prefix);
+    assert!(current.policies[0].matches("2.16.344.8.2.2008.810.2.2018.1.1"));
+    assert_eq!(current.identity.jurisdiction(), Jurisdiction::Hk);
+    assert_eq!(current.status_at(now()), ServiceStatus::Recognised);
+    assert_eq!(
+        current.status_at(t("2023-12-31T23:59:59Z")),
+        ServiceStatus::Withdrawn
+    );
+
+    let retired = &list.services[1];
+    assert_eq!(
+        retired.issuing_cas[0].as_ref(),
+        pki_der("hk/retired-issuing-ca.pem")
+    );
+    assert_eq!(retired.policies[0].match_, PolicyMatch::Exact);
+    assert_eq!(retired.status_history.len(), 2);
+    assert_eq!(
+        retired.status_at(t("2024-06-30T23:59:59Z")),
+        ServiceStatus::Recognised
+    );
+    assert_eq!(
+        retired.status_at(t("2024-07-01T00:00:00Z")),
+        ServiceStatus::Withdrawn
+    );
+    assert_eq!(retired.status_at(now()), ServiceStatus::Withdrawn);
+}
+
+#[test]
+fn pem_and_ber_stream_signatures_load_the_same_list() {
+    let der = load_refusing_stale("list.der").unwrap();
+    for name in ["list.cms.pem", "list-stream.ber"] {
+        let other = load_refusing_stale(name).unwrap();
+        assert_eq!(other.sequence, der.sequence, "{name}");
+        assert_eq!(other.services.len(), der.services.len(), "{name}");
+        assert_eq!(other.services[0].roots, der.services[0].roots, "{name}");
+    }
+}
+
+// ---- the signature -----------------------------------------------------------------
+
+#[test]
+fn changed_content_is_an_invalid_signature() {
+    // One byte of the JSON changed after signing: still valid JSON.
+    assert_refused(
+        load_refusing_stale("tampered.der"),
+        "TrustListSignatureInvalid",
+        &["signer 0", "messageDigest"],
+    );
+}
+
+#[test]
+fn detached_signature_is_an_invalid_signature() {
+    assert_refused(
+        load_refusing_stale("detached.der"),
+        "TrustListSignatureInvalid",
+        &["detached"],
+    );
+}
+
+#[test]
+fn content_type_other_than_id_data_is_an_invalid_signature() {
+    assert_refused(
+        load_refusing_stale("econtent-type.der"),
+        "TrustListSignatureInvalid",
+        &["1.2.840.113549.1.9.16.1.4", "id-data"],
+    );
+}
+
+#[test]
+fn bytes_that_are_not_cms_are_an_invalid_signature() {
+    for input in [read("lists/list.json"), Vec::new(), vec![0x30, 0x03, 0x02]] {
+        assert!(matches!(
+            TrustList::load_signed(&input, &operator(), now(), StaleListPolicy::Refuse),
+            Err(Error::TrustListSignatureInvalid { .. })
+        ));
+    }
+}
+
+#[test]
+fn signer_certificate_not_found_is_an_invalid_signature() {
+    // -nocerts: the signing certificate is neither in the SignedData nor pinned.
+    assert_refused(
+        load_refusing_stale("nocerts.der"),
+        "TrustListSignatureInvalid",
+        &["signer 0", "certificate"],
+    );
+    // Pinning the signing certificate itself lets the signer be found; it then chains
+    // to the operator CA, which is pinned too.
+    let pinned = vec![certificate("operator-ca.pem"), certificate("signer.pem")];
+    let signed = read("signed/nocerts.der");
+    assert!(TrustList::load_signed(&signed, &pinned, now(), StaleListPolicy::Refuse).is_ok());
+}
+
+// ---- the operator ------------------------------------------------------------------
+
+#[test]
+fn signer_outside_the_configured_operator_is_operator_unknown() {
+    assert_refused(
+        load_refusing_stale("rogue-signer.der"),
+        "TrustListOperatorUnknown",
+        &["signer 0", "Rogue List Signer", "no issuer found"],
+    );
+    // The same bytes load for a relying party that pins the other operator: the
+    // pinned certificates decide, not the list.
+    let signed = read("signed/rogue-signer.der");
+    let rogue = vec![certificate("rogue-ca.pem")];
+    assert!(TrustList::load_signed(&signed, &rogue, now(), StaleListPolicy::Refuse).is_ok());
+}
+
+#[test]
+fn every_signer_must_chain_to_an_operator() {
+    assert_refused(
+        load_refusing_stale("one-signer-rogue.der"),
+        "TrustListOperatorUnknown",
+        // OpenSSL sorts the SET OF SignerInfo, so the rogue one's index is not fixed.
+        &["Rogue List Signer", "no issuer found"],
+    );
+    let both = vec![certificate("operator-ca.pem"), certificate("rogue-ca.pem")];
+    let signed = read("signed/one-signer-rogue.der");
+    assert!(TrustList::load_signed(&signed, &both, now(), StaleListPolicy::Refuse).is_ok());
+}
+
+#[test]
+fn no_operator_certificate_is_operator_unknown() {
+    let signed = read("signed/list.der");
+    assert_refused(
+        TrustList::load_signed(&signed, &[], now(), StaleListPolicy::Refuse),
+        "TrustListOperatorUnknown",
+        &["no operator certificate"],
+    );
+}
+
+#[test]
+fn signer_certificate_expired_at_load_time_is_operator_unknown() {
+    // The signing certificate ends 2028-01-01.
+    let signed = read("signed/list.der");
+    assert_refused(
+        TrustList::load_signed(
+            &signed,
+            &operator(),
+            t("2028-06-01T00:00:00Z"),
+            StaleListPolicy::AcceptAsIndeterminate,
+        ),
+        "TrustListOperatorUnknown",
+        &["expired"],
+    );
+}
+
+#[test]
+fn operator_certificate_that_does_not_parse_is_its_own_error() {
+    let signed = read("signed/list.der");
+    let broken = vec![CertificateDer::from_vec(vec![0x30, 0x00])];
+    assert!(matches!(
+        TrustList::load_signed(&signed, &broken, now(), StaleListPolicy::Refuse),
+        Err(Error::CertificateMalformed { .. })
+    ));
+}
+
+#[test]
+fn operator_is_checked_before_the_document() {
+    // A malformed document signed by someone the relying party does not trust: the
+    // answer is about the signer, not about the untrusted content.
+    let signed = read("signed/malformed.der");
+    let rogue = vec![certificate("rogue-ca.pem")];
+    assert!(matches!(
+        TrustList::load_signed(&signed, &rogue, now(), StaleListPolicy::Refuse),
+        Err(Error::TrustListOperatorUnknown { .. })
+    ));
+}
+
+// ---- the document ------------------------------------------------------------------
+
+#[test]
+fn malformed_json_is_malformed() {
+    assert_refused(
+        load_refusing_stale("malformed.der"),
+        "TrustListMalformed",
+        &["EOF"],
+    );
+}
+
+#[test]
+fn unknown_field_is_malformed() {
+    assert_refused(
+        load_refusing_stale("unknown-field.der"),
+        "TrustListMalformed",
+        &["unknown field `comment`"],
+    );
+}
+
+#[test]
+fn unknown_format_is_format_unknown() {
+    assert_eq!(
+        load_refusing_stale("unknown-format.der").unwrap_err(),
+        Error::TrustListFormatUnknown {
+            format: "baytrust-trust-list/2".into()
+        }
+    );
+}
+
+#[test]
+fn bad_base64_certificate_is_malformed() {
+    assert_refused(
+        load_refusing_stale("bad-base64.der"),
+        "TrustListMalformed",
+        &["roots[0] is not base64"],
+    );
+}
+
+#[test]
+fn overlapping_status_periods_are_malformed() {
+    assert_refused(
+        load_refusing_stale("overlapping-periods.der"),
+        "TrustListMalformed",
+        &["status periods overlap"],
+    );
+}
+
+#[test]
+fn org_id_pattern_without_capture_group_is_malformed() {
+    assert_refused(
+        load_refusing_stale("pattern-without-group.der"),
+        "TrustListMalformed",
+        &["exactly one capture group"],
+    );
+}
+
+// ---- staleness ---------------------------------------------------------------------
+
+#[test]
+fn stale_list_is_refused_with_its_values() {
+    assert_eq!(
+        load_refusing_stale("stale.der").unwrap_err(),
+        Error::TrustListStale {
+            jurisdiction: "HK".into(),
+            sequence: 6,
+            next_update: t("2026-03-01T00:00:00Z"),
+            time: now(),
+        }
+    );
+}
+
+#[test]
+fn stale_list_loads_when_accepted_as_indeterminate() {
+    let list = load("stale.der", StaleListPolicy::AcceptAsIndeterminate).unwrap();
+    assert_eq!(list.sequence, 6);
+    assert_eq!(list.next_update, t("2026-03-01T00:00:00Z"));
+}
+
+#[test]
+fn list_is_stale_only_after_next_update() {
+    let signed = read("signed/list.der");
+    let at =
+        |time: &str| TrustList::load_signed(&signed, &operator(), t(time), StaleListPolicy::Refuse);
+    assert!(at("2026-07-01T00:00:00Z").is_ok());
+    assert!(matches!(
+        at("2026-07-01T00:00:01Z"),
+        Err(Error::TrustListStale { sequence: 7, .. })
+    ));
+}
+
+// ---- schema cases and the documentation ----------------------------------------------
+
+/// `schema-cases/<folder>/*.json`, sorted, with their names.
+fn schema_cases(folder: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(HERE).join("schema-cases").join(folder);
+    let mut cases: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty(), "no cases in {}", dir.display());
+    cases
+}
+
+#[test]
+fn schema_cases_the_schema_accepts_load() {
+    for (name, json) in schema_cases("accept") {
+        if let Err(e) = TrustList::from_json_unsigned_insecure(&json) {
+            panic!("accept/{name}: {e}");
+        }
+    }
+}
+
+#[test]
+fn schema_cases_get_the_error_their_name_gives() {
+    // reject/: the schema refuses them too; beyond-schema/: only the loader's own rules
+    // (docs/trust-list.md §3) do. Names are `<Error::kind()>--<case>.json`.
+    for folder in ["reject", "beyond-schema"] {
+        for (name, json) in schema_cases(folder) {
+            let (expected, _) = name.split_once("--").expect("<kind>--<case>.json");
+            match TrustList::from_json_unsigned_insecure(&json) {
+                Ok(_) => panic!("{folder}/{name} loaded"),
+                Err(e) => assert_eq!(e.kind(), expected, "{folder}/{name}: {e}"),
+            }
+        }
+    }
+}
+
+/// The JSON of docs/trust-list.md's "Complete example": the first ```json fence after
+/// that heading.
+fn documented_example() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/trust-list.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let after = text
+        .split_once("\n## Complete example\n")
+        .expect("heading")
+        .1;
+    let body = after.split_once("```json\n").expect("json fence").1;
+    body.split_once("\n```")
+        .expect("closing fence")
+        .0
+        .to_owned()
+}
+
+#[test]
+fn documented_example_loads_and_is_the_signed_fixture() {
+    let example = documented_example();
+    let list = TrustList::from_json_unsigned_insecure(example.as_bytes()).unwrap();
+    assert_eq!(list.jurisdiction, Jurisdiction::Hk);
+    assert_eq!(list.services.len(), 2);
+    // make.sh signs exactly this document (lists/list.json).
+    let documented: TrustListDocument = serde_json::from_str(&example).unwrap();
+    let fixture: TrustListDocument = serde_json::from_slice(&read("lists/list.json")).unwrap();
+    assert_eq!(documented, fixture);
+}
