@@ -195,3 +195,148 @@ fn unreadable_and_malformed_inputs_have_their_exit_codes() {
     assert!(String::from_utf8_lossy(&detached_without_content.stderr)
         .contains("supply the signed content"));
 }
+
+/// The README's first set-up command, as written, with the `cargo run …--` prefix
+/// replaced by the built binary.
+fn readme_main_job_args() -> Vec<String> {
+    let readme = std::fs::read_to_string(testdata("../README.md")).unwrap();
+    let block = readme.split("```sh\n").nth(1).unwrap();
+    let first = block.lines().next().unwrap();
+    let prefix = "cargo run -q -p baytrust-cli --bin verify-sig -- ";
+    assert!(
+        first.starts_with(prefix),
+        "README main job changed shape: {first}"
+    );
+    first[prefix.len()..]
+        .split_whitespace()
+        .map(|arg| {
+            if arg.starts_with("testdata/") {
+                path(&arg["testdata/".len()..])
+            } else {
+                arg.to_owned()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn readme_main_job_names_both_signers_and_their_recognising_lists() {
+    let mut args = readme_main_job_args();
+    args.push("--json".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = verify_sig(&args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["indication"], json!("TOTAL_PASSED"));
+    let mut recognitions: Vec<(String, String)> = report["signers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["recognition"]["jurisdiction"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+                s["entity"]["org_id"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    recognitions.sort();
+    assert_eq!(
+        recognitions,
+        [
+            ("CN".to_owned(), "NTRCN-91110000600037341L".to_owned()),
+            ("HK".to_owned(), "NTRHK-12345678".to_owned())
+        ]
+    );
+    let text_args: Vec<String> = readme_main_job_args();
+    let text_args: Vec<&str> = text_args.iter().map(String::as_str).collect();
+    let text = String::from_utf8(verify_sig(&text_args).stdout).unwrap();
+    assert!(text.contains("Recognised by: CN trust list #12"), "{text}");
+    assert!(text.contains("Recognised by: HK trust list #7"), "{text}");
+}
+
+#[test]
+fn relying_party_accepting_only_macao_does_not_recognise_the_contract() {
+    let mut args = readme_main_job_args();
+    args.extend(["--home".into(), "MO".into(), "--accept".into(), "MO".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = verify_sig(&args);
+    assert_eq!(output.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("Verification failure: NOT_RECOGNISED"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("does not accept the"), "{stderr}");
+}
+
+#[test]
+fn trust_list_without_operator_or_under_the_wrong_operator_is_refused() {
+    let base = [
+        "verify".to_owned(),
+        path("samples/supply-contract.txt.p7s"),
+        "--content".to_owned(),
+        path("samples/supply-contract.txt"),
+        "--trust-list".to_owned(),
+        path("trust-lists/hk.p7s"),
+        "--attime".to_owned(),
+        AT.to_owned(),
+    ];
+    let args: Vec<&str> = base.iter().map(String::as_str).collect();
+    assert_eq!(verify_sig(&args).status.code(), Some(1));
+    let mut wrong = args.clone();
+    let cn_operator = path("pki/cn/trust-list-operator-ca.pem");
+    wrong.extend(["--operator-cert", &cn_operator]);
+    let output = verify_sig(&wrong);
+    assert_eq!(output.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("operator"));
+}
+
+#[test]
+fn chain_reports_recognition_with_trust_lists() {
+    let output = verify_sig(&[
+        "chain",
+        &path("pki/mo/org-taipa-foods-chain.pem"),
+        "--trust-list",
+        &path("trust-lists/mo.p7s"),
+        "--operator-cert",
+        &path("pki/mo/trust-list-operator-ca.pem"),
+        "--attime",
+        AT,
+        "--json",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["recognition"]["jurisdiction"], json!("MO"));
+    assert_eq!(
+        report["recognition"]["service"],
+        json!("MO Test Qualified Organisational Certificates")
+    );
+    let suspended = verify_sig(&[
+        "chain",
+        &path("pki/mo/org-taipa-foods-chain.pem"),
+        "--trust-list",
+        &path("trust-lists/mo.p7s"),
+        "--operator-cert",
+        &path("pki/mo/trust-list-operator-ca.pem"),
+        "--attime",
+        "2026-07-15T00:00:00Z",
+        "--json",
+    ]);
+    assert_eq!(suspended.status.code(), Some(4));
+    let report: Value = serde_json::from_slice(&suspended.stdout).unwrap();
+    assert_eq!(report["error_kind"], json!("NotRecognised"));
+    assert!(report["error"].as_str().unwrap().contains("suspended"));
+}
