@@ -5,25 +5,14 @@
 
 use std::collections::BTreeSet;
 
-use baytrust::cert::{decode_certificates, Certificate, CertificateDer};
+use baytrust::cert::Certificate;
 use baytrust::identity::Jurisdiction;
 use baytrust::trust::{StaleListPolicy, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder};
 use baytrust::verifier::{RelyingPartyPolicy, Verifier};
 use baytrust::Time;
 
 use crate::exit::{Failure, Outcome};
-use crate::input::read_input;
-
-/// Reads the certificates of a file, naming it in errors.
-pub fn read_certificates(path: &str) -> Result<Vec<CertificateDer>, Failure> {
-    let bytes = read_input(path)?;
-    let ders = decode_certificates(&bytes).map_err(|e| Failure::malformed(path, e))?;
-    for (i, der) in ders.iter().enumerate() {
-        der.parse()
-            .map_err(|e| Failure::malformed(path, format!("certificate {}: {e}", i + 1)))?;
-    }
-    Ok(ders)
-}
+use crate::input::{read_certificates, read_input};
 
 /// The trust options of `chain` and `verify`.
 #[derive(Debug, Clone, Default, clap::Args)]

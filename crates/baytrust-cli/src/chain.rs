@@ -9,8 +9,9 @@ use baytrust::path::{ChainOptions, PolicyInputs, PolicySet, Purpose};
 use baytrust::report::{CertificateRef, Recognition};
 use baytrust::Time;
 
-use crate::anchors::{read_certificates, TrustArgs};
+use crate::anchors::TrustArgs;
 use crate::exit::{Failure, Outcome};
+use crate::input::read_certificates;
 
 /// The options of one `chain` run, as parsed from the command line.
 #[derive(Debug)]

@@ -2,6 +2,9 @@
 
 use std::io::Read;
 
+use baytrust::cert::{decode_certificates, CertificateDer};
+use baytrust::cms::builder::SigningKey;
+
 use crate::exit::Failure;
 
 /// The most a single input file may hold (256 MiB): certificates, bundles and
@@ -28,4 +31,26 @@ pub fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
         ));
     }
     Ok(bytes)
+}
+
+/// Reads the certificates of a file, naming it in errors.
+pub fn read_certificates(path: &str) -> Result<Vec<CertificateDer>, Failure> {
+    let bytes = read_input(path)?;
+    let ders = decode_certificates(&bytes).map_err(|e| Failure::malformed(path, e))?;
+    for (i, der) in ders.iter().enumerate() {
+        der.parse()
+            .map_err(|e| Failure::malformed(path, format!("certificate {}: {e}", i + 1)))?;
+    }
+    Ok(ders)
+}
+
+/// Reads a PKCS#8 private key, DER (starting with a SEQUENCE tag) or PEM.
+pub fn read_signing_key(path: &str) -> Result<SigningKey, Failure> {
+    let bytes = read_input(path)?;
+    let key = if bytes.first() == Some(&0x30) {
+        SigningKey::from_pkcs8_der(&bytes)
+    } else {
+        SigningKey::from_pkcs8_pem(&bytes)
+    };
+    key.map_err(|e| Failure::malformed(path, e))
 }

@@ -3,14 +3,14 @@
 //! writes it as DER or PEM.
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Read;
 
-use baytrust::cert::{decode_certificates, CertificateDer};
-use baytrust::cms::builder::{encode_pem, SignedDataBuilder, SigningKey};
+use baytrust::cms::builder::{encode_pem, SignedDataBuilder};
 use baytrust::{Error, Time};
 
 use crate::exit::{Failure, Outcome};
-use crate::input::read_input;
+use crate::input::{read_certificates, read_signing_key};
+use crate::output::write_file_or_stdout;
 
 /// One signer: the files of its certificate and of its private key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +75,7 @@ pub fn run_sign(request: &SignRequest) -> Result<Outcome, Failure> {
         let Some(certificate) = certificates.next() else {
             return Err(Failure::malformed(&signer.cert, "no certificate"));
         };
-        let key = read_key(&signer.key)?;
+        let key = read_signing_key(&signer.key)?;
         builder = builder
             .signer(certificate, key)
             .map_err(|e| Failure::malformed(&signer.key, e))?
@@ -99,7 +99,7 @@ pub fn run_sign(request: &SignRequest) -> Result<Outcome, Failure> {
     } else {
         der
     };
-    write_output(request.out.as_deref(), &output)?;
+    write_file_or_stdout(request.out.as_deref(), &output)?;
     Ok(Outcome::Passed)
 }
 
@@ -112,37 +112,4 @@ fn build(
         Error::ContentUnreadable { reason } => Failure::unreadable(path, reason),
         other => Failure::malformed(path, other),
     })
-}
-
-fn read_certificates(path: &str) -> Result<Vec<CertificateDer>, Failure> {
-    let bytes = read_input(path)?;
-    decode_certificates(&bytes).map_err(|e| Failure::malformed(path, e))
-}
-
-/// A PKCS#8 key as DER (starting with a SEQUENCE tag) or PEM.
-fn read_key(path: &str) -> Result<SigningKey, Failure> {
-    let bytes = read_input(path)?;
-    let key = if bytes.first() == Some(&0x30) {
-        SigningKey::from_pkcs8_der(&bytes)
-    } else {
-        SigningKey::from_pkcs8_pem(&bytes)
-    };
-    key.map_err(|e| Failure::malformed(path, e))
-}
-
-fn write_output(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
-    let cannot_write = |path: &str, e: std::io::Error| Failure {
-        outcome: Outcome::Unreadable,
-        message: format!("{path}: cannot write: {e}"),
-    };
-    match out {
-        None | Some("-") => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(bytes)
-                .and_then(|()| stdout.flush())
-                .map_err(|e| cannot_write("stdout", e))
-        }
-        Some(path) => std::fs::write(path, bytes).map_err(|e| cannot_write(path, e)),
-    }
 }

@@ -8,15 +8,15 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use serde::Deserialize;
 
-use baytrust::cert::{decode_certificates, CertificateDer};
-use baytrust::cms::builder::{encode_pem, SignedDataBuilder, SigningKey};
+use baytrust::cms::builder::{encode_pem, SignedDataBuilder};
 use baytrust::trust::{
     CertificateTypeDocument, IdentityDocument, PolicyDocument, ServiceDocument, StatusDocument,
     TrustList, TrustListDocument,
 };
 
 use crate::exit::{Failure, Outcome};
-use crate::input::read_input;
+use crate::input::{read_certificates, read_input, read_signing_key};
+use crate::output::write_file_or_stdout;
 
 /// A trust-list description: the document format exactly, except that `roots` and
 /// `issuing_cas` name certificate files (relative to the description's folder; PEM or
@@ -138,7 +138,7 @@ pub fn run_build(request: &BuildRequest) -> Result<Outcome, Failure> {
     let mut json = serde_json::to_string_pretty(&document)
         .map_err(|e| Failure::malformed(&request.description, e))?;
     json.push('\n');
-    write_output(request.out.as_deref(), json.as_bytes())?;
+    write_file_or_stdout(request.out.as_deref(), json.as_bytes())?;
     Ok(Outcome::Passed)
 }
 
@@ -154,7 +154,7 @@ pub fn run_sign_list(request: &SignListRequest) -> Result<Outcome, Failure> {
     let Some(certificate) = certificates.next() else {
         return Err(Failure::malformed(&request.cert, "no certificate"));
     };
-    let key = read_key(&request.key)?;
+    let key = read_signing_key(&request.key)?;
     let mut builder = SignedDataBuilder::new()
         .detached(false)
         .signing_time(list.issued)
@@ -174,7 +174,7 @@ pub fn run_sign_list(request: &SignListRequest) -> Result<Outcome, Failure> {
     } else {
         der
     };
-    write_output(request.out.as_deref(), &output)?;
+    write_file_or_stdout(request.out.as_deref(), &output)?;
     Ok(Outcome::Passed)
 }
 
@@ -189,38 +189,4 @@ fn certificates_base64(base: &Path, paths: &[String]) -> Result<Vec<String>, Fai
         }
     }
     Ok(out)
-}
-
-fn read_certificates(path: &str) -> Result<Vec<CertificateDer>, Failure> {
-    let bytes = read_input(path)?;
-    decode_certificates(&bytes).map_err(|e| Failure::malformed(path, e))
-}
-
-/// A PKCS#8 key as DER (starting with a SEQUENCE tag) or PEM.
-fn read_key(path: &str) -> Result<SigningKey, Failure> {
-    let bytes = read_input(path)?;
-    let key = if bytes.first() == Some(&0x30) {
-        SigningKey::from_pkcs8_der(&bytes)
-    } else {
-        SigningKey::from_pkcs8_pem(&bytes)
-    };
-    key.map_err(|e| Failure::malformed(path, e))
-}
-
-fn write_output(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
-    use std::io::Write;
-    let cannot_write = |path: &str, e: std::io::Error| Failure {
-        outcome: Outcome::Unreadable,
-        message: format!("{path}: cannot write: {e}"),
-    };
-    match out {
-        None | Some("-") => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(bytes)
-                .and_then(|()| stdout.flush())
-                .map_err(|e| cannot_write("stdout", e))
-        }
-        Some(path) => std::fs::write(path, bytes).map_err(|e| cannot_write(path, e)),
-    }
 }

@@ -10,8 +10,9 @@ use baytrust::report::{Indication, Report};
 use baytrust::verifier::{Content, SignatureOptions};
 use baytrust::Time;
 
-use crate::anchors::{read_certificates, TrustArgs};
+use crate::anchors::TrustArgs;
 use crate::exit::{Failure, Outcome};
+use crate::input::read_certificates;
 use crate::input::read_input;
 
 /// The options of one `verify` run.

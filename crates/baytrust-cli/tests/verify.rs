@@ -209,12 +209,9 @@ fn readme_main_job_args() -> Vec<String> {
     );
     first[prefix.len()..]
         .split_whitespace()
-        .map(|arg| {
-            if arg.starts_with("testdata/") {
-                path(&arg["testdata/".len()..])
-            } else {
-                arg.to_owned()
-            }
+        .map(|arg| match arg.strip_prefix("testdata/") {
+            Some(relative) => path(relative),
+            None => arg.to_owned(),
         })
         .collect()
 }
