@@ -44,6 +44,15 @@ pub struct TrustArgs {
     pub accept_stale_trust_list: bool,
 }
 
+/// A trust list the relying party refuses to load (exit 3), naming the rule and its
+/// error kind (`TrustListStale`, `TrustListOperatorUnknown`, …).
+fn refused(path: &str, error: &baytrust::Error) -> Failure {
+    Failure {
+        outcome: Outcome::Malformed,
+        message: format!("{path}: trust list refused: {error} [{}]", error.kind()),
+    }
+}
+
 fn jurisdiction_arg(flag: &str, code: &str) -> Result<Jurisdiction, Failure> {
     code.parse().map_err(|e| Failure {
         outcome: Outcome::Usage,
@@ -75,18 +84,14 @@ impl TrustArgs {
         for path in &self.trust_list {
             let bytes = read_input(path)?;
             let list = TrustList::load_signed(&bytes, &operators, time, stale)
-                .map_err(|e| Failure::malformed(path, e))?;
-            builder = builder
-                .trust_list(list)
-                .map_err(|e| Failure::malformed(path, e))?;
+                .map_err(|e| refused(path, &e))?;
+            builder = builder.trust_list(list).map_err(|e| refused(path, &e))?;
         }
         for path in &self.insecure_unsigned_trust_list {
             let bytes = read_input(path)?;
-            let list = TrustList::from_json_unsigned_insecure(&bytes)
-                .map_err(|e| Failure::malformed(path, e))?;
-            builder = builder
-                .trust_list(list)
-                .map_err(|e| Failure::malformed(path, e))?;
+            let list =
+                TrustList::from_json_unsigned_insecure(&bytes).map_err(|e| refused(path, &e))?;
+            builder = builder.trust_list(list).map_err(|e| refused(path, &e))?;
         }
         let store = builder
             .build()

@@ -24,6 +24,13 @@ impl Time {
     /// Parses RFC 3339 text such as `2026-06-01T00:00:00Z` or `2026-06-01T08:00:00+08:00`.
     /// Fractions of a second are truncated.
     pub fn parse_rfc3339(text: &str) -> Result<Self, Error> {
+        // RFC 3339 allows a leap second (`23:59:60`), which the `time` crate silently
+        // reads as `:59`; X.509 and our formats forbid it, so it is refused.
+        if text.get(17..19) == Some("60") {
+            return Err(Error::TimeMalformed {
+                value: text.to_owned(),
+            });
+        }
         let parsed =
             time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
                 .map_err(|_| Error::TimeMalformed {
@@ -63,6 +70,16 @@ mod tests {
         let t = Time::parse_rfc3339("2026-06-01T08:00:00+08:00").unwrap();
         assert_eq!(t.to_string(), "2026-06-01T00:00:00Z");
         assert_eq!(t, Time::from_unix_seconds(1_780_272_000));
+    }
+
+    #[test]
+    fn leap_second_is_refused_rather_than_read_as_59() {
+        assert_eq!(
+            Time::parse_rfc3339("2026-06-30T23:59:60Z"),
+            Err(Error::TimeMalformed {
+                value: "2026-06-30T23:59:60Z".into()
+            })
+        );
     }
 
     #[test]

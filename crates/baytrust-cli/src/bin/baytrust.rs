@@ -16,7 +16,11 @@ const TOOL: &str = "baytrust";
 
 /// Tools for signers and trust-scheme operators of the Greater Bay Area.
 #[derive(Debug, Parser)]
-#[command(name = TOOL, version, about)]
+#[command(
+    name = TOOL,
+    version,
+    about = "Sign documents and build and sign trust lists for the Greater Bay Area scheme"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

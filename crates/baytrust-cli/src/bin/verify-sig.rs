@@ -24,7 +24,11 @@ const TOOL: &str = "verify-sig";
 
 /// Verify cross-border certificates and signatures of the Greater Bay Area.
 #[derive(Debug, Parser)]
-#[command(name = TOOL, version, about)]
+#[command(
+    name = TOOL,
+    version,
+    about = "Verify cross-border certificates, signatures and trust lists of the Greater Bay Area"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -32,8 +36,6 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Describe each certificate of a DER file or PEM bundle, with its legal entity, or
-    /// a CMS signature: its content, signers, signed attributes and certificates.
     /// Verify a CMS signature (DER, BER or PEM; `-` reads standard input) and report who
     /// signed: `Verification successful` and exit 0, or `Verification failure: …` and
     /// exit 4 (TOTAL_FAILED) or 5 (INDETERMINATE).
@@ -88,6 +90,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Describe a file: each certificate of a DER file or PEM bundle with its legal
+    /// entity; a CMS signature (content, signers, signed attributes, certificates); or a
+    /// trust list (services and their status now). Describes only; verifies nothing.
     Inspect {
         /// The file to describe (`-` for standard input).
         file: String,

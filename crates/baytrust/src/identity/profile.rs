@@ -50,7 +50,9 @@ impl FromStr for IdentitySource {
                 .all(|arc| !arc.is_empty() && arc.bytes().all(|b| b.is_ascii_digit()))
             && dotted.contains('.');
         if !is_dotted_oid {
-            return Err(malformed("the OID is not dotted decimal"));
+            return Err(malformed(
+                "the OID is not dotted decimal with at least two arcs",
+            ));
         }
         match kind {
             "subject" => Ok(IdentitySource::Subject(dotted.to_owned())),

@@ -330,7 +330,7 @@ impl TrustList {
             .policies
             .iter()
             .map(|p| {
-                let dotted = !p.oid.is_empty()
+                let dotted = p.oid.split('.').count() >= 2
                     && p.oid
                         .split('.')
                         .all(|arc| !arc.is_empty() && arc.bytes().all(|b| b.is_ascii_digit()));
@@ -341,7 +341,7 @@ impl TrustList {
                     })
                 } else {
                     Err(malformed(format!(
-                        "service {name:?}: policy {:?} is not a dotted OID",
+                        "service {name:?}: policy {:?} is not a dotted OID of at least two arcs",
                         p.oid
                     )))
                 }
