@@ -6,59 +6,12 @@
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
-use serde::Deserialize;
-
 use baytrust::cms::builder::{encode_pem, SignedDataBuilder};
-use baytrust::trust::{
-    CertificateTypeDocument, IdentityDocument, PolicyDocument, ServiceDocument, StatusDocument,
-    TrustList, TrustListDocument,
-};
+use baytrust::trust::{TrustList, TrustListDocument};
 
 use crate::exit::{Failure, Outcome};
 use crate::input::{read_certificates, read_input, read_signing_key};
 use crate::output::write_file_or_stdout;
-
-/// A trust-list description: the document format exactly, except that `roots` and
-/// `issuing_cas` name certificate files (relative to the description's folder; PEM or
-/// DER, each file may hold several certificates) instead of holding base64 DER.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TrustListDescription {
-    /// Always `baytrust-trust-list/1`.
-    pub format: String,
-    /// `CN`, `HK` or `MO`.
-    pub jurisdiction: String,
-    /// The publishing authority.
-    pub operator: String,
-    /// The edition's sequence number.
-    pub sequence: u64,
-    /// RFC 3339.
-    pub issued: String,
-    /// RFC 3339.
-    pub next_update: String,
-    /// The recognised services.
-    pub services: Vec<ServiceDescription>,
-}
-
-/// One service of a description.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ServiceDescription {
-    /// The service's name.
-    pub name: String,
-    /// Files of root certificates.
-    pub roots: Vec<String>,
-    /// Files of issuing CA certificates.
-    pub issuing_cas: Vec<String>,
-    /// As in the document.
-    pub certificate_type: Option<CertificateTypeDocument>,
-    /// As in the document.
-    pub policies: Vec<PolicyDocument>,
-    /// As in the document.
-    pub identity: IdentityDocument,
-    /// As in the document.
-    pub status_history: Vec<StatusDocument>,
-}
 
 /// What `baytrust trust-list build` was asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +47,11 @@ pub struct SignListRequest {
 /// list is [`Outcome::Malformed`].
 pub fn build_document(description_path: &str) -> Result<TrustListDocument, Failure> {
     let bytes = read_input(description_path)?;
-    let description: TrustListDescription =
+    // A description is the document format exactly, except that `roots` and
+    // `issuing_cas` name certificate files (relative to the description's folder; PEM
+    // or DER, several certificates per file allowed) instead of holding base64 DER:
+    // read it as a document, then replace those two fields.
+    let mut document: TrustListDocument =
         serde_json::from_slice(&bytes).map_err(|e| Failure::malformed(description_path, e))?;
     let base = if description_path == "-" {
         PathBuf::new()
@@ -104,30 +61,10 @@ pub fn build_document(description_path: &str) -> Result<TrustListDocument, Failu
             .map(Path::to_path_buf)
             .unwrap_or_default()
     };
-    let services = description
-        .services
-        .into_iter()
-        .map(|service| {
-            Ok(ServiceDocument {
-                roots: certificates_base64(&base, &service.roots)?,
-                issuing_cas: certificates_base64(&base, &service.issuing_cas)?,
-                name: service.name,
-                certificate_type: service.certificate_type,
-                policies: service.policies,
-                identity: service.identity,
-                status_history: service.status_history,
-            })
-        })
-        .collect::<Result<_, Failure>>()?;
-    let document = TrustListDocument {
-        format: description.format,
-        jurisdiction: description.jurisdiction,
-        operator: description.operator,
-        sequence: description.sequence,
-        issued: description.issued,
-        next_update: description.next_update,
-        services,
-    };
+    for service in &mut document.services {
+        service.roots = certificates_base64(&base, &service.roots)?;
+        service.issuing_cas = certificates_base64(&base, &service.issuing_cas)?;
+    }
     TrustList::from_document(&document).map_err(|e| Failure::malformed(description_path, e))?;
     Ok(document)
 }
