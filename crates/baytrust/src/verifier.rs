@@ -186,6 +186,16 @@ impl Verifier {
         }
         let content_bytes: Option<&[u8]> = signed_data.encapsulated_content().or(kept.as_deref());
         let digests = digests.finish();
+        // The untrusted certificates every signer's path may use, parsed once for all
+        // signers (the signer's own certificate among them is harmless: the builder
+        // never puts a name and key on a path twice).
+        let pool: Vec<Certificate<'_>> = signed_data
+            .certificates()
+            .iter()
+            .chain(&options.extra_certificates)
+            .chain(self.store.listed_intermediates())
+            .filter_map(|der| der.parse().ok())
+            .collect();
         let algorithm_policy = self.algorithm_policy();
         let signers = signed_data
             .signers()
@@ -199,7 +209,7 @@ impl Verifier {
                     content_bytes,
                     &algorithm_policy,
                 );
-                self.signer_report(&signed_data, check, options)
+                self.signer_report(&pool, check, options)
             })
             .collect();
         Ok(Report::from_signers(options.time, signers))
@@ -209,7 +219,7 @@ impl Verifier {
     /// a signer whose signature holds.
     fn signer_report(
         &self,
-        signed_data: &SignedData,
+        pool: &[Certificate<'_>],
         check: SignerCheck,
         options: &SignatureOptions,
     ) -> SignerReport {
@@ -246,20 +256,9 @@ impl Verifier {
             }
             (Ok(()), Some(certificate)) => certificate,
         };
-        let pool_ders: Vec<&CertificateDer> = signed_data
-            .certificates()
-            .iter()
-            .chain(&options.extra_certificates)
-            .chain(self.store.listed_intermediates())
-            .collect();
-        let pool: Vec<Certificate<'_>> = pool_ders
-            .iter()
-            .filter_map(|der| der.parse().ok())
-            .filter(|c| c.der() != signer_certificate.der())
-            .collect();
         let mut chain_options = ChainOptions::new(options.time);
         chain_options.purpose = Purpose::Sign;
-        match self.verify_chain(&signer_certificate, &pool, &chain_options) {
+        match self.verify_chain(&signer_certificate, pool, &chain_options) {
             Ok(chain) => {
                 report.chain = chain
                     .certificates

@@ -163,16 +163,13 @@ fn run_checks(
     let ess = signer
         .signed_attributes()
         .and_then(|a| a.signing_certificate_v2());
-    let certificate = find_signer_certificate(
+    let (certificate_der, certificate) = find_signer_certificate(
         signer.signer_id(),
         signed_data.certificates().iter().chain(extra_certificates),
         |certificate| ess.is_some_and(|ess| ess_binds(ess, certificate) == Ok(true)),
     )
     .ok_or(SignerFailure::NoSigningCertificate)?;
-    check.signer_certificate = Some(certificate.clone());
-    let certificate = certificate
-        .parse()
-        .map_err(|_| SignerFailure::NoSigningCertificate)?;
+    check.signer_certificate = Some(certificate_der.clone());
 
     let message: &[u8] = match signer.signed_attributes() {
         Some(attributes) => {
@@ -295,7 +292,7 @@ fn find_signer_certificate<'c>(
     signer_id: &SignerIdentifier,
     candidates: impl Iterator<Item = &'c CertificateDer>,
     preferred: impl Fn(&Certificate<'_>) -> bool,
-) -> Option<&'c CertificateDer> {
+) -> Option<(&'c CertificateDer, Certificate<'c>)> {
     let wanted_issuer = match signer_id {
         SignerIdentifier::IssuerAndSerial { issuer_der, .. } => X509Name::from_der(issuer_der)
             .ok()
@@ -318,9 +315,9 @@ fn find_signer_certificate<'c>(
         };
         if named {
             if preferred(&certificate) {
-                return Some(der);
+                return Some((der, certificate));
             }
-            first = first.or(Some(der));
+            first = first.or(Some((der, certificate)));
         }
     }
     first
