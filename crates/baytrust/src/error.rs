@@ -415,10 +415,140 @@ pub enum Error {
     /// Path building gave up: a budget was spent (see `path::Budget`).
     #[error("path building exceeded its budget of {limit} {what}")]
     BudgetExceeded {
-        /// `signature checks` or `build steps`.
+        /// `signature checks`, `build steps`, `name-constraint comparisons`, ….
         what: &'static str,
         /// The limit.
         limit: usize,
+    },
+
+    // ---- trust anchors and the path profile (issue 8) ----
+    // A trust anchor given as a certificate is held to what RFC 5280 asks of a CA
+    // certificate of the path (RFC 5937 §3), its own signature excepted.
+    /// The trust anchor certificate had expired at the validation time (RFC 5280
+    /// §4.1.2.5 applied to the anchor, RFC 5937 §3).
+    #[error("trust anchor {subject} expired at {not_after} (validation time {time})")]
+    AnchorExpired {
+        /// The anchor's subject.
+        subject: String,
+        /// The validation time.
+        time: crate::Time,
+        /// Its notAfter.
+        not_after: crate::Time,
+    },
+    /// The trust anchor certificate was not yet valid at the validation time (RFC 5280
+    /// §4.1.2.5 applied to the anchor, RFC 5937 §3).
+    #[error("trust anchor {subject} is not valid before {not_before} (validation time {time})")]
+    AnchorNotYetValid {
+        /// The anchor's subject.
+        subject: String,
+        /// The validation time.
+        time: crate::Time,
+        /// Its notBefore.
+        not_before: crate::Time,
+    },
+    /// The trust anchor certificate is not a CA certificate: basicConstraints absent,
+    /// not critical, or cA FALSE (RFC 5280 §4.2.1.9: a CA whose key verifies
+    /// certificate signatures MUST carry it, critical, with cA TRUE).
+    #[error("trust anchor {subject} is not a CA certificate: {reason}")]
+    AnchorNotCa {
+        /// The anchor's subject.
+        subject: String,
+        /// `no basicConstraints`, `basicConstraints is not critical` or `cA is FALSE`.
+        reason: &'static str,
+    },
+    /// The trust anchor certificate has a keyUsage without keyCertSign (RFC 5280
+    /// §4.2.1.3, §6.1.4 (n) applied to the anchor).
+    #[error("trust anchor {subject} has keyUsage without keyCertSign")]
+    AnchorKeyCertSignMissing {
+        /// The anchor's subject.
+        subject: String,
+    },
+    /// The trust anchor certificate has a critical extension the validator does not
+    /// process (RFC 5280 §4.2 applied to the anchor).
+    #[error("trust anchor {subject} has unrecognised critical extension {oid}")]
+    AnchorUnrecognisedCriticalExtension {
+        /// The anchor's subject.
+        subject: String,
+        /// The extension's dotted OID.
+        oid: String,
+    },
+    /// The trust anchor certificate marks authorityKeyIdentifier or
+    /// subjectKeyIdentifier critical (RFC 5280 §4.2.1.1, §4.2.1.2: MUST be non-critical).
+    #[error("trust anchor {subject} marks key identifier extension {oid} critical")]
+    AnchorKeyIdentifierCritical {
+        /// The anchor's subject.
+        subject: String,
+        /// `2.5.29.35` or `2.5.29.14`.
+        oid: String,
+    },
+    /// The trust anchor certificate has an empty subject: a CA's subject MUST be a
+    /// non-empty distinguished name (RFC 5280 §4.1.2.6), and only that name chains.
+    #[error("trust anchor with SHA-256 fingerprint {sha256} has an empty subject")]
+    AnchorSubjectEmpty {
+        /// The anchor certificate's SHA-256 fingerprint, hex.
+        sha256: String,
+    },
+    /// The path holds more non-self-issued intermediates than the trust anchor's
+    /// pathLenConstraint allows (RFC 5937 §3: the anchor's basicConstraints initialise
+    /// max_path_length, RFC 5280 §6.1.4 (l), (m)).
+    #[error(
+        "certificate at depth {depth} exceeds trust anchor {subject}'s pathLenConstraint \
+         {path_len_constraint}"
+    )]
+    AnchorPathLenExceeded {
+        /// The intermediate at which the anchor's limit ran out.
+        depth: usize,
+        /// The anchor's subject.
+        subject: String,
+        /// The anchor's pathLenConstraint.
+        path_len_constraint: u64,
+    },
+    /// The certificate at `depth` marks authorityKeyIdentifier or subjectKeyIdentifier
+    /// critical (RFC 5280 §4.2.1.1, §4.2.1.2: conforming CAs MUST mark them
+    /// non-critical).
+    #[error("certificate at depth {depth} marks key identifier extension {oid} critical")]
+    KeyIdentifierCritical {
+        /// The certificate.
+        depth: usize,
+        /// `2.5.29.35` or `2.5.29.14`.
+        oid: String,
+    },
+    /// The certificate at `depth` is not self-issued and has no authorityKeyIdentifier
+    /// keyIdentifier (RFC 5280 §4.2.1.1: MUST be included in all certificates but
+    /// self-signed ones).
+    #[error("certificate at depth {depth} has no authorityKeyIdentifier keyIdentifier")]
+    AuthorityKeyIdMissing {
+        /// The certificate.
+        depth: usize,
+    },
+    /// The intermediate CA certificate at `depth` has no subjectKeyIdentifier (RFC 5280
+    /// §4.2.1.2: MUST appear in all conforming CA certificates).
+    #[error("CA certificate at depth {depth} has no subjectKeyIdentifier")]
+    SubjectKeyIdMissing {
+        /// The intermediate.
+        depth: usize,
+    },
+    /// The end-entity certificate (basicConstraints cA not TRUE) carries nameConstraints
+    /// (RFC 5280 §4.2.1.10: MUST be used only in a CA certificate).
+    #[error("end-entity certificate at depth {depth} carries nameConstraints")]
+    NameConstraintsInEndEntity {
+        /// Always 0: the end entity.
+        depth: usize,
+    },
+    /// A CA certificate (basicConstraints cA TRUE) is the end entity of a signing,
+    /// client or server path (RFC 5280 §4.2.1.9: cA TRUE asserts a key for verifying
+    /// certificate signatures; rustls-webpki `CaUsedAsEndEntity`).
+    #[error("CA certificate (cA TRUE) used as the end entity for {purpose}")]
+    CaUsedAsEndEntity {
+        /// The purpose asked for.
+        purpose: &'static str,
+    },
+    /// The end-entity certificate of a signing, client or server path asserts
+    /// keyCertSign (RFC 5280 §4.2.1.3: keyCertSign is for CA keys, with cA TRUE).
+    #[error("end-entity certificate asserts keyCertSign, refused for {purpose}")]
+    EndEntityKeyCertSign {
+        /// The purpose asked for.
+        purpose: &'static str,
     },
 
     // ---- identity -----------------------------------------------------------------
@@ -579,6 +709,23 @@ impl Error {
             Error::NoValidPolicy { .. } => "NoValidPolicy",
             Error::PathTooLong { .. } => "PathTooLong",
             Error::BudgetExceeded { .. } => "BudgetExceeded",
+            // ---- trust anchors and the path profile (issue 8) ----
+            Error::AnchorExpired { .. } => "AnchorExpired",
+            Error::AnchorNotYetValid { .. } => "AnchorNotYetValid",
+            Error::AnchorNotCa { .. } => "AnchorNotCa",
+            Error::AnchorKeyCertSignMissing { .. } => "AnchorKeyCertSignMissing",
+            Error::AnchorUnrecognisedCriticalExtension { .. } => {
+                "AnchorUnrecognisedCriticalExtension"
+            }
+            Error::AnchorKeyIdentifierCritical { .. } => "AnchorKeyIdentifierCritical",
+            Error::AnchorSubjectEmpty { .. } => "AnchorSubjectEmpty",
+            Error::AnchorPathLenExceeded { .. } => "AnchorPathLenExceeded",
+            Error::KeyIdentifierCritical { .. } => "KeyIdentifierCritical",
+            Error::AuthorityKeyIdMissing { .. } => "AuthorityKeyIdMissing",
+            Error::SubjectKeyIdMissing { .. } => "SubjectKeyIdMissing",
+            Error::NameConstraintsInEndEntity { .. } => "NameConstraintsInEndEntity",
+            Error::CaUsedAsEndEntity { .. } => "CaUsedAsEndEntity",
+            Error::EndEntityKeyCertSign { .. } => "EndEntityKeyCertSign",
             Error::UnknownJurisdiction { .. } => "UnknownJurisdiction",
             Error::CanonicalOrgIdMalformed { .. } => "CanonicalOrgIdMalformed",
             Error::UsccWrongLength { .. } => "UsccWrongLength",

@@ -504,6 +504,7 @@ fn path_explosion_exhausts_the_build_step_budget_when_signatures_are_plentiful()
     options.budget = Budget {
         signature_checks: usize::MAX,
         build_steps: 500,
+        ..Budget::default()
     };
     assert_eq!(
         verify(

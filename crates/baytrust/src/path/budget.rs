@@ -1,19 +1,28 @@
-//! `Budget`: how much work one path search may do, so that hostile certificate pools
-//! cannot make verification slow.
+//! `Budget`: how much work one verification may do — signature checks, path-building
+//! steps and name-constraint comparisons, drawn from one allowance — so that hostile
+//! certificate pools cannot make verification slow.
 
 use crate::Error;
 
-/// Limits on one call of [`verify_chain`](super::verify_chain).
+/// Limits on one verification ([`verify_chain`](super::verify_chain) makes one per call;
+/// CMS verification spends one across all signers). The defaults are rustls-webpki's
+/// `Budget` defaults, whose sources are cited on each field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budget {
-    /// Signature verifications allowed. 100, as rustls-webpki's `Budget` allows; that
-    /// figure comes from Chromium's path builder experience that real paths need a
-    /// handful and only a path-explosion attack needs more.
+    /// Signature verifications allowed: 100. rustls-webpki takes this figure from Go's
+    /// remediation of CVE-2018-16875 (crypto/x509 path-building denial of service),
+    /// noting that Go later added key-identifier matching because real deployments hit
+    /// the limit; baytrust tries key-identifier matches first for the same reason.
     pub signature_checks: usize,
-    /// Path-building steps (candidate issuers considered). 200,000, rustls-webpki's
-    /// `build_chain_calls` limit, which bounds the search even when signatures are
-    /// never reached (e.g. many same-named certificates with the wrong keys).
+    /// Path-building steps (candidate issuers considered): 200,000, rustls-webpki's
+    /// `build_chain_calls`, taken from NSS mozilla::pkix (`pkixbuild.cpp`). It bounds
+    /// the search even when signatures are never reached (e.g. many same-named
+    /// certificates that fail before their signature is checked).
     pub build_steps: usize,
+    /// Name-against-subtree comparisons in name-constraint checking: 250,000,
+    /// rustls-webpki's `name_constraint_comparisons`, taken from the default of Go's
+    /// crypto/x509 (`verify.go`, `maxConstraintComparisons`).
+    pub name_constraint_comparisons: usize,
 }
 
 impl Default for Budget {
@@ -21,24 +30,29 @@ impl Default for Budget {
         Self {
             signature_checks: 100,
             build_steps: 200_000,
+            name_constraint_comparisons: 250_000,
         }
     }
 }
 
-/// What is left of a [`Budget`] during one search.
+/// What is left of a [`Budget`] during one verification. One value is threaded through
+/// every path search of that verification, so the limits hold for the whole of it.
 #[derive(Debug)]
 pub(crate) struct BudgetLeft {
     limits: Budget,
     signature_checks_used: usize,
     build_steps_used: usize,
+    name_comparisons_left: usize,
 }
 
 impl BudgetLeft {
+    /// A fresh allowance of `limits`.
     pub(crate) fn new(limits: Budget) -> Self {
         Self {
             limits,
             signature_checks_used: 0,
             build_steps_used: 0,
+            name_comparisons_left: limits.name_constraint_comparisons,
         }
     }
 
@@ -64,5 +78,23 @@ impl BudgetLeft {
         }
         self.build_steps_used += 1;
         Ok(())
+    }
+
+    /// Runs `check` with the name-constraint comparisons left, which it counts down;
+    /// an exhausted allowance is reported with this budget's limit.
+    pub(crate) fn with_name_comparisons<T>(
+        &mut self,
+        check: impl FnOnce(&mut usize) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        check(&mut self.name_comparisons_left).map_err(|error| match error {
+            Error::BudgetExceeded {
+                what: "name-constraint comparisons",
+                ..
+            } => Error::BudgetExceeded {
+                what: "name-constraint comparisons",
+                limit: self.limits.name_constraint_comparisons,
+            },
+            other => other,
+        })
     }
 }

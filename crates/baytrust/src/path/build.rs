@@ -1,16 +1,19 @@
 //! Path building: a depth-first search from the end entity towards the trust anchors,
 //! through certificates whose subject matches the current issuer name (RFC 5280 §7.1
 //! comparison), those whose key identifier matches the authority key identifier first.
-//! Signatures are checked as links are made, so a wrong candidate is dropped at once;
-//! each complete path is then validated (RFC 5280 §6.1) and the first valid one wins.
-//! When none is valid, the most specific failure is returned.
+//! The pool is indexed by subject once per verification. Each link's signature is
+//! checked as it is made, and the issuer's own rules (validity, basic constraints, key
+//! usage, EKU, profile) as it is pushed, so a wrong candidate is dropped at once; a path
+//! that reaches an anchor is then validated as a whole (RFC 5280 §6.1) and the first
+//! valid one wins. When none is valid, the most specific failure is returned, ranked as
+//! rustls-webpki ranks its errors. One [`BudgetLeft`] bounds all of it.
 
 use std::collections::HashMap;
 
 use x509_parser::x509::SubjectPublicKeyInfo;
 
 use super::budget::BudgetLeft;
-use super::validate::validate_path;
+use super::validate::{check_certificate, validate_path};
 use super::{ChainOptions, VerifiedChain};
 use crate::algorithm::verify_signature;
 use crate::cert::{Certificate, ComparableName};
@@ -19,31 +22,45 @@ use crate::Error;
 
 /// Finds and validates a certification path for `leaf` through `intermediates` (in any
 /// order, possibly irrelevant or hostile) to an anchor of `store`, as of
-/// `options.time`. The error names the rule that failed and the certificate's depth
-/// (0 = `leaf`); when several paths fail, the one that got furthest decides.
+/// `options.time`, within `options.budget`. The error names the rule that failed and the
+/// certificate's depth (0 = `leaf`); when several paths fail, the most specific error
+/// wins (an expired issuer that did sign outranks a same-named one whose signature
+/// fails).
 pub fn verify_chain<'c>(
     store: &'c TrustStore,
     leaf: &'c Certificate<'c>,
     intermediates: &'c [Certificate<'c>],
     options: &ChainOptions<'_>,
 ) -> Result<VerifiedChain<'c>, Error> {
-    let mut pool_by_subject: HashMap<ComparableName, Vec<usize>> = HashMap::new();
+    let mut budget = BudgetLeft::new(options.budget);
+    verify_chain_with_budget(store, leaf, intermediates, options, &mut budget)
+}
+
+/// [`verify_chain`] spending from `budget` (`options.budget` is not read), so that one
+/// budget can span several verifications, e.g. all signers of one CMS signature.
+pub(crate) fn verify_chain_with_budget<'c>(
+    store: &'c TrustStore,
+    leaf: &'c Certificate<'c>,
+    intermediates: &'c [Certificate<'c>],
+    options: &ChainOptions<'_>,
+    budget: &mut BudgetLeft,
+) -> Result<VerifiedChain<'c>, Error> {
+    let leaf_link = Link::new(leaf);
+    // The end entity's own rules: no path can mend them.
+    check_certificate(leaf, 0, leaf_link.is_self_issued(), options)?;
     let pool: Vec<Link<'c>> = intermediates.iter().map(Link::new).collect();
+    let mut pool_by_subject: HashMap<&ComparableName, Vec<usize>> = HashMap::new();
     for (i, link) in pool.iter().enumerate() {
-        pool_by_subject
-            .entry(link.subject.clone())
-            .or_default()
-            .push(i);
+        pool_by_subject.entry(&link.subject).or_default().push(i);
     }
     let mut search = Search {
         store,
         pool: &pool,
         pool_by_subject: &pool_by_subject,
         options,
-        budget: BudgetLeft::new(options.budget),
+        budget,
         best_error: None,
     };
-    let leaf_link = Link::new(leaf);
     let mut path = vec![&leaf_link];
     match search.extend(&mut path)? {
         Some(chain) => Ok(chain),
@@ -69,36 +86,93 @@ impl<'c> Link<'c> {
             issuer: ComparableName::of(certificate.issuer()),
         }
     }
-}
 
-struct Search<'c, 'p, 'o> {
-    store: &'c TrustStore,
-    pool: &'p [Link<'c>],
-    pool_by_subject: &'p HashMap<ComparableName, Vec<usize>>,
-    options: &'p ChainOptions<'o>,
-    budget: BudgetLeft,
-    best_error: Option<Error>,
-}
-
-/// How telling a failure is: a path that ended at an anchor and broke a rule says
-/// more than one that ran out of length, which says more than a missing issuer.
-fn specificity(error: &Error) -> u8 {
-    match error {
-        Error::UnknownIssuer { .. } => 0,
-        Error::PathTooLong { .. } => 1,
-        _ => 2,
+    fn is_self_issued(&self) -> bool {
+        self.subject == self.issuer
     }
 }
 
-impl<'c, 'p> Search<'c, 'p, '_> {
-    fn record(&mut self, error: Error) {
-        let better = match &self.best_error {
-            None => true,
-            Some(best) => specificity(&error) > specificity(best),
-        };
+struct Search<'c, 'p, 'o, 'b> {
+    store: &'c TrustStore,
+    pool: &'p [Link<'c>],
+    pool_by_subject: &'p HashMap<&'p ComparableName, Vec<usize>>,
+    options: &'p ChainOptions<'o>,
+    budget: &'b mut BudgetLeft,
+    best_error: Option<Error>,
+}
+
+/// How specific a failure is, higher meaning more use to the user, following
+/// rustls-webpki's `Error::rank` (src/error.rs): validity first, then a signature that
+/// does not verify, EKU, name constraints, path length, CA/end-entity confusion;
+/// profile breaches ("supported features used in an invalid way"); then unsupported
+/// algorithms and critical extensions; malformed data; and last a missing issuer. Its
+/// special case holds too: a spent budget is not ranked but ends the search
+/// ([`is_fatal`]).
+fn rank(error: &Error) -> u32 {
+    match error {
+        Error::CertificateExpired { .. }
+        | Error::CertificateNotYetValid { .. }
+        | Error::AnchorExpired { .. }
+        | Error::AnchorNotYetValid { .. } => 290,
+        Error::ChainSignature { cause, .. } => match cause.as_ref() {
+            Error::SignatureInvalid | Error::SignatureMalformed { .. } => 260,
+            Error::AlgorithmKeyMismatch { .. }
+            | Error::UnsupportedPublicKeyAlgorithm { .. }
+            | Error::PublicKeyInvalid { .. }
+            | Error::RsaKeyTooSmall { .. } => 150,
+            _ => 140,
+        },
+        Error::ExtendedKeyUsageMissing { .. } | Error::LeafKeyUsageMissing { .. } => 240,
+        Error::NameConstraintViolation { .. } => 230,
+        Error::PathLenExceeded { .. } | Error::AnchorPathLenExceeded { .. } => 220,
+        Error::NotACa { .. }
+        | Error::CaUsedAsEndEntity { .. }
+        | Error::EndEntityKeyCertSign { .. }
+        | Error::KeyCertSignMissing { .. }
+        | Error::AnchorNotCa { .. }
+        | Error::AnchorKeyCertSignMissing { .. } => 210,
+        // Not in rustls-webpki, which does no policy processing: beside the other
+        // constraint failures.
+        Error::NoValidPolicy { .. } | Error::PolicyMappingAnyPolicy { .. } => 200,
+        Error::AuthorityKeyIdMissing { .. }
+        | Error::SubjectKeyIdMissing { .. }
+        | Error::KeyIdentifierCritical { .. }
+        | Error::AnchorKeyIdentifierCritical { .. }
+        | Error::NameConstraintsInEndEntity { .. }
+        | Error::AnchorSubjectEmpty { .. } => 190,
+        Error::PublicKeyRefused { .. } => 150,
+        Error::UnrecognisedCriticalExtension { .. }
+        | Error::AnchorUnrecognisedCriticalExtension { .. }
+        | Error::NameConstraintUnsupported { .. } => 130,
+        Error::PathTooLong { .. } => 61,
+        Error::ExtensionMalformed { .. } => 30,
+        Error::CertificateMalformed { .. } => 10,
+        Error::UnknownIssuer { .. } | Error::BudgetExceeded { .. } => 0,
+        _ => 1,
+    }
+}
+
+/// Errors that end the whole search, as rustls-webpki's `Error::is_fatal`: the budget
+/// is spent.
+fn is_fatal(error: &Error) -> bool {
+    matches!(error, Error::BudgetExceeded { .. })
+}
+
+impl<'c, 'p> Search<'c, 'p, '_, '_> {
+    /// Keeps `error` if it is more specific than the best so far (the first one on a
+    /// tie, as rustls-webpki's `most_specific`); a fatal error is returned instead.
+    fn record(&mut self, error: Error) -> Result<(), Error> {
+        if is_fatal(&error) {
+            return Err(error);
+        }
+        let better = self
+            .best_error
+            .as_ref()
+            .is_none_or(|best| rank(&error) > rank(best));
         if better {
             self.best_error = Some(error);
         }
+        Ok(())
     }
 
     /// Checks that `issuer_key` signed `child` (at `depth`), spending budget. The outer
@@ -123,8 +197,8 @@ impl<'c, 'p> Search<'c, 'p, '_> {
         }))
     }
 
-    /// Tries to complete `path` (end entity first) to an anchor. `Err` only when the
-    /// budget is spent.
+    /// Tries to complete `path` (end entity first, every certificate already checked on
+    /// its own) to an anchor. `Err` only when the budget is spent.
     fn extend(&mut self, path: &mut Vec<&'p Link<'c>>) -> Result<Option<VerifiedChain<'c>>, Error> {
         self.budget.spend_build_step()?;
         let Some(&current) = path.last() else {
@@ -140,17 +214,22 @@ impl<'c, 'p> Search<'c, 'p, '_> {
             let key = match anchor.spki() {
                 Ok(key) => key,
                 Err(e) => {
-                    self.record(e);
+                    self.record(e)?;
                     continue;
                 }
             };
             if let Err(e) = self.signed_by(current.certificate, &key, depth)? {
-                self.record(e);
+                self.record(e)?;
+                continue;
+            }
+            if let Err(e) = anchor.check_usable(self.options.time, self.options.purpose, path.len())
+            {
+                self.record(e)?;
                 continue;
             }
             match self.validate(path, anchor) {
                 Ok(chain) => return Ok(Some(chain)),
-                Err(e) => self.record(e),
+                Err(e) => self.record(e)?,
             }
         }
 
@@ -163,10 +242,10 @@ impl<'c, 'p> Search<'c, 'p, '_> {
             self.record(Error::PathTooLong {
                 len: path.len() + 1,
                 max: self.options.max_path_len,
-            });
+            })?;
             return Ok(None);
         }
-        let mut ordered: Vec<&Link<'c>> = candidates
+        let mut ordered: Vec<&'p Link<'c>> = candidates
             .iter()
             .filter_map(|&i| self.pool.get(i))
             .collect();
@@ -185,7 +264,17 @@ impl<'c, 'p> Search<'c, 'p, '_> {
             if let Err(e) =
                 self.signed_by(current.certificate, candidate.certificate.spki(), depth)?
             {
-                self.record(e);
+                self.record(e)?;
+                continue;
+            }
+            // The issuer signed: now its own rules, before building on it.
+            if let Err(e) = check_certificate(
+                candidate.certificate,
+                depth + 1,
+                candidate.is_self_issued(),
+                self.options,
+            ) {
+                self.record(e)?;
                 continue;
             }
             path.push(candidate);
@@ -196,23 +285,26 @@ impl<'c, 'p> Search<'c, 'p, '_> {
             }
         }
         if !any_candidate {
-            self.record(Error::UnknownIssuer { depth });
+            self.record(Error::UnknownIssuer { depth })?;
         }
         Ok(None)
     }
 
     fn validate(
-        &self,
+        &mut self,
         path: &[&Link<'c>],
         anchor: &'c TrustAnchor,
     ) -> Result<VerifiedChain<'c>, Error> {
         let certificates: Vec<&'c Certificate<'c>> =
             path.iter().map(|link| link.certificate).collect();
-        let self_issued: Vec<bool> = path
-            .iter()
-            .map(|link| link.subject == link.issuer)
-            .collect();
-        let outcome = validate_path(&certificates, &self_issued, self.options)?;
+        let self_issued: Vec<bool> = path.iter().map(|link| link.is_self_issued()).collect();
+        let outcome = validate_path(
+            &certificates,
+            &self_issued,
+            anchor,
+            self.options,
+            self.budget,
+        )?;
         Ok(VerifiedChain {
             certificates,
             anchor,

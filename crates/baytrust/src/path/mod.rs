@@ -1,7 +1,8 @@
 //! Certification paths: building a path from an end-entity certificate through the
 //! caller's untrusted certificates to a trust anchor ([`verify_chain`]), and validating
 //! it as RFC 5280 §6.1 says — signatures, validity, basic constraints, key usage, EKU,
-//! name constraints and the full certificate-policy tree — within a [`Budget`].
+//! name constraints and the full certificate-policy tree — within a [`Budget`]. A
+//! trust anchor given as a certificate is held to the CA rules too (RFC 5937 §3).
 
 mod budget;
 mod build;
@@ -12,7 +13,17 @@ mod validate;
 mod verified_chain;
 
 pub use budget::Budget;
+// For CMS verification, which spends one budget across all signers (issue 8 §5).
+#[allow(unused_imports)]
+pub(crate) use budget::BudgetLeft;
 pub use build::verify_chain;
+#[allow(unused_imports)]
+pub(crate) use build::verify_chain_with_budget;
 pub use chain_options::{ChainOptions, Purpose};
 pub use policy_tree::{PolicyInputs, PolicyOutcome, PolicySet};
 pub use verified_chain::VerifiedChain;
+
+pub(crate) use name_constraints::NameConstraintsState;
+pub(crate) use validate::{
+    extended_key_usage_allows, is_processed_extension, KEY_IDENTIFIER_EXTENSIONS,
+};

@@ -1,32 +1,44 @@
-//! RFC 5280 §6.1 processing of one complete candidate path whose signatures and name
-//! chaining the builder has already checked: validity (§6.1.3 (a)(2)), name constraints
-//! (§6.1.3 (b), (c), §6.1.4 (g)), the policy tree (§6.1.3 (d)–(f), §6.1.4 (a), (b),
-//! (h)–(j), §6.1.5), basic constraints and path length (§6.1.4 (k)–(m)), key usage
-//! (§6.1.4 (n)), critical extensions (§6.1.4 (o), §6.1.5 (f)), and the purpose.
+//! RFC 5280 §6.1 processing, in two parts. [`check_certificate`] holds one certificate
+//! to the rules that need nothing but itself and its place (end entity or CA): validity
+//! (§6.1.3 (a)(2)), basic constraints (§6.1.4 (k)), key usage (§6.1.4 (n)), EKU,
+//! critical extensions (§6.1.4 (o), §6.1.5 (f)), the key-identifier profile (§4.2.1.1–2)
+//! and the end entity's fitness for the purpose; the builder runs it as it pushes each
+//! certificate. [`validate_path`] then runs what needs the whole path down from the
+//! anchor: name constraints (§6.1.3 (b), (c), §6.1.4 (g)), the policy tree (§6.1.3
+//! (d)–(f), §6.1.4 (a), (b), (h)–(j), §6.1.5) and path length (§6.1.4 (l), (m)).
 
-use super::name_constraints::NameConstraintsState;
+use super::budget::BudgetLeft;
 use super::policy_tree::{PolicyOutcome, PolicyProcessing};
 use super::{ChainOptions, Purpose};
 use crate::algorithm::check_public_key;
 use crate::cert::Certificate;
+use crate::trust::TrustAnchor;
 use crate::Error;
 
 /// Extensions this validator processes, and so may be critical (RFC 5280 §4.2).
+/// authorityInfoAccess and cRLDistributionPoints are not here: nothing processes them
+/// yet, so a certificate marking either critical is refused (revocation checking will
+/// add cRLDistributionPoints back when it reads it).
 const PROCESSED_EXTENSIONS: &[&str] = &[
-    "2.5.29.14",         // subjectKeyIdentifier
-    "2.5.29.15",         // keyUsage
-    "2.5.29.17",         // subjectAltName
-    "2.5.29.19",         // basicConstraints
-    "2.5.29.30",         // nameConstraints
-    "2.5.29.31",         // cRLDistributionPoints
-    "2.5.29.32",         // certificatePolicies
-    "2.5.29.33",         // policyMappings
-    "2.5.29.35",         // authorityKeyIdentifier
-    "2.5.29.36",         // policyConstraints
-    "2.5.29.37",         // extKeyUsage
-    "2.5.29.54",         // inhibitAnyPolicy
-    "1.3.6.1.5.5.7.1.1", // authorityInfoAccess
+    "2.5.29.14", // subjectKeyIdentifier
+    "2.5.29.15", // keyUsage
+    "2.5.29.17", // subjectAltName
+    "2.5.29.19", // basicConstraints
+    "2.5.29.30", // nameConstraints
+    "2.5.29.32", // certificatePolicies
+    "2.5.29.33", // policyMappings
+    "2.5.29.35", // authorityKeyIdentifier
+    "2.5.29.36", // policyConstraints
+    "2.5.29.37", // extKeyUsage
+    "2.5.29.54", // inhibitAnyPolicy
 ];
+
+/// subjectKeyIdentifier and authorityKeyIdentifier: processed, but MUST be non-critical
+/// (RFC 5280 §4.2.1.1, §4.2.1.2).
+pub(crate) const KEY_IDENTIFIER_EXTENSIONS: &[&str] = &["2.5.29.14", "2.5.29.35"];
+
+/// nameConstraints (RFC 5280 §4.2.1.10).
+const NAME_CONSTRAINTS: &str = "2.5.29.30";
 
 const EKU_ANY: &str = "2.5.29.37.0";
 const EKU_SERVER_AUTH: &str = "1.3.6.1.5.5.7.3.1";
@@ -35,49 +47,27 @@ const EKU_EMAIL_PROTECTION: &str = "1.3.6.1.5.5.7.3.4";
 const EKU_DOCUMENT_SIGNING: &str = "1.3.6.1.5.5.7.3.36";
 const EKU_MICROSOFT_DOCUMENT_SIGNING: &str = "1.3.6.1.4.1.311.10.3.12";
 
-/// Validates `path` (end entity first; `self_issued[k]` says whether `path[k]`'s
-/// issuer and subject names match). Returns the policy sets.
-pub(crate) fn validate_path(
-    path: &[&Certificate<'_>],
-    self_issued: &[bool],
-    options: &ChainOptions<'_>,
-) -> Result<PolicyOutcome, Error> {
-    let n = path.len();
-    let mut names = NameConstraintsState::new();
-    let mut policy = PolicyProcessing::new(&options.policy, n);
-    let mut max_path_length = n;
+/// Whether the validator processes the extension `dotted_oid` (so that it may be
+/// critical).
+pub(crate) fn is_processed_extension(dotted_oid: &str) -> bool {
+    PROCESSED_EXTENSIONS.contains(&dotted_oid)
+}
 
-    for i in 1..=n {
-        let depth = n - i;
-        let (Some(certificate), Some(&is_self_issued)) = (path.get(depth), self_issued.get(depth))
-        else {
-            break;
-        };
-        check_validity(certificate, depth, options)?;
-        if !(is_self_issued && i < n) {
-            names.check(certificate, depth)?;
-        }
-        policy.process_certificate(i, certificate, is_self_issued, depth)?;
-        check_critical_extensions(certificate, depth)?;
-        if i == n {
-            break;
-        }
-        policy.prepare_next(i, certificate, is_self_issued, depth)?;
-        names.update(certificate, depth)?;
+/// Holds the certificate at `depth` (0 = end entity, otherwise a CA that issued the one
+/// below) to the rules that need no other certificate. `is_self_issued`: its issuer and
+/// subject names match.
+pub(crate) fn check_certificate(
+    certificate: &Certificate<'_>,
+    depth: usize,
+    is_self_issued: bool,
+    options: &ChainOptions<'_>,
+) -> Result<(), Error> {
+    check_validity(certificate, depth, options)?;
+    if depth == 0 {
+        check_end_entity(certificate, options)?;
+    } else {
         if !certificate.is_ca() {
             return Err(Error::NotACa { depth });
-        }
-        if !is_self_issued {
-            if max_path_length == 0 {
-                return Err(Error::PathLenExceeded { depth });
-            }
-            max_path_length -= 1;
-        }
-        if let Some(limit) = certificate
-            .basic_constraints()
-            .and_then(|bc| bc.path_len_constraint)
-        {
-            max_path_length = max_path_length.min(usize::try_from(limit).unwrap_or(usize::MAX));
         }
         if certificate
             .key_usage()
@@ -87,18 +77,110 @@ pub(crate) fn validate_path(
         }
         check_extended_key_usage(certificate, depth, options.purpose)?;
     }
+    check_critical_extensions(certificate, depth)?;
+    if !is_self_issued && certificate.authority_key_id().is_none() {
+        return Err(Error::AuthorityKeyIdMissing { depth });
+    }
+    if depth > 0 && certificate.subject_key_id().is_none() {
+        return Err(Error::SubjectKeyIdMissing { depth });
+    }
+    Ok(())
+}
 
-    let leaf = path.first().ok_or(Error::UnknownIssuer { depth: 0 })?;
-    let outcome = policy.finish(leaf)?;
+/// The end entity: its key, its fitness for the purpose, and no CA-only extension.
+fn check_end_entity(leaf: &Certificate<'_>, options: &ChainOptions<'_>) -> Result<(), Error> {
     check_public_key(leaf.spki(), &options.algorithm_policy).map_err(|cause| {
         Error::PublicKeyRefused {
             depth: 0,
             cause: Box::new(cause),
         }
     })?;
-    check_leaf_key_usage(leaf, options.purpose)?;
-    check_extended_key_usage(leaf, 0, options.purpose)?;
-    Ok(outcome)
+    let purpose = options.purpose;
+    if purpose != Purpose::Any {
+        if leaf.is_ca() {
+            return Err(Error::CaUsedAsEndEntity {
+                purpose: purpose.name(),
+            });
+        }
+        if leaf.key_usage().is_some_and(|ku| ku.key_cert_sign()) {
+            return Err(Error::EndEntityKeyCertSign {
+                purpose: purpose.name(),
+            });
+        }
+    }
+    check_leaf_key_usage(leaf, purpose)?;
+    check_extended_key_usage(leaf, 0, purpose)?;
+    if !leaf.is_ca() && leaf.extension(NAME_CONSTRAINTS).is_some() {
+        return Err(Error::NameConstraintsInEndEntity { depth: 0 });
+    }
+    Ok(())
+}
+
+/// Validates `path` (end entity first, the certificate `anchor` issued last;
+/// `self_issued[k]` says whether `path[k]`'s issuer and subject names match), each of
+/// whose certificates has passed [`check_certificate`]. Name-constraint comparisons are
+/// drawn from `budget`. Returns the policy sets.
+pub(crate) fn validate_path(
+    path: &[&Certificate<'_>],
+    self_issued: &[bool],
+    anchor: &TrustAnchor,
+    options: &ChainOptions<'_>,
+    budget: &mut BudgetLeft,
+) -> Result<PolicyOutcome, Error> {
+    let n = path.len();
+    // RFC 5937 §3: the anchor's nameConstraints and pathLenConstraint initialise the
+    // state, as a CA's would after §6.1.4 (g), (m).
+    let mut names = anchor.name_constraints().clone();
+    let mut policy = PolicyProcessing::new(&options.policy, n);
+    let anchor_limit = anchor.path_len_constraint();
+    let mut max_path_length = anchor_limit.map_or(n, |limit| usize::try_from(limit).unwrap_or(n));
+    // Whether max_path_length is still the anchor's limit (for the error's sake).
+    let mut anchor_limit_binds = anchor_limit.is_some();
+
+    for i in 1..=n {
+        let depth = n - i;
+        let (Some(certificate), Some(&is_self_issued)) = (path.get(depth), self_issued.get(depth))
+        else {
+            break;
+        };
+        if !(is_self_issued && i < n) {
+            budget.with_name_comparisons(|left| names.check_counted(certificate, depth, left))?;
+        }
+        policy.process_certificate(i, certificate, is_self_issued, depth)?;
+        if i == n {
+            break;
+        }
+        policy.prepare_next(i, certificate, is_self_issued, depth)?;
+        names.update(certificate, depth)?;
+        if !is_self_issued {
+            if max_path_length == 0 {
+                return Err(match anchor_limit {
+                    Some(path_len_constraint) if anchor_limit_binds => {
+                        Error::AnchorPathLenExceeded {
+                            depth,
+                            subject: anchor.subject_text().to_owned(),
+                            path_len_constraint,
+                        }
+                    }
+                    _ => Error::PathLenExceeded { depth },
+                });
+            }
+            max_path_length -= 1;
+        }
+        if let Some(limit) = certificate
+            .basic_constraints()
+            .and_then(|bc| bc.path_len_constraint)
+        {
+            let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+            if limit < max_path_length {
+                max_path_length = limit;
+                anchor_limit_binds = false;
+            }
+        }
+    }
+
+    let leaf = path.first().ok_or(Error::UnknownIssuer { depth: 0 })?;
+    policy.finish(leaf)
 }
 
 fn check_validity(
@@ -127,8 +209,11 @@ fn check_validity(
 fn check_critical_extensions(certificate: &Certificate<'_>, depth: usize) -> Result<(), Error> {
     for extension in certificate.extensions().iter().filter(|e| e.critical) {
         let oid = extension.oid.to_id_string();
-        if !PROCESSED_EXTENSIONS.contains(&oid.as_str()) {
+        if !is_processed_extension(&oid) {
             return Err(Error::UnrecognisedCriticalExtension { depth, oid });
+        }
+        if KEY_IDENTIFIER_EXTENSIONS.contains(&oid.as_str()) {
+            return Err(Error::KeyIdentifierCritical { depth, oid });
         }
     }
     Ok(())
@@ -164,11 +249,23 @@ fn check_extended_key_usage(
     depth: usize,
     purpose: Purpose,
 ) -> Result<(), Error> {
+    if extended_key_usage_allows(certificate, purpose) {
+        Ok(())
+    } else {
+        Err(Error::ExtendedKeyUsageMissing {
+            depth,
+            purpose: purpose.name(),
+        })
+    }
+}
+
+/// Whether the certificate's extendedKeyUsage, if it has one, allows `purpose`.
+pub(crate) fn extended_key_usage_allows(certificate: &Certificate<'_>, purpose: Purpose) -> bool {
     let Some(eku) = certificate.extended_key_usage() else {
-        return Ok(());
+        return true;
     };
     let has = |dotted: &str| eku.other.iter().any(|oid| oid.to_id_string() == dotted);
-    let allowed = eku.any
+    eku.any
         || has(EKU_ANY)
         || match purpose {
             Purpose::Sign => {
@@ -180,13 +277,5 @@ fn check_extended_key_usage(
             Purpose::Client => eku.client_auth || has(EKU_CLIENT_AUTH),
             Purpose::Server => eku.server_auth || has(EKU_SERVER_AUTH),
             Purpose::Any => true,
-        };
-    if allowed {
-        Ok(())
-    } else {
-        Err(Error::ExtendedKeyUsageMissing {
-            depth,
-            purpose: purpose.name(),
-        })
-    }
+        }
 }

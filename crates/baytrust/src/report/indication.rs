@@ -131,9 +131,10 @@ impl SubIndication {
     pub fn of_chain_error(error: &Error) -> Self {
         match error {
             Error::UnknownIssuer { .. } => Self::NoCertificateChainFound,
-            Error::CertificateExpired { .. } | Error::CertificateNotYetValid { .. } => {
-                Self::OutOfBoundsNoPoe
-            }
+            Error::CertificateExpired { .. }
+            | Error::CertificateNotYetValid { .. }
+            | Error::AnchorExpired { .. }
+            | Error::AnchorNotYetValid { .. } => Self::OutOfBoundsNoPoe,
             Error::ChainSignature { cause, .. } | Error::PublicKeyRefused { cause, .. } => {
                 Self::of_crypto_constraint(cause).unwrap_or(Self::CertificateChainGeneralFailure)
             }
@@ -146,6 +147,19 @@ impl SubIndication {
             | Error::NameConstraintUnsupported { .. }
             | Error::UnrecognisedCriticalExtension { .. }
             | Error::PathTooLong { .. } => Self::ChainConstraintsFailure,
+            // ---- trust anchors and the path profile (issue 8) ----
+            Error::AnchorNotCa { .. }
+            | Error::AnchorKeyCertSignMissing { .. }
+            | Error::AnchorUnrecognisedCriticalExtension { .. }
+            | Error::AnchorKeyIdentifierCritical { .. }
+            | Error::AnchorSubjectEmpty { .. }
+            | Error::AnchorPathLenExceeded { .. }
+            | Error::KeyIdentifierCritical { .. }
+            | Error::AuthorityKeyIdMissing { .. }
+            | Error::SubjectKeyIdMissing { .. }
+            | Error::NameConstraintsInEndEntity { .. }
+            | Error::CaUsedAsEndEntity { .. }
+            | Error::EndEntityKeyCertSign { .. } => Self::ChainConstraintsFailure,
             Error::PolicyMappingAnyPolicy { .. } | Error::NoValidPolicy { .. } => {
                 Self::PolicyProcessingError
             }

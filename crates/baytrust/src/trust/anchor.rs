@@ -1,13 +1,32 @@
 //! `TrustAnchor`: a CA certificate the relying party trusts, with the jurisdiction it
-//! trusts it for. Only its name and public key are used (RFC 5280 §6.1.1 (d)); its own
-//! signature, validity and extensions are not checked, so old roots still load.
+//! trusts it for. Its name and key anchor paths (RFC 5280 §6.1.1 (d)), and, as RFC 5937
+//! §3 allows and rustls-webpki does, the certificate's own constraints hold: validity at
+//! the validation time, basicConstraints (critical, cA TRUE, pathLenConstraint),
+//! keyUsage keyCertSign, EKU, critical extensions and nameConstraints over every
+//! certificate below it. Its own signature is never checked, so SHA-1 roots still load.
+//! Everything is read once, when the anchor is made.
 
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
 use crate::cert::{Certificate, ComparableName};
 use crate::identity::Jurisdiction;
-use crate::Error;
+use crate::path::{
+    extended_key_usage_allows, is_processed_extension, NameConstraintsState, Purpose,
+    KEY_IDENTIFIER_EXTENSIONS,
+};
+use crate::{Error, Time};
+
+/// basicConstraints (RFC 5280 §4.2.1.9).
+const BASIC_CONSTRAINTS: &str = "2.5.29.19";
+
+/// The purposes, in the order of [`TrustAnchor`]'s `eku_allows`.
+const PURPOSES: [Purpose; 4] = [
+    Purpose::Sign,
+    Purpose::Client,
+    Purpose::Server,
+    Purpose::Any,
+];
 
 /// A trusted CA: its certificate's DER, its jurisdiction, and what path building needs
 /// from it, prepared once.
@@ -19,10 +38,21 @@ pub struct TrustAnchor {
     subject: ComparableName,
     subject_text: String,
     subject_key_id: Option<Vec<u8>>,
+    not_before: Time,
+    not_after: Time,
+    path_len_constraint: Option<u64>,
+    name_constraints: NameConstraintsState,
+    /// Whether an EKU, if any, allows each of [`PURPOSES`].
+    eku_allows: [bool; 4],
+    /// The first CA rule the certificate breaks, regardless of time and purpose.
+    defect: Option<Error>,
 }
 
 impl TrustAnchor {
-    /// Makes an anchor of `certificate` for `jurisdiction`.
+    /// Makes an anchor of `certificate` for `jurisdiction`. A certificate that breaks a
+    /// CA rule still makes an anchor, so that one bad root does not stop a bundle or a
+    /// trust list from loading; every path to it then fails with that rule's error
+    /// (see [`TrustAnchor::defect`]).
     pub fn new(jurisdiction: Jurisdiction, certificate: &Certificate<'_>) -> Result<Self, Error> {
         let der = certificate.der();
         let spki = certificate.spki().raw;
@@ -32,13 +62,29 @@ impl TrustAnchor {
             .ok_or_else(|| Error::CertificateMalformed {
                 reason: "subjectPublicKeyInfo does not lie within the certificate".into(),
             })?;
+        let subject = ComparableName::of(certificate.subject());
+        let subject_text = certificate.subject_text();
+        let mut name_constraints = NameConstraintsState::new();
+        // The depth is unknown until a path reaches the anchor; 0 only labels a
+        // malformed-extension message.
+        let defect = anchor_defect(certificate, &subject, &subject_text)
+            .or_else(|| name_constraints.update(certificate, 0).err());
         Ok(Self {
             der: der.to_vec(),
             spki_range: (start, start + spki.len()),
             jurisdiction,
-            subject: ComparableName::of(certificate.subject()),
-            subject_text: certificate.subject_text(),
+            subject,
             subject_key_id: certificate.subject_key_id().map(<[u8]>::to_vec),
+            not_before: certificate.not_before(),
+            not_after: certificate.not_after(),
+            path_len_constraint: certificate
+                .basic_constraints()
+                .and_then(|bc| bc.path_len_constraint)
+                .map(u64::from),
+            name_constraints,
+            eku_allows: PURPOSES.map(|purpose| extended_key_usage_allows(certificate, purpose)),
+            defect,
+            subject_text,
         })
     }
 
@@ -67,6 +113,63 @@ impl TrustAnchor {
         self.subject_key_id.as_deref()
     }
 
+    /// The first CA rule the anchor certificate breaks whatever the time and purpose
+    /// (not a CA, keyUsage without keyCertSign, an unrecognised or key-identifier
+    /// critical extension, an empty subject, malformed nameConstraints), if any: every
+    /// path to this anchor fails with it.
+    pub fn defect(&self) -> Option<&Error> {
+        self.defect.as_ref()
+    }
+
+    /// The anchor's pathLenConstraint, if it has one: it bounds the intermediates below
+    /// the anchor (RFC 5937 §3).
+    pub fn path_len_constraint(&self) -> Option<u64> {
+        self.path_len_constraint
+    }
+
+    /// The anchor's nameConstraints, the state every path to it starts from.
+    pub(crate) fn name_constraints(&self) -> &NameConstraintsState {
+        &self.name_constraints
+    }
+
+    /// Whether the anchor may end a path at `time` for `purpose`; `depth` is its place
+    /// in the path (the number of certificates below it), for the EKU error.
+    pub(crate) fn check_usable(
+        &self,
+        time: Time,
+        purpose: Purpose,
+        depth: usize,
+    ) -> Result<(), Error> {
+        if let Some(defect) = &self.defect {
+            return Err(defect.clone());
+        }
+        if time < self.not_before {
+            return Err(Error::AnchorNotYetValid {
+                subject: self.subject_text.clone(),
+                time,
+                not_before: self.not_before,
+            });
+        }
+        if time > self.not_after {
+            return Err(Error::AnchorExpired {
+                subject: self.subject_text.clone(),
+                time,
+                not_after: self.not_after,
+            });
+        }
+        let allowed = PURPOSES
+            .iter()
+            .zip(self.eku_allows)
+            .any(|(p, allows)| *p == purpose && allows);
+        if !allowed {
+            return Err(Error::ExtendedKeyUsageMissing {
+                depth,
+                purpose: purpose.name(),
+            });
+        }
+        Ok(())
+    }
+
     /// The anchor's public key (parsed from bytes checked when the anchor was made).
     pub fn spki(&self) -> Result<SubjectPublicKeyInfo<'_>, Error> {
         let bytes = self
@@ -81,4 +184,58 @@ impl TrustAnchor {
                 reason: e.to_string(),
             })
     }
+}
+
+/// The first time- and purpose-independent CA rule `certificate` breaks as an anchor.
+fn anchor_defect(
+    certificate: &Certificate<'_>,
+    subject: &ComparableName,
+    subject_text: &str,
+) -> Option<Error> {
+    let named = || subject_text.to_owned();
+    if subject.is_empty() {
+        return Some(Error::AnchorSubjectEmpty {
+            sha256: certificate
+                .sha256()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        });
+    }
+    let not_ca = |reason| {
+        Some(Error::AnchorNotCa {
+            subject: named(),
+            reason,
+        })
+    };
+    match certificate.extension(BASIC_CONSTRAINTS) {
+        None => return not_ca("no basicConstraints"),
+        Some(extension) if !extension.critical => {
+            return not_ca("basicConstraints is not critical")
+        }
+        Some(_) if !certificate.is_ca() => return not_ca("cA is FALSE"),
+        Some(_) => {}
+    }
+    if certificate
+        .key_usage()
+        .is_some_and(|ku| !ku.key_cert_sign())
+    {
+        return Some(Error::AnchorKeyCertSignMissing { subject: named() });
+    }
+    for extension in certificate.extensions().iter().filter(|e| e.critical) {
+        let oid = extension.oid.to_id_string();
+        if !is_processed_extension(&oid) {
+            return Some(Error::AnchorUnrecognisedCriticalExtension {
+                subject: named(),
+                oid,
+            });
+        }
+        if KEY_IDENTIFIER_EXTENSIONS.contains(&oid.as_str()) {
+            return Some(Error::AnchorKeyIdentifierCritical {
+                subject: named(),
+                oid,
+            });
+        }
+    }
+    None
 }
