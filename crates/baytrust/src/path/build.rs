@@ -317,3 +317,92 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
 fn same_subject_and_key(a: &Link<'_>, b: &Link<'_>) -> bool {
     a.subject == b.subject && a.certificate.spki().raw == b.certificate.spki().raw
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cert::decode_certificates;
+    use crate::identity::Jurisdiction;
+    use crate::path::Budget;
+    use crate::Time;
+
+    fn pki(path: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/../../testdata/pki/{path}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn one_budget_spans_several_verifications() {
+        let store = TrustStore::builder()
+            .anchors_from(Jurisdiction::Hk, &pki("hk/root-ca.pem"))
+            .unwrap()
+            .build()
+            .unwrap();
+        let leaf_der = decode_certificates(&pki("hk/org-harbour-logistics.pem")).unwrap();
+        let leaf = leaf_der[0].parse().unwrap();
+        let pool_der = decode_certificates(&pki("hk/issuing-ca.pem")).unwrap();
+        let pool: Vec<Certificate<'_>> = pool_der.iter().map(|d| d.parse().unwrap()).collect();
+        let mut options = ChainOptions::new(Time::parse_rfc3339("2026-06-01T00:00:00Z").unwrap());
+        // One path costs two signature checks (leaf, issuing CA).
+        options.budget = Budget {
+            signature_checks: 3,
+            ..Budget::default()
+        };
+        assert!(verify_chain(&store, &leaf, &pool, &options).is_ok());
+        assert!(verify_chain(&store, &leaf, &pool, &options).is_ok());
+        let mut shared = BudgetLeft::new(options.budget);
+        assert_eq!(
+            verify_chain_with_budget(&store, &leaf, &pool, &options, &mut shared)
+                .map(|chain| chain.certificates.len()),
+            Ok(2)
+        );
+        assert_eq!(
+            verify_chain_with_budget(&store, &leaf, &pool, &options, &mut shared)
+                .map(|chain| chain.certificates.len()),
+            Err(Error::BudgetExceeded {
+                what: "signature checks",
+                limit: 3
+            })
+        );
+    }
+
+    #[test]
+    fn ranking_puts_validity_above_signature_above_missing_issuer() {
+        let expired = Error::CertificateExpired {
+            depth: 1,
+            time: Time::parse_rfc3339("2026-06-01T00:00:00Z").unwrap(),
+            not_after: Time::parse_rfc3339("2025-01-01T00:00:00Z").unwrap(),
+        };
+        let bad_signature = Error::ChainSignature {
+            depth: 0,
+            cause: Box::new(Error::SignatureInvalid),
+        };
+        let sha1 = Error::ChainSignature {
+            depth: 0,
+            cause: Box::new(Error::Sha1Refused {
+                oid: "1.2.840.113549.1.1.5".into(),
+            }),
+        };
+        assert!(rank(&expired) > rank(&bad_signature));
+        assert!(
+            rank(&bad_signature)
+                > rank(&Error::NameConstraintViolation {
+                    depth: 0,
+                    name: String::new()
+                })
+        );
+        assert!(rank(&Error::NotACa { depth: 1 }) > rank(&sha1));
+        assert!(rank(&sha1) > rank(&Error::PathTooLong { len: 11, max: 10 }));
+        assert!(
+            rank(&Error::PathTooLong { len: 11, max: 10 })
+                > rank(&Error::UnknownIssuer { depth: 0 })
+        );
+        assert!(is_fatal(&Error::BudgetExceeded {
+            what: "build steps",
+            limit: 1
+        }));
+    }
+}
