@@ -754,3 +754,77 @@ fn name_constraint_comparisons_come_from_the_verification_budget() {
         })
     );
 }
+
+#[test]
+fn self_issued_end_entity_without_authority_key_identifier_must_be_self_signed() {
+    // Issuer name = subject name, but signed by the root's key: the §4.2.1.1 exemption
+    // is for self-signed certificates only.
+    let root = Node::self_signed(root("Root CA"));
+    let mut signer = leaf("Root CA");
+    signer.use_authority_key_identifier_extension = false;
+    let signer = Node::issued_by(signer, &root);
+    assert_eq!(
+        verify(&[&root], &signer, &[], &options(Purpose::Sign)),
+        Err(Error::AuthorityKeyIdMissing { depth: 0 })
+    );
+}
+
+#[test]
+fn intermediate_extended_key_usage_is_checked_when_pushed() {
+    let root = Node::self_signed(root("Root CA"));
+    let mut issuing = ca("TLS Issuing CA");
+    issuing.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    let issuing = Node::issued_by(issuing, &root);
+    let signer = Node::issued_by(leaf("Signer"), &issuing);
+    // No anchor is reachable: the issuer's own failure is still what is reported.
+    let elsewhere = Node::self_signed(super_root());
+    assert_eq!(
+        verify(&[&elsewhere], &signer, &[&issuing], &options(Purpose::Sign)),
+        Err(Error::ExtendedKeyUsageMissing {
+            depth: 1,
+            purpose: "sign"
+        })
+    );
+    // For the purpose the CA's EKU names, the same path is valid.
+    assert_eq!(
+        verify(&[&root], &signer, &[&issuing], &options(Purpose::Server)),
+        Ok(2)
+    );
+}
+
+#[test]
+fn intermediate_key_usage_without_key_cert_sign_is_checked_when_pushed() {
+    let root = Node::self_signed(root("Root CA"));
+    let mut issuing = ca("CRL-only Issuing CA");
+    issuing.key_usages = vec![KeyUsagePurpose::CrlSign];
+    let issuing = Node::issued_by(issuing, &root);
+    let signer = Node::issued_by(leaf("Signer"), &issuing);
+    let elsewhere = Node::self_signed(super_root());
+    assert_eq!(
+        verify(&[&elsewhere], &signer, &[&issuing], &options(Purpose::Sign)),
+        Err(Error::KeyCertSignMissing { depth: 1 })
+    );
+}
+
+#[test]
+fn expired_intermediate_is_reported_even_when_no_anchor_is_reachable() {
+    let root = Node::self_signed(root("Root CA"));
+    let mut issuing = ca("Expired Issuing CA");
+    issuing.not_after = rcgen::date_time_ymd(2024, 6, 1);
+    let issuing = Node::issued_by(issuing, &root);
+    let signer = Node::issued_by(leaf("Signer"), &issuing);
+    let elsewhere = Node::self_signed(super_root());
+    assert_eq!(
+        verify(&[&elsewhere], &signer, &[&issuing], &options(Purpose::Sign)),
+        Err(Error::CertificateExpired {
+            depth: 1,
+            time: validation_time(),
+            not_after: Time::parse_rfc3339("2024-06-01T00:00:00Z").unwrap(),
+        })
+    );
+}
+
+/// A root nothing in these tests chains to.
+fn super_root() -> CertificateParams {
+    root("Unrelated Root")
+}

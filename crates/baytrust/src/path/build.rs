@@ -70,12 +70,14 @@ pub(crate) fn verify_chain_with_budget<'c>(
     }
 }
 
-/// A certificate with its names prepared once.
+/// A certificate with its names and key identifiers prepared once.
 #[derive(Debug, Clone)]
 struct Link<'c> {
     certificate: &'c Certificate<'c>,
     subject: ComparableName,
     issuer: ComparableName,
+    subject_key_id: Option<&'c [u8]>,
+    authority_key_id: Option<&'c [u8]>,
 }
 
 impl<'c> Link<'c> {
@@ -84,7 +86,19 @@ impl<'c> Link<'c> {
             certificate,
             subject: ComparableName::of(certificate.subject()),
             issuer: ComparableName::of(certificate.issuer()),
+            subject_key_id: certificate.subject_key_id(),
+            authority_key_id: certificate.authority_key_id(),
         }
+    }
+
+    /// RFC 5280 §4.2.1.1 lets only a self-*signed* certificate omit the AKI;
+    /// [`check_certificate`] could only see that it is self-issued. Once the issuer's
+    /// key is known: a certificate without AKI must have been signed by its own key.
+    fn aki_exemption_holds(&self, issuer_key: &[u8], depth: usize) -> Result<(), Error> {
+        if self.authority_key_id.is_none() && issuer_key != self.certificate.spki().raw {
+            return Err(Error::AuthorityKeyIdMissing { depth });
+        }
+        Ok(())
     }
 
     fn is_self_issued(&self) -> bool {
@@ -205,7 +219,7 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
             return Ok(None);
         };
         let depth = path.len() - 1;
-        let aki = current.certificate.authority_key_id();
+        let aki = current.authority_key_id;
         let mut any_candidate = false;
 
         for anchor in self.store.issuers_of(&current.issuer, aki) {
@@ -219,6 +233,10 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
                 }
             };
             if let Err(e) = self.signed_by(current.certificate, &key, depth)? {
+                self.record(e)?;
+                continue;
+            }
+            if let Err(e) = current.aki_exemption_holds(key.raw, depth) {
                 self.record(e)?;
                 continue;
             }
@@ -250,7 +268,7 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
             .filter_map(|&i| self.pool.get(i))
             .collect();
         if let Some(aki) = aki {
-            ordered.sort_by_key(|link| link.certificate.subject_key_id() != Some(aki));
+            ordered.sort_by_key(|link| link.subject_key_id != Some(aki));
         }
         for candidate in ordered {
             any_candidate = true;
@@ -264,6 +282,10 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
             if let Err(e) =
                 self.signed_by(current.certificate, candidate.certificate.spki(), depth)?
             {
+                self.record(e)?;
+                continue;
+            }
+            if let Err(e) = current.aki_exemption_holds(candidate.certificate.spki().raw, depth) {
                 self.record(e)?;
                 continue;
             }

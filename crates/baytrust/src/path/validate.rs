@@ -78,6 +78,8 @@ pub(crate) fn check_certificate(
         check_extended_key_usage(certificate, depth, options.purpose)?;
     }
     check_critical_extensions(certificate, depth)?;
+    // A self-issued certificate may lack it only if self-signed, which the builder
+    // checks once it knows the issuer's key.
     if !is_self_issued && certificate.authority_key_id().is_none() {
         return Err(Error::AuthorityKeyIdMissing { depth });
     }
