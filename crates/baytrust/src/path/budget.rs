@@ -20,8 +20,8 @@ pub struct Budget {
     /// certificates that fail before their signature is checked).
     pub build_steps: usize,
     /// Name-against-subtree comparisons in name-constraint checking: 250,000,
-    /// rustls-webpki's `name_constraint_comparisons`, taken from the default of Go's
-    /// crypto/x509 (`verify.go`, `maxConstraintComparisons`).
+    /// rustls-webpki's `name_constraint_comparisons`, taken from Go crypto/x509's
+    /// default for `VerifyOptions.MaxConstraintComparisions` (sic; `verify.go`).
     pub name_constraint_comparisons: usize,
 }
 
