@@ -828,3 +828,32 @@ fn expired_intermediate_is_reported_even_when_no_anchor_is_reachable() {
 fn super_root() -> CertificateParams {
     root("Unrelated Root")
 }
+
+#[test]
+fn anchor_name_constraints_exclude_the_end_entitys_distinguished_name() {
+    // The excluded subtree is the signer's own DN: the issuing CA (CN=Issuing CA) is
+    // outside it, the signer (depth 0) inside.
+    let mut anchor = root("Constrained Root CA");
+    anchor.distinguished_name = DistinguishedName::new();
+    anchor
+        .distinguished_name
+        .push(DnType::CommonName, "Constrained Root CA");
+    anchor.name_constraints = Some(NameConstraints {
+        permitted_subtrees: vec![],
+        excluded_subtrees: vec![GeneralSubtree::DirectoryName(dn("Signer"))],
+    });
+    let nodes = chain_under(anchor, leaf("Signer"));
+    match verify_chain_of(&nodes, Purpose::Sign) {
+        Err(Error::NameConstraintViolation { depth: 0, name }) => {
+            assert!(name.contains("CN=Signer"), "{name}")
+        }
+        other => panic!("expected a name-constraint violation at depth 0, got {other:?}"),
+    }
+    // A sibling signer outside the excluded subtree passes under the same anchor.
+    let [root, issuing, _] = &nodes;
+    let other = Node::issued_by(leaf("Other Signer"), issuing);
+    assert_eq!(
+        verify(&[root], &other, &[issuing], &options(Purpose::Sign)),
+        Ok(2)
+    );
+}
