@@ -857,3 +857,19 @@ fn anchor_name_constraints_exclude_the_end_entitys_distinguished_name() {
         Ok(2)
     );
 }
+
+#[test]
+fn a_directly_trusted_self_signed_end_entity_is_not_an_anchor() {
+    // RFC 5280 knows no "direct trust" of an end entity: trusted as its own anchor, a
+    // self-signed signer certificate is refused as an anchor that is not a CA.
+    let mut signer = leaf("Self-Signed Signer");
+    signer.use_authority_key_identifier_extension = false;
+    let signer = Node::self_signed(signer);
+    assert_eq!(
+        verify(&[&signer], &signer, &[], &options(Purpose::Sign)),
+        Err(Error::AnchorNotCa {
+            subject: signer.subject_text(),
+            reason: "no basicConstraints"
+        })
+    );
+}
