@@ -873,3 +873,21 @@ fn a_directly_trusted_self_signed_end_entity_is_not_an_anchor() {
         })
     );
 }
+
+#[test]
+fn copies_of_one_decoy_cost_one_signature_check() {
+    // 300 copies of one same-named wrong-key decoy ahead of the real issuer: each
+    // distinct certificate is tried once, so the budget of 100 signature checks holds.
+    let root = Node::self_signed(root("Root CA"));
+    let real = Node::issued_by(ca("Issuing CA"), &root);
+    let mut decoy = ca("Issuing CA");
+    decoy.key_identifier_method = KeyIdMethod::PreSpecified(real.subject_key_id());
+    let decoy = Node::issued_by(decoy, &root);
+    let signer = Node::issued_by(leaf("Signer"), &real);
+    let mut pool: Vec<&Node> = vec![&decoy; 300];
+    pool.push(&real);
+    assert_eq!(
+        verify(&[&root], &signer, &pool, &options(Purpose::Sign)),
+        Ok(2)
+    );
+}

@@ -1,14 +1,14 @@
 //! Path building: a depth-first search from the end entity towards the trust anchors,
 //! through certificates whose subject matches the current issuer name (RFC 5280 §7.1
 //! comparison), those whose key identifier matches the authority key identifier first.
-//! The pool is indexed by subject once per verification. Each link's signature is
+//! The pool is indexed by subject once per verification, each distinct certificate once. Each link's signature is
 //! checked as it is made, and the issuer's own rules (validity, basic constraints, key
 //! usage, EKU, profile) as it is pushed, so a wrong candidate is dropped at once; a path
 //! that reaches an anchor is then validated as a whole (RFC 5280 §6.1) and the first
 //! valid one wins. When none is valid, the most specific failure is returned, ranked as
 //! rustls-webpki ranks its errors. One [`BudgetLeft`] bounds all of it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use x509_parser::x509::SubjectPublicKeyInfo;
 
@@ -48,7 +48,14 @@ pub(crate) fn verify_chain_with_budget<'c>(
     let leaf_link = Link::new(leaf);
     // The end entity's own rules: no path can mend them.
     check_certificate(leaf, 0, leaf_link.is_self_issued(), options)?;
-    let pool: Vec<Link<'c>> = intermediates.iter().map(Link::new).collect();
+    // Each distinct certificate once: copies of one certificate (anyone can add them to
+    // a CMS SignedData) would otherwise each cost a signature check.
+    let mut seen: HashSet<&[u8]> = HashSet::new();
+    let pool: Vec<Link<'c>> = intermediates
+        .iter()
+        .filter(|certificate| seen.insert(certificate.der()))
+        .map(Link::new)
+        .collect();
     let mut pool_by_subject: HashMap<&ComparableName, Vec<usize>> = HashMap::new();
     for (i, link) in pool.iter().enumerate() {
         pool_by_subject.entry(&link.subject).or_default().push(i);
