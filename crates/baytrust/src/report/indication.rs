@@ -144,6 +144,13 @@ impl SubIndication {
             | Error::ExtendedKeyUsageMissing { .. }
             | Error::NameConstraintViolation { .. }
             | Error::NameConstraintUnsupported { .. }
+            // ---- name constraints (issue 8) ----
+            | Error::NameConstraintNameMalformed { .. }
+            | Error::NameConstraintsEmpty
+            | Error::NameConstraintSubtreesEmpty { .. }
+            | Error::NameConstraintMinimumNotZero { .. }
+            | Error::NameConstraintMaximumPresent { .. }
+            | Error::NameConstraintValueMalformed { .. }
             | Error::UnrecognisedCriticalExtension { .. }
             | Error::PathTooLong { .. } => Self::ChainConstraintsFailure,
             Error::PolicyMappingAnyPolicy { .. } | Error::NoValidPolicy { .. } => {
