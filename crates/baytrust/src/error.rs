@@ -671,6 +671,21 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether this error says a certificate's identity fields contradict each other
+    /// (two organizationIdentifiers, one of another country than `C`, one that a
+    /// mainland identity extension or the profile's own source contradicts): such a
+    /// certificate names no single legal entity.
+    pub fn is_identity_conflict(&self) -> bool {
+        matches!(
+            self,
+            // ---- identity (issue 8) ----
+            Error::OrganizationIdentifierRepeated { .. }
+                | Error::OrganizationIdentifierCountryMismatch { .. }
+                | Error::IdentityExtensionConflict { .. }
+                | Error::IdentityConflict { .. }
+        )
+    }
+
     /// The variant's name, a stable machine-readable kind for reports and the C ABI
     /// (`"CertificateExpired"`, `"NameConstraintViolation"`, …).
     pub fn kind(&self) -> &'static str {

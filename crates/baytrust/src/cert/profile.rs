@@ -276,7 +276,7 @@ pub(crate) fn check_name_constraints(extensions: &[X509Extension<'_>]) -> Result
 /// Decodes one subtree base and checks its value syntax.
 fn check_constraint_base(base: &[u8]) -> Result<(), Error> {
     match GeneralName::from_der(base) {
-        Ok((rest, name)) if rest.is_empty() => check_constraint_name(&name),
+        Ok((&[], name)) => check_constraint_name(&name),
         _ => Err(Error::ExtensionMalformed {
             oid: NAME_CONSTRAINTS.into(),
             reason: format!(
@@ -327,14 +327,12 @@ pub(crate) fn check_constraint_name(name: &GeneralName<'_>) -> Result<(), Error>
                 return refused("uniformResourceIdentifier", text, reason);
             }
         }
-        GeneralName::IPAddress(bytes) => {
-            if !valid_ip_constraint(bytes) {
-                return refused(
-                    "iPAddress",
-                    &hex(bytes),
-                    "it is not an address and contiguous mask of 8 or 32 bytes",
-                );
-            }
+        GeneralName::IPAddress(bytes) if !valid_ip_constraint(bytes) => {
+            return refused(
+                "iPAddress",
+                &hex(bytes),
+                "it is not an address and contiguous mask of 8 or 32 bytes",
+            );
         }
         GeneralName::Invalid(tag, _) => {
             return Err(Error::ExtensionMalformed {
