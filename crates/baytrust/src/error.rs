@@ -86,6 +86,10 @@ pub enum Error {
         /// The encoded version (0 = v1, 1 = v2).
         version: u64,
     },
+    /// A v1 certificate carries issuerUniqueID or subjectUniqueID (RFC 5280 §4.1.2.8:
+    /// they MUST only appear if the version is 2 or 3).
+    #[error("a v1 certificate carries a unique identifier")]
+    UniqueIdentifierInV1,
     /// `tbsCertificate.signature` is not the same AlgorithmIdentifier, byte for byte, as
     /// `signatureAlgorithm` (RFC 5280 §4.1.1.2, §4.1.2.3; OpenSSL verify error 7).
     #[error(
@@ -105,6 +109,10 @@ pub enum Error {
         /// Whether a non-critical subjectAltName is present.
         san_present: bool,
     },
+    /// subjectAltName holds no name (RFC 5280 §4.2.1.6: `GeneralNames ::= SEQUENCE
+    /// SIZE (1..MAX)`; "the sequence MUST contain at least one entry").
+    #[error("subjectAltName holds no name")]
+    SubjectAltNameEmpty,
     /// An rfc822Name alternative name is not a mailbox (RFC 5280 §4.2.1.6, RFC 5321
     /// §4.1.2): e.g. `a@b@c`, an empty local part, a domain that is not a host name.
     #[error("subjectAltName rfc822Name {value:?} is not a mailbox: {reason}")]
@@ -734,7 +742,9 @@ impl Error {
             // ---- certificate profile, name constraints, identity (issue 8) ----
             Error::CertificateVersionUnknown { .. } => "CertificateVersionUnknown",
             Error::ExtensionsBeforeV3 { .. } => "ExtensionsBeforeV3",
+            Error::UniqueIdentifierInV1 => "UniqueIdentifierInV1",
             Error::SignatureAlgorithmMismatch { .. } => "SignatureAlgorithmMismatch",
+            Error::SubjectAltNameEmpty => "SubjectAltNameEmpty",
             Error::EmptySubjectWithoutCriticalSan { .. } => "EmptySubjectWithoutCriticalSan",
             Error::SanMailboxMalformed { .. } => "SanMailboxMalformed",
             Error::SanDnsNameInvalid { .. } => "SanDnsNameInvalid",

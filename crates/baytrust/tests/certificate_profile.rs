@@ -136,6 +136,24 @@ fn extensions_in_a_v1_or_v2_certificate_are_refused() {
 }
 
 #[test]
+fn unique_identifiers_in_a_v1_certificate_are_refused() {
+    let der = self_signed(params(Some("test")));
+    for tag in [0x81u8, 0x82] {
+        let v1 = edited(&der, |fields, _| {
+            fields.remove(0);
+            fields.push(tlv(tag, &[0x00, 0xab]));
+        });
+        assert_eq!(parse(&v1), Err(Error::UniqueIdentifierInV1));
+        // In v2 they are allowed.
+        let v2 = edited(&der, |fields, _| {
+            fields[0] = tlv(0xa0, &[0x02, 0x01, 0x01]);
+            fields.push(tlv(tag, &[0x00, 0xab]));
+        });
+        assert_eq!(parse(&v2), Ok(()));
+    }
+}
+
+#[test]
 fn a_v1_certificate_without_extensions_still_parses() {
     // rcgen writes no extensions field when there are none.
     let der = self_signed(params(Some("test")));
@@ -330,6 +348,18 @@ fn san_dns_names_follow_the_preferred_name_syntax() {
     ] {
         assert_eq!(parse(&dns_name(ok)), Ok(()), "{ok}");
     }
+}
+
+#[test]
+fn empty_subject_alt_name_is_refused() {
+    let der = with_extension(&[2, 5, 29, 17], false, tlv(0x30, &[]));
+    assert_eq!(parse(&der), Err(Error::SubjectAltNameEmpty));
+    // Nor may an empty critical one stand in for the subject.
+    let mut params = params(None);
+    let mut san = rcgen::CustomExtension::from_oid_content(&[2, 5, 29, 17], tlv(0x30, &[]));
+    san.set_criticality(true);
+    params.custom_extensions.push(san);
+    assert_eq!(parse(&self_signed(params)), Err(Error::SubjectAltNameEmpty));
 }
 
 #[test]

@@ -32,6 +32,8 @@ struct RawTbs<'a> {
     signature: &'a [u8],
     /// Whether `extensions [3]` is present.
     has_extensions: bool,
+    /// Whether `issuerUniqueID [1]` or `subjectUniqueID [2]` is present.
+    has_unique_identifiers: bool,
 }
 
 /// Walks `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signature }`
@@ -66,33 +68,32 @@ fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
         fields.tlv_bytes().ok()?;
     }
     let mut has_extensions = false;
+    let mut has_unique_identifiers = false;
     // issuerUniqueID [1], subjectUniqueID [2], extensions [3]: at most three fields.
     for _ in 0..3 {
         if fields.is_finished() {
             break;
         }
         let field = fields.decode::<AnyRef<'_>>().ok()?;
-        has_extensions |= matches!(
-            field.tag(),
-            Tag::ContextSpecific {
-                number: TagNumber(3),
-                ..
-            }
-        );
+        if let Tag::ContextSpecific { number, .. } = field.tag() {
+            has_extensions |= number == TagNumber(3);
+            has_unique_identifiers |= number == TagNumber(1) || number == TagNumber(2);
+        }
     }
     Some((
         RawTbs {
             version,
             signature,
             has_extensions,
+            has_unique_identifiers,
         },
         signature_algorithm,
     ))
 }
 
 /// The rules on the certificate's outer structure, checked before x509-parser reads it:
-/// version at most v3, extensions only in v3, and `tbsCertificate.signature` equal,
-/// byte for byte, to `signatureAlgorithm`.
+/// version at most v3, extensions only in v3, unique identifiers only in v2 and v3, and
+/// `tbsCertificate.signature` equal, byte for byte, to `signatureAlgorithm`.
 pub(crate) fn check_structure(der: &[u8]) -> Result<(), Error> {
     let Some((tbs, signature_algorithm)) = read_raw(der) else {
         return Ok(());
@@ -106,6 +107,9 @@ pub(crate) fn check_structure(der: &[u8]) -> Result<(), Error> {
         return Err(Error::ExtensionsBeforeV3 {
             version: tbs.version,
         });
+    }
+    if tbs.has_unique_identifiers && tbs.version == 0 {
+        return Err(Error::UniqueIdentifierInV1);
     }
     if tbs.signature != signature_algorithm {
         return Err(Error::SignatureAlgorithmMismatch {
@@ -141,7 +145,8 @@ fn describe_algorithm(der: &[u8]) -> String {
 }
 
 /// The rules on the subject and subjectAltName (RFC 5280 §4.2.1.6): an empty subject
-/// needs a critical subjectAltName; every rfc822Name is a mailbox, every dNSName a host
+/// needs a critical subjectAltName; a subjectAltName holds at least one name; every
+/// rfc822Name is a mailbox, every dNSName a host
 /// name (a whole-label leftmost wildcard allowed), every iPAddress 4 or 16 bytes.
 pub(crate) fn check_names(
     subject: &X509Name<'_>,
@@ -159,6 +164,9 @@ pub(crate) fn check_names(
     else {
         return Ok(());
     };
+    if san.general_names.is_empty() {
+        return Err(Error::SubjectAltNameEmpty);
+    }
     for name in &san.general_names {
         match name {
             GeneralName::RFC822Name(text) => {
