@@ -114,7 +114,7 @@ fn version_above_v3_is_refused() {
 #[test]
 fn extensions_in_a_v1_or_v2_certificate_are_refused() {
     let der = dns_name("host.example.com");
-    for version in [0u8, 1] {
+    for version in [1u8] {
         let old = edited(&der, |fields, _| {
             fields[0] = tlv(0xa0, &[0x02, 0x01, version])
         });
@@ -125,7 +125,15 @@ fn extensions_in_a_v1_or_v2_certificate_are_refused() {
             })
         );
     }
-    // Leaving the version out (v1 by DEFAULT) does not hide the extensions.
+    // Encoding v1 explicitly is not DER; leaving it out (v1 by DEFAULT) does not hide
+    // the extensions.
+    let explicit_v1 = edited(&der, |fields, _| fields[0] = tlv(0xa0, &[0x02, 0x01, 0x00]));
+    assert_eq!(
+        parse(&explicit_v1),
+        Err(Error::CertificateMalformed {
+            reason: "version v1 is encoded although it is the DEFAULT (X.690 §11.5)".into()
+        })
+    );
     let implicit_v1 = edited(&der, |fields, _| {
         fields.remove(0);
     });

@@ -28,6 +28,8 @@ const V3: u64 = 2;
 struct RawTbs<'a> {
     /// `version [0] EXPLICIT Version DEFAULT v1`, as encoded (0 = v1, 2 = v3).
     version: u64,
+    /// Whether the version field is present (DER leaves out v1, its DEFAULT).
+    version_encoded: bool,
     /// The DER of `signature AlgorithmIdentifier`.
     signature: &'a [u8],
     /// Whether `extensions [3]` is present.
@@ -56,7 +58,8 @@ fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
         constructed: true,
         number: TagNumber(0),
     };
-    let version = if Tag::peek(&fields).ok()? == version_tag {
+    let version_encoded = Tag::peek(&fields).ok()? == version_tag;
+    let version = if version_encoded {
         let explicit = fields.decode::<AnyRef<'_>>().ok()?;
         <u64 as Decode>::from_der(explicit.value()).ok()?
     } else {
@@ -83,6 +86,7 @@ fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
     Some((
         RawTbs {
             version,
+            version_encoded,
             signature,
             has_extensions,
             has_unique_identifiers,
@@ -92,7 +96,8 @@ fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
 }
 
 /// The rules on the certificate's outer structure, checked before x509-parser reads it:
-/// version at most v3, extensions only in v3, unique identifiers only in v2 and v3, and
+/// version at most v3 and v1 left out as DER requires, extensions only in v3, unique
+/// identifiers only in v2 and v3, and
 /// `tbsCertificate.signature` equal, byte for byte, to `signatureAlgorithm`.
 pub(crate) fn check_structure(der: &[u8]) -> Result<(), Error> {
     let Some((tbs, signature_algorithm)) = read_raw(der) else {
@@ -101,6 +106,11 @@ pub(crate) fn check_structure(der: &[u8]) -> Result<(), Error> {
     if tbs.version > V3 {
         return Err(Error::CertificateVersionUnknown {
             version: tbs.version,
+        });
+    }
+    if tbs.version_encoded && tbs.version == 0 {
+        return Err(Error::CertificateMalformed {
+            reason: "version v1 is encoded although it is the DEFAULT (X.690 §11.5)".into(),
         });
     }
     if tbs.has_extensions && tbs.version != V3 {
