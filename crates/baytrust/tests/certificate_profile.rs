@@ -463,6 +463,18 @@ fn name_constraint_maximum_is_refused_even_zero() {
     }
 }
 
+#[test]
+fn name_constraints_with_too_many_subtrees_are_refused() {
+    let many: Vec<Vec<u8>> = (0..4097).map(|_| subtree(dns(""), &[])).collect();
+    assert_eq!(
+        parse(&with_name_constraints(permitted(&many))),
+        Err(Error::BudgetExceeded {
+            what: "nameConstraints subtrees in one certificate",
+            limit: 4096
+        })
+    );
+}
+
 fn constraint_value(base: Vec<u8>) -> Result<(), Error> {
     parse(&with_name_constraints(permitted(&[subtree(base, &[])])))
 }

@@ -719,6 +719,90 @@ mod tests {
         );
     }
 
+    fn mailbox_san(text: &str) -> rcgen::SanType {
+        rcgen::SanType::Rfc822Name(text.try_into().unwrap())
+    }
+
+    #[test]
+    fn quoted_at_in_a_mailbox_cannot_borrow_a_permitted_domain() {
+        let ca = make(
+            "CA",
+            None,
+            vec![],
+            Some(name_constraints(&[rfc822("good.example")], &[])),
+        );
+        let state = state_after(&[ca]).unwrap();
+        let quoted = make(
+            "leaf",
+            None,
+            vec![mailbox_san("\"bob@good.example\"@evil.example")],
+            None,
+        );
+        assert_eq!(
+            check_leaf(&state, &quoted),
+            violation("rfc822Name \"bob@good.example\"@evil.example")
+        );
+        let honest = make(
+            "leaf",
+            None,
+            vec![mailbox_san("\"bob@evil.example\"@good.example")],
+            None,
+        );
+        assert_eq!(check_leaf(&state, &honest), Ok(()));
+    }
+
+    #[test]
+    fn excluded_mailbox_domains_match_whatever_the_case() {
+        let ca = make(
+            "CA",
+            None,
+            vec![],
+            Some(name_constraints(
+                &[],
+                &[rfc822("evil.example"), rfc822("Boss@corp.example")],
+            )),
+        );
+        let state = state_after(&[ca]).unwrap();
+        for mailbox in ["bob@EVIL.example", "boss@corp.example", "BOSS@Corp.Example"] {
+            let leaf = make("leaf", None, vec![mailbox_san(mailbox)], None);
+            assert_eq!(
+                check_leaf(&state, &leaf),
+                violation(&format!("rfc822Name {mailbox}")),
+                "{mailbox}"
+            );
+        }
+        let other = make(
+            "leaf",
+            None,
+            vec![mailbox_san("bob@mail.evil.example")],
+            None,
+        );
+        assert_eq!(check_leaf(&state, &other), Ok(()));
+    }
+
+    #[test]
+    fn excluded_dns_subtree_catches_idna_and_case_variants() {
+        let ca = make(
+            "CA",
+            None,
+            vec![],
+            Some(name_constraints(&[], &[dns("xn--fiqs8s.example")])),
+        );
+        let state = state_after(&[ca]).unwrap();
+        for host in [
+            "XN--FIQS8S.example",
+            "www.xn--fiqs8s.example",
+            "*.xn--fiqs8s.example",
+        ] {
+            let leaf = make("leaf", None, vec![dns_san(host)], None);
+            assert_eq!(
+                check_leaf(&state, &leaf),
+                violation(&format!("dNSName {host}")),
+                "{host}"
+            );
+        }
+    }
+
     #[test]
     fn subject_email_is_checked_only_without_rfc822_alternative_names() {
         let ca = make(
