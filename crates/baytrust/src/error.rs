@@ -72,6 +72,112 @@ pub enum Error {
         reason: String,
     },
 
+    // ---- certificate profile (issue 8) ----
+    /// The certificate's `version` is above v3 (RFC 5280 §4.1.2.1 defines v1, v2, v3).
+    #[error("certificate version field {version} is above 2 (v3)")]
+    CertificateVersionUnknown {
+        /// The encoded version (0 = v1, 2 = v3).
+        version: u64,
+    },
+    /// A v1 or v2 certificate carries extensions (RFC 5280 §4.1.2.9: extensions MUST
+    /// only appear if the version is 3).
+    #[error("certificate of version field {version} (not v3) carries extensions")]
+    ExtensionsBeforeV3 {
+        /// The encoded version (0 = v1, 1 = v2).
+        version: u64,
+    },
+    /// A v1 certificate carries issuerUniqueID or subjectUniqueID (RFC 5280 §4.1.2.8:
+    /// they MUST only appear if the version is 2 or 3).
+    #[error("a v1 certificate carries a unique identifier")]
+    UniqueIdentifierInV1,
+    /// `tbsCertificate.signature` is not the same AlgorithmIdentifier, byte for byte, as
+    /// `signatureAlgorithm` (RFC 5280 §4.1.1.2, §4.1.2.3; OpenSSL verify error 7).
+    #[error(
+        "tbsCertificate.signature {tbs_signature} differs from signatureAlgorithm \
+         {signature_algorithm}"
+    )]
+    SignatureAlgorithmMismatch {
+        /// The inner AlgorithmIdentifier: dotted OID, and parameters in hex if any.
+        tbs_signature: String,
+        /// The outer AlgorithmIdentifier.
+        signature_algorithm: String,
+    },
+    /// The subject is empty but subjectAltName is absent or not critical (RFC 5280
+    /// §4.2.1.6: then the extension MUST be present and critical).
+    #[error("the subject is empty and subjectAltName is {}", if *san_present { "not critical" } else { "absent" })]
+    EmptySubjectWithoutCriticalSan {
+        /// Whether a non-critical subjectAltName is present.
+        san_present: bool,
+    },
+    /// subjectAltName holds no name (RFC 5280 §4.2.1.6: `GeneralNames ::= SEQUENCE
+    /// SIZE (1..MAX)`; "the sequence MUST contain at least one entry").
+    #[error("subjectAltName holds no name")]
+    SubjectAltNameEmpty,
+    /// An rfc822Name alternative name is not a mailbox (RFC 5280 §4.2.1.6, RFC 5321
+    /// §4.1.2): e.g. `a@b@c`, an empty local part, a domain that is not a host name.
+    #[error("subjectAltName rfc822Name {value:?} is not a mailbox: {reason}")]
+    SanMailboxMalformed {
+        /// The name, control characters escaped.
+        value: String,
+        /// Which part of the mailbox syntax it breaks.
+        reason: &'static str,
+    },
+    /// A dNSName alternative name is not a host name in the preferred name syntax
+    /// (RFC 5280 §4.2.1.6, RFC 1034 §3.5, RFC 1123 §2.1), e.g. `foo_bar.example.com`;
+    /// only `*` as the whole leftmost label is allowed as a wildcard.
+    #[error("subjectAltName dNSName {value:?} is not a valid host name: {reason}")]
+    SanDnsNameInvalid {
+        /// The name, control characters escaped.
+        value: String,
+        /// Which rule of the syntax it breaks.
+        reason: &'static str,
+    },
+    /// An iPAddress alternative name is neither 4 (IPv4) nor 16 (IPv6) bytes
+    /// (RFC 5280 §4.2.1.6).
+    #[error("subjectAltName iPAddress has {len} bytes, not 4 or 16")]
+    SanIpAddressMalformed {
+        /// Its length in bytes.
+        len: usize,
+    },
+    /// nameConstraints lists neither permittedSubtrees nor excludedSubtrees
+    /// (RFC 5280 §4.2.1.10: "either the permittedSubtrees field or the excludedSubtrees
+    /// MUST be present").
+    #[error("nameConstraints has neither permittedSubtrees nor excludedSubtrees")]
+    NameConstraintsEmpty,
+    /// A subtree list of nameConstraints is present but empty (RFC 5280 §4.2.1.10:
+    /// `GeneralSubtrees ::= SEQUENCE SIZE (1..MAX) OF GeneralSubtree`).
+    #[error("nameConstraints {field} is an empty list")]
+    NameConstraintSubtreesEmpty {
+        /// `permittedSubtrees` or `excludedSubtrees`.
+        field: &'static str,
+    },
+    /// A GeneralSubtree's `minimum` is not zero (RFC 5280 §4.2.1.10: "the minimum
+    /// MUST be zero").
+    #[error("nameConstraints subtree has minimum {minimum}, not 0")]
+    NameConstraintMinimumNotZero {
+        /// The minimum as encoded.
+        minimum: u64,
+    },
+    /// A GeneralSubtree has a `maximum` (RFC 5280 §4.2.1.10: "maximum MUST be absent").
+    #[error("nameConstraints subtree has maximum {maximum}; maximum must be absent")]
+    NameConstraintMaximumPresent {
+        /// The maximum as encoded.
+        maximum: u64,
+    },
+    /// A subtree base of nameConstraints is malformed for its form (RFC 5280
+    /// §4.2.1.10): a dNSName with a wildcard or a leading period, an rfc822Name that is
+    /// neither a mailbox nor a host nor `.domain` (`a@b@c`), an iPAddress that is not an
+    /// address and contiguous mask of 8 or 32 bytes. Refused, not guessed at.
+    #[error("nameConstraints {form} {value:?} is malformed: {reason}")]
+    NameConstraintValueMalformed {
+        /// The GeneralName form.
+        form: &'static str,
+        /// The value (hex for an iPAddress), control characters escaped.
+        value: String,
+        /// Which rule it breaks.
+        reason: &'static str,
+    },
+
     // ---- algorithms ---------------------------------------------------------------
     /// The signature algorithm OID is not one baytrust verifies.
     #[error("signature algorithm {oid} is not supported")]
@@ -412,6 +518,21 @@ pub enum Error {
         /// The maximum.
         max: usize,
     },
+    // ---- name constraints (issue 8) ----
+    /// Name constraints are in force for the certificate at `depth` but one of its
+    /// subject names is malformed and cannot be compared: a directoryName attribute
+    /// whose string does not decode, or a subject emailAddress that is not a mailbox
+    /// (RFC 5280 §4.2.1.10, §4.1.2.6).
+    #[error("certificate at depth {depth}: {name} cannot be checked against the name constraints: {reason}")]
+    NameConstraintNameMalformed {
+        /// The certificate.
+        depth: usize,
+        /// The name, as far as it can be shown.
+        name: String,
+        /// What is malformed.
+        reason: String,
+    },
+
     /// Path building gave up: a budget was spent (see `path::Budget`).
     #[error("path building exceeded its budget of {limit} {what}")]
     BudgetExceeded {
@@ -644,9 +765,65 @@ pub enum Error {
         /// The pattern.
         pattern: String,
     },
+
+    // ---- identity (issue 8) ----
+    /// The subject holds more than one `organizationIdentifier` (2.5.4.97): the
+    /// certificate names no single organisation (ETSI EN 319 412-1 §5.1.4).
+    #[error("the subject holds organizationIdentifier {first:?} and also {second:?}")]
+    OrganizationIdentifierRepeated {
+        /// The first value.
+        first: String,
+        /// The second value.
+        second: String,
+    },
+    /// The country of `organizationIdentifier` (`NTRxx-…`) differs from the subject's
+    /// `countryName` (ETSI EN 319 412-1 §5.1.4 with §5.1.1 of EN 319 412-3).
+    #[error("organizationIdentifier {organization_identifier} names a country other than the subject's C={country}")]
+    OrganizationIdentifierCountryMismatch {
+        /// The canonical identifier.
+        organization_identifier: String,
+        /// The subject's countryName.
+        country: String,
+    },
+    /// A mainland identity extension (`1.2.156.10260.4.1.3`/`.4`) holds a registration
+    /// number other than the one `organizationIdentifier` names.
+    #[error("identity extension {extension} holds {value:?}, not {organization_identifier}")]
+    IdentityExtensionConflict {
+        /// The canonical identifier in 2.5.4.97.
+        organization_identifier: String,
+        /// The extension's dotted OID.
+        extension: String,
+        /// What the extension holds.
+        value: String,
+    },
+    /// An identifier is of another jurisdiction than the identity profile reading it:
+    /// a canonical `NTRHK-…` where a CN profile reads (the scheme's profiles each read
+    /// their own jurisdiction's registry).
+    #[error("organisation identifier {org_id} is not a {expected} identifier")]
+    OrgIdJurisdictionMismatch {
+        /// The canonical identifier read.
+        org_id: String,
+        /// The profile's jurisdiction code.
+        expected: &'static str,
+    },
 }
 
 impl Error {
+    /// Whether this error says a certificate's identity fields contradict each other
+    /// (two organizationIdentifiers, one of another country than `C`, one that a
+    /// mainland identity extension or the profile's own source contradicts): such a
+    /// certificate names no single legal entity.
+    pub fn is_identity_conflict(&self) -> bool {
+        matches!(
+            self,
+            // ---- identity (issue 8) ----
+            Error::OrganizationIdentifierRepeated { .. }
+                | Error::OrganizationIdentifierCountryMismatch { .. }
+                | Error::IdentityExtensionConflict { .. }
+                | Error::IdentityConflict { .. }
+        )
+    }
+
     /// The variant's name, a stable machine-readable kind for reports and the C ABI
     /// (`"CertificateExpired"`, `"NameConstraintViolation"`, …).
     pub fn kind(&self) -> &'static str {
@@ -692,6 +869,28 @@ impl Error {
             Error::TrustListOperatorUnknown { .. } => "TrustListOperatorUnknown",
             Error::TrustListStale { .. } => "TrustListStale",
             Error::TrustListSequenceRegressed { .. } => "TrustListSequenceRegressed",
+            // ---- certificate profile, name constraints, identity (issue 8) ----
+            Error::CertificateVersionUnknown { .. } => "CertificateVersionUnknown",
+            Error::ExtensionsBeforeV3 { .. } => "ExtensionsBeforeV3",
+            Error::UniqueIdentifierInV1 => "UniqueIdentifierInV1",
+            Error::SignatureAlgorithmMismatch { .. } => "SignatureAlgorithmMismatch",
+            Error::SubjectAltNameEmpty => "SubjectAltNameEmpty",
+            Error::EmptySubjectWithoutCriticalSan { .. } => "EmptySubjectWithoutCriticalSan",
+            Error::SanMailboxMalformed { .. } => "SanMailboxMalformed",
+            Error::SanDnsNameInvalid { .. } => "SanDnsNameInvalid",
+            Error::SanIpAddressMalformed { .. } => "SanIpAddressMalformed",
+            Error::NameConstraintsEmpty => "NameConstraintsEmpty",
+            Error::NameConstraintSubtreesEmpty { .. } => "NameConstraintSubtreesEmpty",
+            Error::NameConstraintMinimumNotZero { .. } => "NameConstraintMinimumNotZero",
+            Error::NameConstraintMaximumPresent { .. } => "NameConstraintMaximumPresent",
+            Error::NameConstraintValueMalformed { .. } => "NameConstraintValueMalformed",
+            Error::NameConstraintNameMalformed { .. } => "NameConstraintNameMalformed",
+            Error::OrganizationIdentifierRepeated { .. } => "OrganizationIdentifierRepeated",
+            Error::OrganizationIdentifierCountryMismatch { .. } => {
+                "OrganizationIdentifierCountryMismatch"
+            }
+            Error::IdentityExtensionConflict { .. } => "IdentityExtensionConflict",
+            Error::OrgIdJurisdictionMismatch { .. } => "OrgIdJurisdictionMismatch",
             Error::UnknownIssuer { .. } => "UnknownIssuer",
             Error::ChainSignature { .. } => "ChainSignature",
             Error::PublicKeyRefused { .. } => "PublicKeyRefused",

@@ -32,6 +32,10 @@ pub struct NotRecognised {
     pub sub_indication: SubIndication,
     /// The rule that failed, naming the list and service.
     pub rule: String,
+    /// Whether the rule that failed is a contradiction among the certificate's own
+    /// identity fields ([`Error::is_identity_conflict`](crate::Error::is_identity_conflict)):
+    /// then the report shows no entity at all.
+    pub identity_conflict: bool,
 }
 
 impl NotRecognised {
@@ -39,6 +43,7 @@ impl NotRecognised {
         Self {
             sub_indication: SubIndication::NotRecognised,
             rule,
+            identity_conflict: false,
         }
     }
 }
@@ -151,10 +156,10 @@ fn check_service(
             )));
         }
     }
-    let entity = service
-        .identity
-        .extract(leaf)
-        .map_err(|e| NotRecognised::rule(format!("{named}: identity: {e}")))?;
+    let entity = service.identity.extract(leaf).map_err(|e| NotRecognised {
+        identity_conflict: e.is_identity_conflict(),
+        ..NotRecognised::rule(format!("{named}: identity: {e}"))
+    })?;
     entity.org_id.check().map_err(|e| {
         NotRecognised::rule(format!(
             "{named}: organisation identifier {} fails its check: {e}",
@@ -168,6 +173,7 @@ fn check_service(
                 "{named}: the list was due for renewal at {} and is stale at {time}",
                 list.next_update
             ),
+            identity_conflict: false,
         });
     }
     Ok(Recognised {

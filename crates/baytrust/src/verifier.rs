@@ -227,13 +227,21 @@ impl Verifier {
             .signer_certificate
             .as_ref()
             .and_then(|der| der.parse().ok());
+        let claimed_entity = signer_certificate
+            .as_ref()
+            .map(IdentityProfile::entity_from_certificate)
+            .transpose();
+        // A certificate whose identity fields contradict each other names no single
+        // legal entity: it shows none, and cannot pass (issue 8 §3).
+        let identity_conflict = match &claimed_entity {
+            Err(error) if error.is_identity_conflict() => Some(error.clone()),
+            _ => None,
+        };
         let mut report = SignerReport {
             indication: Indication::TotalPassed,
             sub_indication: None,
             reason: "the signature and the signer's certificate path are valid".to_owned(),
-            entity: signer_certificate
-                .as_ref()
-                .and_then(|c| IdentityProfile::entity_from_certificate(c).ok().flatten()),
+            entity: claimed_entity.ok().flatten().flatten(),
             certificate: signer_certificate.as_ref().map(CertificateRef::of),
             chain: Vec::new(),
             claimed_signing_time: check.claimed_signing_time,
@@ -269,7 +277,16 @@ impl Verifier {
                     report.chain.push(CertificateRef::of(&anchor));
                 }
                 match self.recognise(&chain, options.time) {
-                    None => {}
+                    None => {
+                        if let Some(conflict) = identity_conflict {
+                            report.fail(
+                                SubIndication::ChainConstraintsFailure,
+                                format!(
+                                    "signer's certificate names no single legal entity: {conflict}"
+                                ),
+                            );
+                        }
+                    }
                     Some(Ok(recognised)) => {
                         report.reason = format!(
                             "the signature and path are valid and recognised by {} trust list #{} ({})",
@@ -281,6 +298,9 @@ impl Verifier {
                         report.entity = Some(recognised.entity);
                     }
                     Some(Err(not)) => {
+                        if not.identity_conflict {
+                            report.entity = None;
+                        }
                         report.fail(not.sub_indication, format!("not recognised: {}", not.rule))
                     }
                 }

@@ -15,6 +15,7 @@ use x509_parser::prelude::X509CertificateParser;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo, X509Name};
 
 use super::name::{attribute_text, name_to_string};
+use super::profile;
 use crate::time::Time;
 use crate::{oid, Error};
 
@@ -30,11 +31,19 @@ impl<'a> Certificate<'a> {
     /// Parses one DER certificate. Errors: [`Error::CertificateMalformed`] for bytes that
     /// are not a `Certificate` (RFC 5280 §4.1), [`Error::TrailingData`] when bytes follow
     /// it, [`Error::ExtensionMalformed`] when a known extension does not decode,
-    /// [`Error::DuplicateExtension`] when an extension repeats (RFC 5280 §4.2).
+    /// [`Error::DuplicateExtension`] when an extension repeats (RFC 5280 §4.2), and the
+    /// profile rules: [`Error::CertificateVersionUnknown`], [`Error::ExtensionsBeforeV3`],
+    /// [`Error::SignatureAlgorithmMismatch`], [`Error::EmptySubjectWithoutCriticalSan`],
+    /// [`Error::SanMailboxMalformed`], [`Error::SanDnsNameInvalid`],
+    /// [`Error::SanIpAddressMalformed`], and for nameConstraints
+    /// [`Error::NameConstraintsEmpty`], [`Error::NameConstraintSubtreesEmpty`],
+    /// [`Error::NameConstraintMinimumNotZero`], [`Error::NameConstraintMaximumPresent`]
+    /// and [`Error::NameConstraintValueMalformed`].
     pub fn from_der(der: &'a [u8]) -> Result<Self, Error> {
         if der.is_empty() {
             return Err(Error::EmptyInput);
         }
+        profile::check_structure(der)?;
         let mut parser = X509CertificateParser::new().with_deep_parse_extensions(true);
         let (rest, x509) = x509_parser::nom::Parser::parse(&mut parser, der).map_err(|e| {
             Error::CertificateMalformed {
@@ -44,6 +53,7 @@ impl<'a> Certificate<'a> {
         if !rest.is_empty() {
             return Err(Error::TrailingData { count: rest.len() });
         }
+        profile::check_name_constraints(x509.extensions())?;
         let mut seen = HashSet::new();
         for extension in x509.extensions() {
             let id = extension.oid.to_id_string();
@@ -57,6 +67,7 @@ impl<'a> Certificate<'a> {
                 return Err(Error::DuplicateExtension { oid: id });
             }
         }
+        profile::check_names(&x509.tbs_certificate.subject, x509.extensions())?;
         let tbs = subslice_of(der, x509.tbs_certificate.as_ref()).ok_or_else(|| {
             Error::CertificateMalformed {
                 reason: "tbsCertificate does not lie within the input".into(),

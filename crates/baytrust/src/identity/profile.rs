@@ -148,8 +148,15 @@ impl IdentityProfile {
     }
 
     /// Reads the legal entity from `certificate`. `organizationIdentifier` (2.5.4.97) is
-    /// read whenever present; when the profile's own source also yields an identifier,
-    /// the two must agree ([`Error::IdentityConflict`]). The identifier is returned
+    /// read whenever present and must be single ([`Error::OrganizationIdentifierRepeated`]),
+    /// of the subject's country ([`Error::OrganizationIdentifierCountryMismatch`]) and
+    /// agree with the mainland identity extensions
+    /// ([`Error::IdentityExtensionConflict`]); when the profile's own source also yields
+    /// an identifier, the two must agree ([`Error::IdentityConflict`]). A profile source
+    /// whose value is already canonical (`NTRCN-…`) is read as that identifier. The
+    /// identifier must be of the profile's jurisdiction
+    /// ([`Error::OrgIdJurisdictionMismatch`]). On any conflict no entity is returned:
+    /// the certificate names no single organisation. The identifier is returned
     /// normalised but unchecked: see [`OrgId::check`].
     pub fn extract(&self, certificate: &Certificate<'_>) -> Result<LegalEntity, Error> {
         let organisation = self
@@ -164,7 +171,7 @@ impl IdentityProfile {
         let from_attribute = organization_identifier(certificate)?;
         let from_profile = self.profile_org_id(certificate)?;
         let org_id = match (from_attribute, from_profile) {
-            (Some(attribute), Some(profile)) if attribute != profile => {
+            (Some(attribute), Some(profile)) if !profile_value_agrees(&attribute, &profile) => {
                 return Err(Error::IdentityConflict {
                     organization_identifier: attribute.canonical(),
                     profile_value: profile.canonical(),
@@ -179,9 +186,9 @@ impl IdentityProfile {
             }
         };
         if org_id.jurisdiction() != self.jurisdiction {
-            return Err(Error::IdentityConflict {
-                organization_identifier: org_id.canonical(),
-                profile_value: format!("a {} identifier", self.jurisdiction),
+            return Err(Error::OrgIdJurisdictionMismatch {
+                org_id: org_id.canonical(),
+                expected: self.jurisdiction.code(),
             });
         }
         let authorised_person = match &self.authorised_person {
@@ -200,9 +207,10 @@ impl IdentityProfile {
     fn profile_org_id(&self, certificate: &Certificate<'_>) -> Result<Option<OrgId>, Error> {
         let values = self.org_id.read(certificate)?;
         let Some(pattern) = &self.org_id_pattern else {
-            return Ok(values
+            return values
                 .first()
-                .map(|value| OrgId::read(self.jurisdiction, value)));
+                .map(|value| self.read_org_id(value))
+                .transpose();
         };
         let captured = values.iter().find_map(|value| {
             pattern
@@ -211,7 +219,7 @@ impl IdentityProfile {
                 .map(|m| m.as_str())
         });
         match (captured, values.first()) {
-            (Some(id), _) => Ok(Some(OrgId::read(self.jurisdiction, id))),
+            (Some(id), _) => self.read_org_id(id).map(Some),
             (None, Some(value)) => Err(Error::IdentityPatternMismatch {
                 field: "org_id",
                 value: value.clone(),
@@ -219,6 +227,24 @@ impl IdentityProfile {
             }),
             (None, None) => Ok(None),
         }
+    }
+
+    /// Reads one identifier value of the profile's source: a value already in the
+    /// canonical form (`NTRCN-…`, as `subject:2.5.4.97` gives) is that identifier, and
+    /// its country must be the profile's jurisdiction; any other value is a bare
+    /// identifier of the profile's jurisdiction.
+    fn read_org_id(&self, value: &str) -> Result<OrgId, Error> {
+        if !is_canonical_form(value.trim()) {
+            return Ok(OrgId::read(self.jurisdiction, value));
+        }
+        let org_id = OrgId::read_canonical(value.trim())?;
+        if org_id.jurisdiction() != self.jurisdiction {
+            return Err(Error::OrgIdJurisdictionMismatch {
+                org_id: org_id.canonical(),
+                expected: self.jurisdiction.code(),
+            });
+        }
+        Ok(org_id)
     }
 
     /// The legal entity of a certificate read on its own, without a trust list: the
@@ -251,11 +277,80 @@ impl IdentityProfile {
     }
 }
 
-/// The `organizationIdentifier` (2.5.4.97) of the subject, read in canonical form.
+/// Whether `value` is written in the canonical form `NTR` + two upper-case letters +
+/// `-` + identifier. No bare USCC, BRN or Macao number looks like this (none holds
+/// `NTR` followed by letters and a hyphen), so the form is unambiguous.
+fn is_canonical_form(value: &str) -> bool {
+    matches!(
+        value.as_bytes(),
+        [b'N', b'T', b'R', c1, c2, b'-', _, ..] if c1.is_ascii_uppercase() && c2.is_ascii_uppercase()
+    )
+}
+
+/// The `organizationIdentifier` (2.5.4.97) of the subject, read in canonical form, and
+/// checked against the rest of the certificate: a single value, of the subject's
+/// country, agreeing with the mainland identity extensions.
 fn organization_identifier(certificate: &Certificate<'_>) -> Result<Option<OrgId>, Error> {
-    certificate
-        .subject_attribute_texts(oid::ORGANIZATION_IDENTIFIER)?
-        .first()
-        .map(|text| OrgId::read_canonical(text))
-        .transpose()
+    let values = certificate.subject_attribute_texts(oid::ORGANIZATION_IDENTIFIER)?;
+    let (first, second) = (values.first(), values.get(1));
+    if let (Some(first), Some(second)) = (first, second) {
+        return Err(Error::OrganizationIdentifierRepeated {
+            first: first.clone(),
+            second: second.clone(),
+        });
+    }
+    let Some(text) = first else {
+        return Ok(None);
+    };
+    let org_id = OrgId::read_canonical(text)?;
+    for country in certificate.subject_attribute_texts(oid::COUNTRY_NAME)? {
+        if country != org_id.jurisdiction().code() {
+            return Err(Error::OrganizationIdentifierCountryMismatch {
+                organization_identifier: org_id.canonical(),
+                country,
+            });
+        }
+    }
+    for extension in [
+        oid::CN_ORGANIZATION_CODE,
+        oid::CN_BUSINESS_REGISTRATION_NUMBER,
+    ] {
+        if let Some(value) = certificate.extension_text(extension)? {
+            if !mainland_number_agrees(&org_id, value.trim()) {
+                return Err(Error::IdentityExtensionConflict {
+                    organization_identifier: org_id.canonical(),
+                    extension: extension.to_owned(),
+                    value,
+                });
+            }
+        }
+    }
+    Ok(Some(org_id))
+}
+
+/// Whether the identifier the profile's own source gave agrees with
+/// `organizationIdentifier`: the same identifier, or, both mainland, a number that
+/// [`mainland_number_agrees`] with it (a profile reading `1.2.156.10260.4.1.4` may find
+/// the organisation code there while 2.5.4.97 holds the USCC).
+fn profile_value_agrees(attribute: &OrgId, profile: &OrgId) -> bool {
+    attribute == profile
+        || (profile.jurisdiction() == Jurisdiction::Cn
+            && mainland_number_agrees(attribute, profile.identifier()))
+}
+
+/// Whether a mainland identity extension's number agrees with `org_id`: it must be a
+/// mainland identifier, and the number is either the USCC itself, or the 9-character
+/// organisation code the USCC embeds at positions 9–17 (GB 32100-2015; written with or
+/// without its hyphen, `M000100Y-4`), or a 15-digit registration number of the old
+/// scheme, which the USCC does not embed and so cannot contradict.
+fn mainland_number_agrees(org_id: &OrgId, number: &str) -> bool {
+    if org_id.jurisdiction() != Jurisdiction::Cn {
+        return false;
+    }
+    let uscc = org_id.identifier();
+    let old_registration_number = number.len() == 15 && number.bytes().all(|b| b.is_ascii_digit());
+    let organisation_code: String = number.chars().filter(|&c| c != '-').collect();
+    number == uscc
+        || old_registration_number
+        || (organisation_code.len() == 9 && uscc.get(8..17) == Some(organisation_code.as_str()))
 }

@@ -145,6 +145,13 @@ impl SubIndication {
             | Error::ExtendedKeyUsageMissing { .. }
             | Error::NameConstraintViolation { .. }
             | Error::NameConstraintUnsupported { .. }
+            // ---- name constraints (issue 8) ----
+            | Error::NameConstraintNameMalformed { .. }
+            | Error::NameConstraintsEmpty
+            | Error::NameConstraintSubtreesEmpty { .. }
+            | Error::NameConstraintMinimumNotZero { .. }
+            | Error::NameConstraintMaximumPresent { .. }
+            | Error::NameConstraintValueMalformed { .. }
             | Error::UnrecognisedCriticalExtension { .. }
             | Error::PathTooLong { .. } => Self::ChainConstraintsFailure,
             // ---- trust anchors and the path profile (issue 8) ----

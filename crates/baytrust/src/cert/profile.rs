@@ -1,0 +1,392 @@
+//! The RFC 5280 certificate-profile rules checked when a [`Certificate`] view is built,
+//! so that no later step sees a certificate that breaks them: the version and where
+//! extensions may appear (§4.1.2.1, §4.1.2.9), the two signature algorithm fields
+//! (§4.1.1.2), an empty subject's subjectAltName (§4.2.1.6), the syntax of the names a
+//! subjectAltName holds (§4.2.1.6), and the shape and values of nameConstraints
+//! (§4.2.1.10), which it decodes itself with `der` because x509-parser drops `minimum`
+//! and `maximum`.
+//!
+//! [`Certificate`]: super::Certificate
+
+use der::asn1::AnyRef;
+use der::{Decode, Encode, Reader, Sequence, SliceReader, Tag, TagNumber, Tagged};
+use x509_parser::extensions::{GeneralName, ParsedExtension, X509Extension};
+use x509_parser::prelude::FromDer;
+use x509_parser::x509::X509Name;
+
+use super::name_syntax::{check_host_name, parse_mailbox, valid_ip_constraint, Wildcard};
+use crate::Error;
+
+/// `id-ce-subjectAltName`.
+const SUBJECT_ALT_NAME: &str = "2.5.29.17";
+/// `id-ce-nameConstraints`.
+const NAME_CONSTRAINTS: &str = "2.5.29.30";
+/// The encoded `version` of a v3 certificate.
+const V3: u64 = 2;
+
+/// The fields of `TBSCertificate` the profile rules read, from the DER as received.
+struct RawTbs<'a> {
+    /// `version [0] EXPLICIT Version DEFAULT v1`, as encoded (0 = v1, 2 = v3).
+    version: u64,
+    /// Whether the version field is present (DER leaves out v1, its DEFAULT).
+    version_encoded: bool,
+    /// The DER of `signature AlgorithmIdentifier`.
+    signature: &'a [u8],
+    /// Whether `extensions [3]` is present.
+    has_extensions: bool,
+    /// Whether `issuerUniqueID [1]` or `subjectUniqueID [2]` is present.
+    has_unique_identifiers: bool,
+}
+
+/// Walks `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signature }`
+/// far enough to read the version, both algorithm identifiers and whether extensions
+/// are present. `None` when the bytes do not have that shape: x509-parser then says
+/// what is wrong.
+fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
+    let certificate = AnyRef::from_der(der).ok()?;
+    if certificate.tag() != Tag::Sequence {
+        return None;
+    }
+    let mut outer = SliceReader::new(certificate.value()).ok()?;
+    let tbs = AnyRef::from_der(outer.tlv_bytes().ok()?).ok()?;
+    let signature_algorithm = outer.tlv_bytes().ok()?;
+    if tbs.tag() != Tag::Sequence {
+        return None;
+    }
+    let mut fields = SliceReader::new(tbs.value()).ok()?;
+    let version_tag = Tag::ContextSpecific {
+        constructed: true,
+        number: TagNumber(0),
+    };
+    let version_encoded = Tag::peek(&fields).ok()? == version_tag;
+    let version = if version_encoded {
+        let explicit = fields.decode::<AnyRef<'_>>().ok()?;
+        <u64 as Decode>::from_der(explicit.value()).ok()?
+    } else {
+        0
+    };
+    let _serial = fields.tlv_bytes().ok()?;
+    let signature = fields.tlv_bytes().ok()?;
+    for _issuer_validity_subject_spki in 0..4 {
+        fields.tlv_bytes().ok()?;
+    }
+    let mut has_extensions = false;
+    let mut has_unique_identifiers = false;
+    // issuerUniqueID [1], subjectUniqueID [2], extensions [3]: at most three fields.
+    for _ in 0..3 {
+        if fields.is_finished() {
+            break;
+        }
+        let field = fields.decode::<AnyRef<'_>>().ok()?;
+        if let Tag::ContextSpecific { number, .. } = field.tag() {
+            has_extensions |= number == TagNumber(3);
+            has_unique_identifiers |= number == TagNumber(1) || number == TagNumber(2);
+        }
+    }
+    Some((
+        RawTbs {
+            version,
+            version_encoded,
+            signature,
+            has_extensions,
+            has_unique_identifiers,
+        },
+        signature_algorithm,
+    ))
+}
+
+/// The rules on the certificate's outer structure, checked before x509-parser reads it:
+/// version at most v3 and v1 left out as DER requires, extensions only in v3, unique
+/// identifiers only in v2 and v3, and
+/// `tbsCertificate.signature` equal, byte for byte, to `signatureAlgorithm`.
+pub(crate) fn check_structure(der: &[u8]) -> Result<(), Error> {
+    let Some((tbs, signature_algorithm)) = read_raw(der) else {
+        return Ok(());
+    };
+    if tbs.version > V3 {
+        return Err(Error::CertificateVersionUnknown {
+            version: tbs.version,
+        });
+    }
+    if tbs.version_encoded && tbs.version == 0 {
+        return Err(Error::CertificateMalformed {
+            reason: "version v1 is encoded although it is the DEFAULT (X.690 §11.5)".into(),
+        });
+    }
+    if tbs.has_extensions && tbs.version != V3 {
+        return Err(Error::ExtensionsBeforeV3 {
+            version: tbs.version,
+        });
+    }
+    if tbs.has_unique_identifiers && tbs.version == 0 {
+        return Err(Error::UniqueIdentifierInV1);
+    }
+    if tbs.signature != signature_algorithm {
+        return Err(Error::SignatureAlgorithmMismatch {
+            tbs_signature: describe_algorithm(tbs.signature),
+            signature_algorithm: describe_algorithm(signature_algorithm),
+        });
+    }
+    Ok(())
+}
+
+/// An AlgorithmIdentifier for messages: its dotted OID, and its parameters in hex
+/// when present.
+fn describe_algorithm(der: &[u8]) -> String {
+    #[derive(Sequence)]
+    struct AlgorithmIdentifier<'a> {
+        algorithm: der::asn1::ObjectIdentifier,
+        parameters: Option<AnyRef<'a>>,
+    }
+    match <AlgorithmIdentifier as Decode>::from_der(der) {
+        Ok(AlgorithmIdentifier {
+            algorithm,
+            parameters: None,
+        }) => algorithm.to_string(),
+        Ok(AlgorithmIdentifier {
+            algorithm,
+            parameters: Some(parameters),
+        }) => format!(
+            "{algorithm} with parameters {}",
+            hex(&parameters.to_der().unwrap_or_default())
+        ),
+        Err(_) => format!("#{}", hex(der)),
+    }
+}
+
+/// The rules on the subject and subjectAltName (RFC 5280 §4.2.1.6): an empty subject
+/// needs a critical subjectAltName; a subjectAltName holds at least one name; every
+/// rfc822Name is a mailbox, every dNSName a host
+/// name (a whole-label leftmost wildcard allowed), every iPAddress 4 or 16 bytes.
+pub(crate) fn check_names(
+    subject: &X509Name<'_>,
+    extensions: &[X509Extension<'_>],
+) -> Result<(), Error> {
+    let san = extensions
+        .iter()
+        .find(|e| e.oid.to_id_string() == SUBJECT_ALT_NAME);
+    if subject.iter_rdn().next().is_none() && !san.is_some_and(|e| e.critical) {
+        return Err(Error::EmptySubjectWithoutCriticalSan {
+            san_present: san.is_some(),
+        });
+    }
+    let Some(ParsedExtension::SubjectAlternativeName(san)) = san.map(|e| e.parsed_extension())
+    else {
+        return Ok(());
+    };
+    if san.general_names.is_empty() {
+        return Err(Error::SubjectAltNameEmpty);
+    }
+    for name in &san.general_names {
+        match name {
+            GeneralName::RFC822Name(text) => {
+                parse_mailbox(text).map_err(|reason| Error::SanMailboxMalformed {
+                    value: shown(text),
+                    reason,
+                })?;
+            }
+            GeneralName::DNSName(text) => {
+                check_host_name(text, Wildcard::Leftmost).map_err(|reason| {
+                    Error::SanDnsNameInvalid {
+                        value: shown(text),
+                        reason,
+                    }
+                })?;
+            }
+            GeneralName::IPAddress(bytes) if bytes.len() != 4 && bytes.len() != 16 => {
+                return Err(Error::SanIpAddressMalformed { len: bytes.len() });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// `GeneralSubtree ::= SEQUENCE { base GeneralName, minimum [0] BaseDistance DEFAULT 0,
+/// maximum [1] BaseDistance OPTIONAL }` (RFC 5280 §4.2.1.10), `minimum` kept optional
+/// so that an encoded default is seen.
+#[derive(Sequence)]
+struct GeneralSubtree<'a> {
+    base: AnyRef<'a>,
+    #[asn1(context_specific = "0", tag_mode = "IMPLICIT", optional = "true")]
+    minimum: Option<u64>,
+    #[asn1(context_specific = "1", tag_mode = "IMPLICIT", optional = "true")]
+    maximum: Option<u64>,
+}
+
+/// `NameConstraints ::= SEQUENCE { permittedSubtrees [0] GeneralSubtrees OPTIONAL,
+/// excludedSubtrees [1] GeneralSubtrees OPTIONAL }`, `GeneralSubtrees ::= SEQUENCE
+/// SIZE (1..MAX) OF GeneralSubtree` (RFC 5280 §4.2.1.10).
+#[derive(Sequence)]
+struct NameConstraints<'a> {
+    #[asn1(context_specific = "0", tag_mode = "IMPLICIT", optional = "true")]
+    permitted_subtrees: Option<Vec<GeneralSubtree<'a>>>,
+    #[asn1(context_specific = "1", tag_mode = "IMPLICIT", optional = "true")]
+    excluded_subtrees: Option<Vec<GeneralSubtree<'a>>>,
+}
+
+/// Most subtrees one nameConstraints extension may list; the path keeps its own,
+/// lower, bound across all certificates (`path::name_constraints`). This one only
+/// stops a hostile extension from being decoded into an unbounded list twice.
+const MAX_SUBTREES_DECODED: usize = 4096;
+
+/// The rules on nameConstraints (RFC 5280 §4.2.1.10), when the certificate has one:
+/// at least one of the subtree lists, neither empty, every `minimum` absent (it MUST be
+/// zero, and DER leaves a default out) and every `maximum` absent, and every base of
+/// a form with a defined syntax well formed: a dNSName a host name without wildcard or
+/// leading period (or empty: every host), an rfc822Name a mailbox, host or `.domain`,
+/// a uniformResourceIdentifier a host or `.domain`, an iPAddress an address and
+/// contiguous mask of 8 or 32 bytes.
+pub(crate) fn check_name_constraints(extensions: &[X509Extension<'_>]) -> Result<(), Error> {
+    let Some(extension) = extensions
+        .iter()
+        .find(|e| e.oid.to_id_string() == NAME_CONSTRAINTS)
+    else {
+        return Ok(());
+    };
+    let malformed = |reason: String| Error::ExtensionMalformed {
+        oid: NAME_CONSTRAINTS.into(),
+        reason,
+    };
+    let constraints = <NameConstraints as Decode>::from_der(extension.value)
+        .map_err(|e| malformed(e.to_string()))?;
+    let lists = [
+        ("permittedSubtrees", constraints.permitted_subtrees),
+        ("excludedSubtrees", constraints.excluded_subtrees),
+    ];
+    if lists.iter().all(|(_, list)| list.is_none()) {
+        return Err(Error::NameConstraintsEmpty);
+    }
+    for (field, list) in &lists {
+        let Some(subtrees) = list else { continue };
+        if subtrees.is_empty() {
+            return Err(Error::NameConstraintSubtreesEmpty { field });
+        }
+        if subtrees.len() > MAX_SUBTREES_DECODED {
+            return Err(Error::BudgetExceeded {
+                what: "nameConstraints subtrees in one certificate",
+                limit: MAX_SUBTREES_DECODED,
+            });
+        }
+        for subtree in subtrees {
+            match subtree.minimum {
+                None => {}
+                Some(0) => {
+                    return Err(malformed(
+                        "a GeneralSubtree encodes minimum 0, its DEFAULT (X.690 §11.5)".into(),
+                    ))
+                }
+                Some(minimum) => return Err(Error::NameConstraintMinimumNotZero { minimum }),
+            }
+            if let Some(maximum) = subtree.maximum {
+                return Err(Error::NameConstraintMaximumPresent { maximum });
+            }
+            let base = subtree
+                .base
+                .to_der()
+                .map_err(|e| malformed(e.to_string()))?;
+            check_constraint_base(&base)?;
+        }
+    }
+    Ok(())
+}
+
+/// Decodes one subtree base and checks its value syntax.
+fn check_constraint_base(base: &[u8]) -> Result<(), Error> {
+    match GeneralName::from_der(base) {
+        Ok((&[], name)) => check_constraint_name(&name),
+        _ => Err(Error::ExtensionMalformed {
+            oid: NAME_CONSTRAINTS.into(),
+            reason: format!(
+                "a subtree base does not decode as a GeneralName: {}",
+                hex(base)
+            ),
+        }),
+    }
+}
+
+/// Checks the value syntax of one subtree base (RFC 5280 §4.2.1.10), as
+/// [`check_name_constraints`] describes: [`Error::NameConstraintValueMalformed`].
+pub(crate) fn check_constraint_name(name: &GeneralName<'_>) -> Result<(), Error> {
+    let refused = |form: &'static str, value: &str, reason: &'static str| {
+        Err(Error::NameConstraintValueMalformed {
+            form,
+            value: shown(value),
+            reason,
+        })
+    };
+    match *name {
+        GeneralName::DNSName(text) => {
+            if text.starts_with('.') {
+                return refused(
+                    "dNSName",
+                    text,
+                    "a leading period is not a dNSName constraint form",
+                );
+            }
+            if !text.is_empty() {
+                if let Err(reason) = check_host_name(text, Wildcard::Refused) {
+                    return refused("dNSName", text, reason);
+                }
+            }
+        }
+        GeneralName::RFC822Name(text) => {
+            let outcome = if text.contains('@') || text.starts_with('"') {
+                parse_mailbox(text).map(|_| ())
+            } else {
+                check_domain(text)
+            };
+            if let Err(reason) = outcome {
+                return refused("rfc822Name", text, reason);
+            }
+        }
+        GeneralName::URI(text) => {
+            if let Err(reason) = check_domain(text) {
+                return refused("uniformResourceIdentifier", text, reason);
+            }
+        }
+        GeneralName::IPAddress(bytes) if !valid_ip_constraint(bytes) => {
+            return refused(
+                "iPAddress",
+                &hex(bytes),
+                "it is not an address and contiguous mask of 8 or 32 bytes",
+            );
+        }
+        GeneralName::Invalid(tag, _) => {
+            return Err(Error::ExtensionMalformed {
+                oid: NAME_CONSTRAINTS.into(),
+                reason: format!("a subtree base with tag [{}] does not decode", tag.0),
+            })
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A host or `.domain` constraint (rfc822Name without `@`, uniformResourceIdentifier),
+/// or empty: every host.
+fn check_domain(text: &str) -> Result<(), &'static str> {
+    let host = text.strip_prefix('.').unwrap_or(text);
+    if text.is_empty() {
+        return Ok(());
+    }
+    check_host_name(host, Wildcard::Refused)
+}
+
+/// A name from a certificate for an error message: control characters escaped.
+fn shown(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
