@@ -22,8 +22,10 @@ pub struct ChainRequest {
     pub untrusted: Vec<String>,
     /// Anchors, trust lists and the relying party's acceptance.
     pub trust: TrustArgs,
-    /// The validation time.
+    /// The validation time (`--attime`).
     pub time: Time,
+    /// The current time (`--now`): lists and operators are judged at it.
+    pub now: Time,
     /// RFC 5280 policy inputs.
     pub policy: PolicyInputs,
     /// What the certificate is for.
@@ -73,7 +75,7 @@ pub fn parse_purpose(text: &str) -> Result<Purpose, String> {
 
 /// Runs the validation and builds the report.
 pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
-    let verifier = request.trust.verifier(request.time)?;
+    let verifier = request.trust.verifier(request.now)?;
     let cert_ders = read_certificates(&request.cert)?;
     let mut pool_ders: Vec<CertificateDer> = cert_ders.iter().skip(1).cloned().collect();
     for path in &request.untrusted {
@@ -105,7 +107,8 @@ pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
             if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
                 entries.push(CertificateRef::of(&anchor));
             }
-            let (recognition, not_recognised) = match verifier.recognise(&chain, request.time) {
+            let (recognition, not_recognised) = match verifier.recognise(&chain, request.time, None)
+            {
                 None => (None, None),
                 Some(Ok(recognised)) => (Some(recognised.recognition), None),
                 Some(Err(not)) => (None, Some(not.rule)),

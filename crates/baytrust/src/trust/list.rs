@@ -214,6 +214,17 @@ impl RecognisedService {
             .map(|period| period.status)
             .unwrap_or(ServiceStatus::Withdrawn)
     }
+
+    /// Whether the service was `recognised` at some instant of `[from, until]`: could a
+    /// signature made in that window have been recognised?
+    pub fn recognised_during(&self, from: Time, until: Time) -> bool {
+        from <= until
+            && self.status_history.iter().any(|period| {
+                period.status == ServiceStatus::Recognised
+                    && period.from <= until
+                    && period.until.is_none_or(|end| from < end)
+            })
+    }
 }
 
 /// A trust list, checked, from a signed or (insecurely) an unsigned document.
@@ -231,6 +242,11 @@ pub struct TrustList {
     pub next_update: Time,
     /// The recognised services.
     pub services: Vec<RecognisedService>,
+    /// Whether the list was already past its `next_update` at the time it was loaded
+    /// ("now", [`TrustList::load_signed`] under
+    /// [`StaleListPolicy::AcceptAsIndeterminate`]): what only it recognises is then
+    /// `INDETERMINATE` / `TRY_LATER`. Always `false` for lists read without a load time.
+    pub stale: bool,
 }
 
 fn malformed(reason: impl Into<String>) -> Error {
@@ -307,6 +323,7 @@ impl TrustList {
             issued,
             next_update,
             services,
+            stale: false,
         })
     }
 

@@ -98,9 +98,13 @@ impl TrustStoreBuilder {
 
     /// Adds a checked trust list (load it with [`TrustList::load_signed`]): its
     /// services' roots become anchors of its jurisdiction and its issuing CAs are
-    /// offered as intermediates. One list per jurisdiction is kept: a later edition
-    /// (higher sequence) replaces an earlier one; an earlier edition than the one
-    /// loaded is refused ([`Error::TrustListSequenceRegressed`]).
+    /// offered as intermediates. One list per jurisdiction is kept, and a list only
+    /// ever meets the lists of its own jurisdiction: it can never displace another
+    /// jurisdiction's list, whatever its sequence ([`TrustList::load_signed`] ties its
+    /// jurisdiction to the operators pinned for it). Within a jurisdiction the highest
+    /// sequence wins: a later edition (equal or higher sequence) replaces an earlier
+    /// one; an earlier edition than the one loaded is refused
+    /// ([`Error::TrustListSequenceRegressed`]).
     pub fn trust_list(mut self, list: TrustList) -> Result<Self, Error> {
         if let Some(loaded) = self
             .trust_lists
