@@ -151,14 +151,16 @@ impl TrustArgs {
                 Ok(claimed) => claimed,
                 Err(error) => match pinned.keys().collect::<Vec<_>>().as_slice() {
                     [only] => **only,
-                    _ => return Err(Failure {
-                        outcome: Outcome::Malformed,
-                        message: format!(
+                    _ => {
+                        return Err(Failure {
+                            outcome: Outcome::Malformed,
+                            message: format!(
                             "{path}: trust list refused: {error} [{}]; name the jurisdiction it \
                                  speaks for: --trust-list JUR:{path}",
                             error.kind()
                         ),
-                    }),
+                        })
+                    }
                 },
             },
         };

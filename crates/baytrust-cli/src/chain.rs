@@ -6,7 +6,7 @@ use serde::Serialize;
 use baytrust::cert::{Certificate, CertificateDer};
 use baytrust::identity::Jurisdiction;
 use baytrust::path::{ChainOptions, PolicyInputs, PolicySet, Purpose};
-use baytrust::report::{CertificateRef, Recognition};
+use baytrust::report::{CertificateRef, Recognition, SubIndication};
 use baytrust::Time;
 
 use crate::anchors::TrustArgs;
@@ -37,7 +37,9 @@ pub struct ChainRequest {
 pub struct ChainReport {
     /// Whether a valid path was found.
     pub valid: bool,
-    /// The error's kind (`CertificateExpired`, …) when not valid.
+    /// The error's kind when not valid: the path error's (`CertificateExpired`, …), or
+    /// `NotRecognised`, `NotRecognisedNoPoe` (recognised only earlier in the
+    /// certificate's life) or `TryLater` (only a stale list) for recognition.
     pub error_kind: Option<&'static str>,
     /// The error as a sentence when not valid.
     pub error: Option<String>,
@@ -111,12 +113,16 @@ pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
             {
                 None => (None, None),
                 Some(Ok(recognised)) => (Some(recognised.recognition), None),
-                Some(Err(not)) => (None, Some(not.rule)),
+                Some(Err(not)) => (None, Some(not)),
             };
             ChainReport {
                 valid: not_recognised.is_none(),
-                error_kind: not_recognised.as_ref().map(|_| "NotRecognised"),
-                error: not_recognised.map(|rule| format!("not recognised: {rule}")),
+                error_kind: not_recognised.as_ref().map(|not| match not.sub_indication {
+                    SubIndication::NotRecognisedNoPoe => "NotRecognisedNoPoe",
+                    SubIndication::TryLater => "TryLater",
+                    _ => "NotRecognised",
+                }),
+                error: not_recognised.map(|not| format!("not recognised: {}", not.rule)),
                 anchor_jurisdiction: Some(chain.anchor_jurisdiction()),
                 chain: entries,
                 user_constrained_policy_set: Some(chain.user_constrained_policy_set.clone()),
