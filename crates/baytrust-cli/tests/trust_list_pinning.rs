@@ -387,3 +387,23 @@ fn malformed_now_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("--now"), "{}", stderr(&output));
 }
+
+#[test]
+fn inspect_gives_service_statuses_at_now() {
+    let list = path("trust-lists/hk.p7s");
+    let at = |now: &str| {
+        let output = verify_sig(&["inspect", &list, "--now", now]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let series = "Service 2 of 2: HK Test e-Cert (Organisational) 2018 series\n  Status now:     ";
+    let before = at("2026-02-01T00:00:00Z");
+    assert!(
+        before.contains(&format!("{series}recognised\n")),
+        "{before}"
+    );
+    assert!(!before.contains("STALE"), "{before}");
+    let after = at("2027-02-01T00:00:00Z");
+    assert!(after.contains(&format!("{series}withdrawn\n")), "{after}");
+    assert!(after.contains("STALE"), "{after}");
+}

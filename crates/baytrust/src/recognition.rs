@@ -269,3 +269,50 @@ fn check_service(
         entity,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cert::decode_certificates;
+
+    fn certificate(path: &str) -> CertificateDer {
+        let full = format!("{}/../../testdata/{path}", env!("CARGO_MANIFEST_DIR"));
+        decode_certificates(&std::fs::read(&full).unwrap())
+            .unwrap()
+            .remove(0)
+    }
+
+    #[test]
+    fn listed_ca_matches_by_name_and_key_not_by_certificate_bytes() {
+        let listed = certificate("pki/hk/issuing-ca.pem");
+        let reissued =
+            certificate("trust-list-load/forged-jurisdiction/reissued-hk-issuing-ca.pem");
+        assert_ne!(listed, reissued);
+        let reissued = reissued.parse().unwrap();
+        assert!(CaIdentity::of(&reissued).is(&listed));
+        // Same name, other key: the impostor HK root is not the HK root.
+        let root = certificate("pki/hk/root-ca.pem");
+        let impostor = certificate("pki/edge/impostor-hk-root.pem");
+        assert!(!CaIdentity::of(&impostor.parse().unwrap()).is(&root));
+        // Other name (and key): the issuing CA is not the root.
+        assert!(!CaIdentity::of(&reissued).is(&root));
+        // A listed entry that does not parse matches nothing.
+        assert!(!CaIdentity::of(&reissued).is(&CertificateDer::from_vec(vec![0x30, 0x00])));
+    }
+
+    #[test]
+    fn status_is_read_at_the_proven_time_but_never_after_the_validation_time() {
+        let t = |s: &str| Time::parse_rfc3339(s).unwrap();
+        let validation = t("2026-06-01T00:00:00Z");
+        let at = |proven: Option<&str>| {
+            Times {
+                validation,
+                proven: proven.map(t),
+            }
+            .status_time()
+        };
+        assert_eq!(at(None), validation);
+        assert_eq!(at(Some("2026-02-01T00:00:00Z")), t("2026-02-01T00:00:00Z"));
+        assert_eq!(at(Some("2027-01-01T00:00:00Z")), validation);
+    }
+}

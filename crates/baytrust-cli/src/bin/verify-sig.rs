@@ -98,6 +98,10 @@ enum Command {
     Inspect {
         /// The file to describe (`-` for standard input).
         file: String,
+        /// The time a trust list's service statuses and staleness are given at, RFC 3339
+        /// (default: the system clock).
+        #[arg(long, value_name = "RFC3339")]
+        now: Option<String>,
         /// Print the description as JSON.
         #[arg(long)]
         json: bool,
@@ -193,7 +197,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             }
             Ok(report.outcome())
         }
-        Command::Inspect { file, json } => {
+        Command::Inspect { file, now, json } => {
             let bytes = read_input(&file)?;
             match inspect_certificates(&file, &bytes) {
                 Ok(report) if json => print_json(&report, &file)?,
@@ -201,7 +205,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 Err(certificate_failure) => {
                     // Not certificates: a trust list (signed or plain JSON), a CMS
                     // signature, or else the certificate error.
-                    let now = baytrust_cli::clock::now()?;
+                    let now = baytrust_cli::clock::time_or_now(now.as_deref(), "--now")?;
                     let list = baytrust_cli::inspect_trust_list::inspect_as_trust_list(
                         &file, &bytes, now,
                     )?;

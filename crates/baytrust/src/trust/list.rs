@@ -453,4 +453,28 @@ mod tests {
         assert!(!period.covers(t("2025-01-01T00:00:00Z")));
         assert!(!period.covers(t("2023-12-31T23:59:59Z")));
     }
+
+    #[test]
+    fn recognised_during_asks_whether_a_recognised_period_meets_the_window() {
+        let t = |s: &str| Time::parse_rfc3339(s).unwrap();
+        let service = TrustList::from_json_unsigned_insecure(
+            &std::fs::read(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../testdata/trust-lists/hk.json"
+            ))
+            .unwrap(),
+        )
+        .unwrap()
+        .services
+        .remove(1);
+        // The 2018 series: recognised [2018-01-01, 2026-03-01), withdrawn since.
+        let during = |from: &str, until: &str| service.recognised_during(t(from), t(until));
+        assert!(during("2025-01-01T00:00:00Z", "2026-06-01T00:00:00Z"));
+        assert!(during("2026-02-28T23:59:59Z", "2026-06-01T00:00:00Z"));
+        assert!(!during("2026-03-01T00:00:00Z", "2026-06-01T00:00:00Z"));
+        assert!(!during("2010-01-01T00:00:00Z", "2017-12-31T23:59:59Z"));
+        assert!(during("2010-01-01T00:00:00Z", "2018-01-01T00:00:00Z"));
+        // An empty window (from after until) holds nothing.
+        assert!(!during("2025-01-01T00:00:00Z", "2024-01-01T00:00:00Z"));
+    }
 }
