@@ -407,3 +407,51 @@ fn inspect_gives_service_statuses_at_now() {
     assert!(after.contains(&format!("{series}withdrawn\n")), "{after}");
     assert!(after.contains("STALE"), "{after}");
 }
+
+#[test]
+fn list_whose_claim_cannot_be_read_needs_its_jurisdiction_named_when_several_are_pinned() {
+    // Not a CMS signature: with operators of three jurisdictions pinned, there is no
+    // claim to choose by.
+    let json = path("trust-list-load/lists/list.json");
+    let args = with(genuine(), &["--trust-list", &json, "--now", AT]);
+    let output = verify("recognition/hk-harbour.p7s", &strs(&args));
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        stderr(&output).contains(
+            "[TrustListSignatureInvalid]; name the jurisdiction it speaks for: --trust-list JUR:"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    // Named, the library answers in its own order: the signature first.
+    let named = format!("HK:{json}");
+    let args = with(genuine(), &["--trust-list", &named, "--now", AT]);
+    let output = verify("recognition/hk-harbour.p7s", &strs(&args));
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        stderr(&output).ends_with("[TrustListSignatureInvalid]\n"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn trust_list_file_above_16_mib_is_refused_before_it_is_read() {
+    let dir = std::env::temp_dir().join(format!("baytrust-pinning-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.p7s");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(16 * 1024 * 1024 + 1).unwrap();
+    let big = big.to_string_lossy().into_owned();
+    let args = with(genuine(), &["--trust-list", &big, "--now", AT]);
+    let output = verify("recognition/hk-harbour.p7s", &strs(&args));
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        stderr(&output).contains(
+            "trust list is 16777217 bytes, above the limit of 16777216 bytes; not read [TrustListTooLarge]"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
