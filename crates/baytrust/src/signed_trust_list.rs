@@ -1,7 +1,9 @@
 //! Signed trust lists: a `baytrust-trust-list/1` document encapsulated in a CMS
-//! SignedData (content type id-data) and signed by the list operator. Loading checks
-//! every signer and its path to the pinned operator certificates before it believes any
-//! field of the document, then applies the document's own rules and the staleness policy.
+//! SignedData (content type id-data) and signed by the list operator of its
+//! jurisdiction. Loading caps the input's size, checks every signer and its path to the
+//! operator certificates pinned for the expected jurisdiction before it parses the
+//! document, refuses a document claiming another jurisdiction, then applies the
+//! document's own rules and the staleness policy at the current time.
 
 use crate::algorithm::AlgorithmPolicy;
 use crate::cert::{Certificate, CertificateDer};
