@@ -740,3 +740,29 @@ fn signer_whose_content_does_not_match_names_no_validated_entity() {
     assert!(!signer.entity_validated);
     assert_eq!(signer.recognition, None);
 }
+
+#[test]
+fn genuine_hk_list_cannot_recognise_a_cn_identifier_under_hk_s_own_ca() {
+    // HK's own operator and list, HK's own CA: still no CN entity. An HK service's
+    // identity profile reads only HK identifiers, so a certificate naming itself
+    // NTRCN-… is not recognised even by a relying party that accepts HK.
+    let cn = relying_party(Jurisdiction::Cn, &[Jurisdiction::Hk], AT);
+    let report = verify(
+        &cn,
+        "trust-list-load/forged-jurisdiction/forged-shenzhen-orgid-contract.p7s",
+        AT,
+    );
+    assert_not_recognised(
+        &report,
+        "identity: organizationIdentifier NTRCN-914403001922038216",
+    );
+    let signer = &report.signers[0];
+    assert_eq!(signer.entity, None);
+    assert!(!signer.entity_validated);
+    // What it claims (read by the built-in CN profile from organizationIdentifier) is
+    // shown only as a claim.
+    assert_eq!(
+        signer.claimed_entity.as_ref().map(|e| e.org_id.canonical()),
+        Some("NTRCN-914403001922038216".to_owned())
+    );
+}

@@ -50,6 +50,18 @@ baytrust sign --cert "$HERE/forged-shenzhen.pem" \
     --signing-time 2026-01-20T10:00:00+08:00 --out "$HERE/forged-shenzhen-contract.p7s" \
     testdata/samples/supply-contract.txt
 
+# The same company named by organizationIdentifier (NTRCN-…) instead, for the genuine HK
+# list: an HK list must not recognise a CN identifier either.
+openssl req -new -config openssl.cnf -utf8 -key "$OWN_KEYS/forged-shenzhen.key.pem" \
+    -subj "/C=CN/O=深圳湾供应链有限公司/organizationIdentifier=NTRCN-914403001922038216/CN=张伟" \
+    -out "$FORGED_CA_DB/req.pem"
+issue 7302 20250101000000Z 20280101000000Z forged_leaf forged-shenzhen-orgid.pem \
+    "$PKI/hk/issuing-ca.pem" "$KEYS/hk-issuing-ca.key.pem"
+baytrust sign --cert "$HERE/forged-shenzhen-orgid.pem" \
+    --key "$HERE/$OWN_KEYS/forged-shenzhen.key.pem" --chain testdata/pki/hk/issuing-ca.pem \
+    --signing-time 2026-01-20T10:00:00+08:00 --out "$HERE/forged-shenzhen-orgid-contract.p7s" \
+    testdata/samples/supply-contract.txt
+
 # --- the forged lists, signed by the HK trust-list signer -----------------------------
 # forged-cn: claims "jurisdiction": "CN" with sequence 13 (the genuine CN list is 12) and
 # lists HK's own root and issuing CA, reading the USCC from serialNumber.
