@@ -9,11 +9,11 @@
 
 use std::collections::BTreeSet;
 
-use crate::cert::{Certificate, CertificateDer, ComparableName};
+use crate::cert::Certificate;
 use crate::identity::{Jurisdiction, LegalEntity};
 use crate::path::{PolicySet, VerifiedChain};
 use crate::report::{Recognition, SubIndication};
-use crate::trust::{RecognisedService, ServiceStatus, TrustList, TrustStore};
+use crate::trust::{ListedCa, RecognisedService, ServiceStatus, TrustList, TrustStore};
 use crate::Time;
 
 /// A signer that is recognised: by which list and service, and as which legal entity.
@@ -62,29 +62,6 @@ impl NotRecognised {
     }
 }
 
-/// A CA as trust lists name it: subject and public key. A re-issued CA certificate
-/// (same name and key, new serial or validity) is the same CA (RFC 5280 §6.1: a path
-/// links by name and key, not by certificate bytes).
-struct CaIdentity<'c> {
-    subject: ComparableName,
-    spki: &'c [u8],
-}
-
-impl<'c> CaIdentity<'c> {
-    fn of(certificate: &Certificate<'c>) -> Self {
-        Self {
-            subject: ComparableName::of(certificate.subject()),
-            spki: certificate.spki().raw,
-        }
-    }
-
-    fn is(&self, listed: &CertificateDer) -> bool {
-        listed.parse().is_ok_and(|listed| {
-            listed.spki().raw == self.spki && ComparableName::of(listed.subject()) == self.subject
-        })
-    }
-}
-
 /// Applies the recognition rules to a validated chain. `accepted` holds the
 /// jurisdictions whose lists the relying party accepts; `time` is the validation time
 /// and `proven_signing_time` a time at which the signature is proven to have existed
@@ -114,32 +91,26 @@ pub fn recognise(
     // The certificate that issued the end-entity certificate: the next one on the path,
     // or the anchor itself when the anchor issued it directly.
     let issuer: &Certificate<'_> = chain.certificates.get(1).copied().unwrap_or(&anchor);
-    let issuer_id = CaIdentity::of(issuer);
-    let root_id = CaIdentity::of(&anchor);
+    // Listed CAs match by name and key (a re-issued CA certificate is the listed CA).
+    let issuer_id = ListedCa::of(issuer);
+    let root_id = ListedCa::of(&anchor);
     let times = Times {
         validation: time,
         proven: proven_signing_time,
     };
 
-    let mut root_listed = false;
     let mut failure: Option<NotRecognised> = None;
-    for list in store.trust_lists() {
-        for service in &list.services {
-            let lists_root = service.roots.iter().any(|r| root_id.is(r));
-            root_listed |= lists_root;
-            if !(lists_root && service.issuing_cas.iter().any(|c| issuer_id.is(c))) {
-                continue;
-            }
-            match check_service(list, service, accepted, leaf, chain, times) {
-                Ok(recognised) => return Some(Ok(recognised)),
-                Err(not) => {
-                    if failure.as_ref().is_none_or(|f| not.rank() > f.rank()) {
-                        failure = Some(not);
-                    }
+    for (list, service) in store.services_listing(&issuer_id, &root_id) {
+        match check_service(list, service, accepted, leaf, chain, times) {
+            Ok(recognised) => return Some(Ok(recognised)),
+            Err(not) => {
+                if failure.as_ref().is_none_or(|f| not.rank() > f.rank()) {
+                    failure = Some(not);
                 }
             }
         }
     }
+    let root_listed = store.lists_root(&root_id);
     Some(Err(failure.unwrap_or_else(|| {
         let issuer = issuer.subject_text();
         NotRecognised::rule(
@@ -273,32 +244,6 @@ fn check_service(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cert::decode_certificates;
-
-    fn certificate(path: &str) -> CertificateDer {
-        let full = format!("{}/../../testdata/{path}", env!("CARGO_MANIFEST_DIR"));
-        decode_certificates(&std::fs::read(&full).unwrap())
-            .unwrap()
-            .remove(0)
-    }
-
-    #[test]
-    fn listed_ca_matches_by_name_and_key_not_by_certificate_bytes() {
-        let listed = certificate("pki/hk/issuing-ca.pem");
-        let reissued =
-            certificate("trust-list-load/forged-jurisdiction/reissued-hk-issuing-ca.pem");
-        assert_ne!(listed, reissued);
-        let reissued = reissued.parse().unwrap();
-        assert!(CaIdentity::of(&reissued).is(&listed));
-        // Same name, other key: the impostor HK root is not the HK root.
-        let root = certificate("pki/hk/root-ca.pem");
-        let impostor = certificate("pki/edge/impostor-hk-root.pem");
-        assert!(!CaIdentity::of(&impostor.parse().unwrap()).is(&root));
-        // Other name (and key): the issuing CA is not the root.
-        assert!(!CaIdentity::of(&reissued).is(&root));
-        // A listed entry that does not parse matches nothing.
-        assert!(!CaIdentity::of(&reissued).is(&CertificateDer::from_vec(vec![0x30, 0x00])));
-    }
 
     #[test]
     fn status_is_read_at_the_proven_time_but_never_after_the_validation_time() {
