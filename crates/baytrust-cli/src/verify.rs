@@ -125,6 +125,10 @@ pub fn render_text(report: &Report) -> String {
             if let Some(person) = &entity.authorised_person {
                 out.push_str(&format!("  Authorised:    {person} — {CLAIMED}\n"));
             }
+            out.push_str(&format!(
+                "  Jurisdiction:  {} — {CLAIMED}\n",
+                entity.jurisdiction
+            ));
             if let Some(certificate) = &signer.certificate {
                 out.push_str(&format!("  Certificate:   {}\n", certificate.subject));
             }
