@@ -766,3 +766,37 @@ fn genuine_hk_list_cannot_recognise_a_cn_identifier_under_hk_s_own_ca() {
         Some("NTRCN-914403001922038216".to_owned())
     );
 }
+
+#[test]
+fn a_service_that_proof_could_satisfy_outranks_a_definite_failure_of_another() {
+    // Two services list the retired issuing CA: the 2018 series (withdrawn now,
+    // recognised earlier) and a copy whose policy the certificate lacks. Whatever their
+    // order, the report is the one more information could turn into a pass.
+    let mut document: serde_json::Value =
+        serde_json::from_slice(&testdata("trust-lists/hk.json")).unwrap();
+    let series = document["services"][1].clone();
+    let mut wrong_policy = series.clone();
+    wrong_policy["name"] = serde_json::json!("copy with another policy");
+    wrong_policy["policies"] =
+        serde_json::json!([{"oid": "1.3.6.1.4.1.55555.9", "match": "exact"}]);
+    for services in [
+        vec![wrong_policy.clone(), series.clone()],
+        vec![series, wrong_policy],
+    ] {
+        document["services"] = serde_json::Value::Array(services);
+        let list = TrustList::from_json_unsigned_insecure(&serde_json::to_vec(&document).unwrap())
+            .unwrap();
+        let verifier = Verifier::new(
+            TrustStore::builder()
+                .trust_list(list)
+                .unwrap()
+                .build()
+                .unwrap(),
+            RelyingPartyPolicy::default(),
+        );
+        assert_no_poe(
+            &verify(&verifier, "recognition/hk-retired-ca.p7s", AT),
+            "2018 series\" of the HK trust list #7: the service was withdrawn",
+        );
+    }
+}
