@@ -106,6 +106,8 @@ fn unknown_anchor_exits_5_indeterminate() {
         &path("samples/supply-contract.txt"),
         "--cafile",
         &path("pki/mo/root-ca.pem"),
+        "--now",
+        AT,
         "--attime",
         AT,
     ]);
@@ -124,6 +126,8 @@ fn signature_is_read_from_stdin_with_a_dash() {
             &path("pki/hk/root-ca.pem"),
             "--untrusted",
             &path("pki/hk/issuing-ca.pem"),
+            "--now",
+            AT,
             "--attime",
             AT,
         ])
@@ -180,6 +184,8 @@ fn unreadable_and_malformed_inputs_have_their_exit_codes() {
         &path("samples/supply-contract.txt"),
         "--cafile",
         &root,
+        "--now",
+        AT,
         "--attime",
         AT,
     ]);
@@ -190,6 +196,8 @@ fn unreadable_and_malformed_inputs_have_their_exit_codes() {
         &path("samples/supply-contract.txt.p7s"),
         "--cafile",
         &root,
+        "--now",
+        AT,
         "--attime",
         AT,
     ]);
@@ -349,6 +357,8 @@ fn chain_reports_recognition_with_trust_lists() {
         &path("pki/mo/trust-list-operator-ca.pem"),
         "--now",
         AT,
+        "--now",
+        "2026-07-15T00:00:00Z",
         "--attime",
         "2026-07-15T00:00:00Z",
         "--json",
