@@ -357,8 +357,6 @@ fn chain_reports_recognition_with_trust_lists() {
         &path("pki/mo/trust-list-operator-ca.pem"),
         "--now",
         AT,
-        "--now",
-        "2026-07-15T00:00:00Z",
         "--attime",
         "2026-07-15T00:00:00Z",
         "--json",
