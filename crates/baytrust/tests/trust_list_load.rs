@@ -708,3 +708,29 @@ fn stale_list_accepted_as_indeterminate_is_marked_stale_and_a_fresh_one_is_not()
             .stale
     );
 }
+
+#[test]
+fn no_byte_flip_of_the_forged_list_loads_it_as_cn_and_none_panics() {
+    // Every 7th byte flipped in turn: loaded as CN with CN's operator it never loads,
+    // and loaded as HK with HK's operator it never loads either (it claims CN, or is
+    // broken). Truncations likewise. The claim reader answers without panicking.
+    use baytrust::signed_trust_list::claimed_jurisdiction_unverified;
+    let original = forged("forged-cn.p7s");
+    let cn = bundled_operator("cn");
+    let hk = bundled_operator("hk");
+    for at in (0..original.len()).step_by(7) {
+        let mut flipped = original.clone();
+        flipped[at] ^= 0x01;
+        for truncated in [&flipped[..], &original[..at]] {
+            assert!(
+                load_for(truncated, Jurisdiction::Cn, &cn).is_err(),
+                "byte {at} loaded as CN"
+            );
+            assert!(
+                load_for(truncated, Jurisdiction::Hk, &hk).is_err(),
+                "byte {at} loaded as HK"
+            );
+            let _ = claimed_jurisdiction_unverified(truncated);
+        }
+    }
+}
