@@ -1,12 +1,14 @@
 //! Trust inputs named on the command line, shared by `chain` and `verify`: plain
-//! anchors (`--cafile [JUR:]FILE`), signed trust lists with the operator certificates
-//! that must have signed them, the relying party's home jurisdiction and accepted lists,
-//! and extra certificates (`--untrusted FILE`).
+//! anchors (`--cafile [JUR:]FILE`), signed trust lists (`--trust-list [JUR:]FILE`) with
+//! the operator certificates pinned per jurisdiction (`--operator-cert [JUR:]FILE`), the
+//! relying party's home jurisdiction and accepted lists, and the current time (`--now`)
+//! at which lists and their operators are judged.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use baytrust::cert::Certificate;
+use baytrust::cert::{Certificate, CertificateDer};
 use baytrust::identity::Jurisdiction;
+use baytrust::signed_trust_list::{claimed_jurisdiction_unverified, MAX_SIGNED_TRUST_LIST_BYTES};
 use baytrust::trust::{StaleListPolicy, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder};
 use baytrust::verifier::{RelyingPartyPolicy, Verifier};
 use baytrust::Time;
@@ -21,12 +23,17 @@ pub struct TrustArgs {
     /// `HK:root.pem` (repeatable). Without a prefix, the anchor's country.
     #[arg(long, value_name = "[JUR:]FILE")]
     pub cafile: Vec<String>,
-    /// A signed trust list (CMS, `baytrust-trust-list/1`; repeatable). It loads only if
-    /// signed under one of the `--operator-cert` certificates.
-    #[arg(long, value_name = "FILE")]
+    /// A signed trust list (CMS, `baytrust-trust-list/1`; repeatable), optionally
+    /// prefixed with the jurisdiction it must speak for: `CN:cn.p7s`. It loads only if
+    /// signed under an `--operator-cert` pinned for that jurisdiction (without a prefix,
+    /// the jurisdiction the list names selects which pinned operators are tried) and
+    /// names that jurisdiction.
+    #[arg(long, value_name = "[JUR:]FILE")]
     pub trust_list: Vec<String>,
-    /// A trust-list operator certificate the lists must be signed under (repeatable).
-    #[arg(long, value_name = "FILE")]
+    /// A trust-list operator certificate, pinned for one jurisdiction: `HK:op.pem`
+    /// (repeatable). Without a prefix, the certificate's subject country, which must
+    /// then be CN, HK or MO. An operator speaks only for its own jurisdiction's list.
+    #[arg(long, value_name = "[JUR:]FILE")]
     pub operator_cert: Vec<String>,
     /// INSECURE, for development: an unsigned trust-list JSON file, trusted as is.
     #[arg(long, value_name = "FILE")]
@@ -42,6 +49,11 @@ pub struct TrustArgs {
     /// it recognises) instead of refusing it.
     #[arg(long)]
     pub accept_stale_trust_list: bool,
+    /// The current time, RFC 3339 (default: the system clock): trust lists must be
+    /// fresh and their operators' certificates valid at it. Signatures are checked at
+    /// `--attime`, which defaults to this time.
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
 }
 
 /// A trust list the relying party refuses to load (exit 3), naming the rule and its
@@ -60,16 +72,112 @@ fn jurisdiction_arg(flag: &str, code: &str) -> Result<Jurisdiction, Failure> {
     })
 }
 
+/// Splits `JUR:rest` when `JUR` is CN, HK or MO; otherwise the whole argument is a path.
+fn split_jurisdiction(argument: &str) -> (Option<Jurisdiction>, &str) {
+    match argument.split_once(':') {
+        Some((code, path)) => match code.parse::<Jurisdiction>() {
+            Ok(jurisdiction) => (Some(jurisdiction), path),
+            Err(_) => (None, argument),
+        },
+        None => (None, argument),
+    }
+}
+
+/// The operator certificates pinned for each jurisdiction.
+type PinnedOperators = BTreeMap<Jurisdiction, Vec<CertificateDer>>;
+
 impl TrustArgs {
-    /// Builds the verifier these options describe; `time` is when lists are judged
-    /// stale and their operators' certificates valid.
-    pub fn verifier(&self, time: Time) -> Result<Verifier, Failure> {
-        let mut builder = anchors_into(TrustStore::builder(), &self.cafile)?;
-        let mut operators = Vec::new();
-        for path in &self.operator_cert {
-            operators.extend(read_certificates(path)?);
+    /// The current time: `--now`, or the system clock.
+    pub fn now(&self) -> Result<Time, Failure> {
+        crate::clock::time_or_now(self.now.as_deref(), "--now")
+    }
+
+    /// `--operator-cert [JUR:]FILE`, grouped by jurisdiction. A bare file is pinned for
+    /// its certificate's subject country; a certificate whose country is not CN, HK or
+    /// MO must be given with the jurisdiction (usage error, exit 1).
+    fn pinned_operators(&self) -> Result<PinnedOperators, Failure> {
+        let mut pinned = PinnedOperators::new();
+        for argument in &self.operator_cert {
+            let (given, path) = split_jurisdiction(argument);
+            for der in read_certificates(path)? {
+                let jurisdiction = match given {
+                    Some(jurisdiction) => jurisdiction,
+                    None => {
+                        let certificate = der.parse().map_err(|e| Failure::malformed(path, e))?;
+                        anchor_country(&certificate).ok_or_else(|| Failure {
+                            outcome: Outcome::Usage,
+                            message: format!(
+                                "--operator-cert {path}: the certificate's country is not CN, HK or MO; \
+                                 pin it for the jurisdiction whose lists it signs: use JUR:FILE, e.g. \
+                                 --operator-cert HK:{path}"
+                            ),
+                        })?
+                    }
+                };
+                pinned.entry(jurisdiction).or_default().push(der);
+            }
         }
-        if !self.trust_list.is_empty() && operators.is_empty() {
+        Ok(pinned)
+    }
+
+    /// Loads one `--trust-list [JUR:]FILE` with the operators pinned for its
+    /// jurisdiction: the prefix, else the jurisdiction the list names (read unverified,
+    /// only to choose; the library refuses a list that does not name the jurisdiction
+    /// it is loaded for), else — when the list cannot be read that far — the one
+    /// jurisdiction operators are pinned for.
+    fn load_list(
+        &self,
+        argument: &str,
+        pinned: &PinnedOperators,
+        now: Time,
+        stale: StaleListPolicy,
+    ) -> Result<TrustList, Failure> {
+        let (given, path) = split_jurisdiction(argument);
+        if path != "-" {
+            if let Ok(metadata) = std::fs::metadata(path) {
+                if metadata.len() > MAX_SIGNED_TRUST_LIST_BYTES as u64 {
+                    let error = baytrust::Error::TrustListTooLarge {
+                        size: usize::try_from(metadata.len()).unwrap_or(usize::MAX),
+                        limit: MAX_SIGNED_TRUST_LIST_BYTES,
+                    };
+                    return Err(refused(path, &error));
+                }
+            }
+        }
+        let bytes = read_input(path)?;
+        let jurisdiction = match given {
+            Some(jurisdiction) => jurisdiction,
+            None => match claimed_jurisdiction_unverified(&bytes) {
+                Ok(claimed) => claimed,
+                Err(error) => match pinned.keys().collect::<Vec<_>>().as_slice() {
+                    [only] => **only,
+                    _ => {
+                        return Err(Failure {
+                            outcome: Outcome::Malformed,
+                            message: format!(
+                            "{path}: trust list refused: {error} [{}]; name the jurisdiction it \
+                                 speaks for: --trust-list JUR:{path}",
+                            error.kind()
+                        ),
+                        })
+                    }
+                },
+            },
+        };
+        let operators = pinned
+            .get(&jurisdiction)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        TrustList::load_signed(&bytes, jurisdiction, operators, now, stale)
+            .map_err(|e| refused(path, &e))
+    }
+
+    /// Builds the verifier these options describe; `now` is when lists are judged
+    /// stale and their operators' certificates valid (not the validation time).
+    pub fn verifier(&self, now: Time) -> Result<Verifier, Failure> {
+        let mut builder = anchors_into(TrustStore::builder(), &self.cafile)?;
+        let pinned = self.pinned_operators()?;
+        if !self.trust_list.is_empty() && pinned.is_empty() {
             return Err(Failure {
                 outcome: Outcome::Usage,
                 message: "--trust-list needs at least one --operator-cert to check its signature"
@@ -81,11 +189,11 @@ impl TrustArgs {
         } else {
             StaleListPolicy::Refuse
         };
-        for path in &self.trust_list {
-            let bytes = read_input(path)?;
-            let list = TrustList::load_signed(&bytes, &operators, time, stale)
-                .map_err(|e| refused(path, &e))?;
-            builder = builder.trust_list(list).map_err(|e| refused(path, &e))?;
+        for argument in &self.trust_list {
+            let list = self.load_list(argument, &pinned, now, stale)?;
+            builder = builder
+                .trust_list(list)
+                .map_err(|e| refused(split_jurisdiction(argument).1, &e))?;
         }
         for path in &self.insecure_unsigned_trust_list {
             let bytes = read_input(path)?;
@@ -123,10 +231,7 @@ fn anchors_into(
     cafiles: &[String],
 ) -> Result<TrustStoreBuilder, Failure> {
     for argument in cafiles {
-        let (given, path) = match argument.split_once(':') {
-            Some((code, path)) if code.parse::<Jurisdiction>().is_ok() => (code.parse().ok(), path),
-            _ => (None, argument.as_str()),
-        };
+        let (given, path) = split_jurisdiction(argument);
         for der in read_certificates(path)? {
             let certificate = der.parse().map_err(|e| Failure::malformed(path, e))?;
             let jurisdiction = match given {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use baytrust::cert::{Certificate, CertificateDer};
 use baytrust::identity::Jurisdiction;
 use baytrust::path::{ChainOptions, PolicyInputs, PolicySet, Purpose};
-use baytrust::report::{CertificateRef, Recognition};
+use baytrust::report::{CertificateRef, Recognition, SubIndication};
 use baytrust::Time;
 
 use crate::anchors::TrustArgs;
@@ -22,8 +22,10 @@ pub struct ChainRequest {
     pub untrusted: Vec<String>,
     /// Anchors, trust lists and the relying party's acceptance.
     pub trust: TrustArgs,
-    /// The validation time.
+    /// The validation time (`--attime`).
     pub time: Time,
+    /// The current time (`--now`): lists and operators are judged at it.
+    pub now: Time,
     /// RFC 5280 policy inputs.
     pub policy: PolicyInputs,
     /// What the certificate is for.
@@ -35,7 +37,9 @@ pub struct ChainRequest {
 pub struct ChainReport {
     /// Whether a valid path was found.
     pub valid: bool,
-    /// The error's kind (`CertificateExpired`, …) when not valid.
+    /// The error's kind when not valid: the path error's (`CertificateExpired`, …), or
+    /// `NotRecognised`, `NotRecognisedNoPoe` (recognised only earlier in the
+    /// certificate's life) or `TryLater` (only a stale list) for recognition.
     pub error_kind: Option<&'static str>,
     /// The error as a sentence when not valid.
     pub error: Option<String>,
@@ -73,7 +77,7 @@ pub fn parse_purpose(text: &str) -> Result<Purpose, String> {
 
 /// Runs the validation and builds the report.
 pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
-    let verifier = request.trust.verifier(request.time)?;
+    let verifier = request.trust.verifier(request.now)?;
     let cert_ders = read_certificates(&request.cert)?;
     let mut pool_ders: Vec<CertificateDer> = cert_ders.iter().skip(1).cloned().collect();
     for path in &request.untrusted {
@@ -105,15 +109,20 @@ pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
             if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
                 entries.push(CertificateRef::of(&anchor));
             }
-            let (recognition, not_recognised) = match verifier.recognise(&chain, request.time) {
+            let (recognition, not_recognised) = match verifier.recognise(&chain, request.time, None)
+            {
                 None => (None, None),
                 Some(Ok(recognised)) => (Some(recognised.recognition), None),
-                Some(Err(not)) => (None, Some(not.rule)),
+                Some(Err(not)) => (None, Some(not)),
             };
             ChainReport {
                 valid: not_recognised.is_none(),
-                error_kind: not_recognised.as_ref().map(|_| "NotRecognised"),
-                error: not_recognised.map(|rule| format!("not recognised: {rule}")),
+                error_kind: not_recognised.as_ref().map(|not| match not.sub_indication {
+                    SubIndication::NotRecognisedNoPoe => "NotRecognisedNoPoe",
+                    SubIndication::TryLater => "TryLater",
+                    _ => "NotRecognised",
+                }),
+                error: not_recognised.map(|not| format!("not recognised: {}", not.rule)),
                 anchor_jurisdiction: Some(chain.anchor_jurisdiction()),
                 chain: entries,
                 user_constrained_policy_set: Some(chain.user_constrained_policy_set.clone()),

@@ -1,5 +1,7 @@
-//! The command line's notion of time: `--attime`, or the system clock. (The library
-//! never reads a clock; only the tools do, as a default.)
+//! The command line's two times (DESIGN.md "Two times"): the current time (`--now`, or
+//! the system clock), at which trust lists and their operators are judged, and the
+//! validation time of signatures and paths (`--attime`, default the current time). The
+//! library never reads a clock; only the tools do, as a default.
 
 use baytrust::Time;
 
@@ -13,6 +15,17 @@ pub fn time_or_now(attime: Option<&str>, flag: &str) -> Result<Time, Failure> {
             message: format!("{flag}: {e}"),
         }),
         None => now(),
+    }
+}
+
+/// `--attime` parsed as RFC 3339, or `default` (the current time) when absent.
+pub fn time_or(attime: Option<&str>, flag: &str, default: Time) -> Result<Time, Failure> {
+    match attime {
+        Some(text) => Time::parse_rfc3339(text).map_err(|e| Failure {
+            outcome: Outcome::Usage,
+            message: format!("{flag}: {e}"),
+        }),
+        None => Ok(default),
     }
 }
 

@@ -26,13 +26,15 @@ pub struct VerifyRequest {
     pub trust: TrustArgs,
     /// Files of extra certificates.
     pub untrusted: Vec<String>,
-    /// The validation time.
+    /// The validation time (`--attime`).
     pub time: Time,
+    /// The current time (`--now`): lists and operators are judged at it.
+    pub now: Time,
 }
 
 /// Verifies and returns the report.
 pub fn run_verify(request: &VerifyRequest) -> Result<Report, Failure> {
-    let verifier = request.trust.verifier(request.time)?;
+    let verifier = request.trust.verifier(request.now)?;
     let mut options = SignatureOptions::new(request.time);
     for path in &request.untrusted {
         options.extra_certificates.extend(read_certificates(path)?);
@@ -112,6 +114,24 @@ pub fn render_text(report: &Report) -> String {
                 out.push_str(&format!("  Authorised:    {person}\n"));
             }
             out.push_str(&format!("  Jurisdiction:  {}\n", entity.jurisdiction));
+        } else if let Some(entity) = &signer.claimed_entity {
+            // What a failed signer's certificate claims: never shown as an identity.
+            const CLAIMED: &str = "claimed (not validated)";
+            out.push_str(&format!(
+                "  Organisation:  {} — {CLAIMED}\n",
+                entity.organisation
+            ));
+            out.push_str(&format!("  Identifier:    {} — {CLAIMED}\n", entity.org_id));
+            if let Some(person) = &entity.authorised_person {
+                out.push_str(&format!("  Authorised:    {person} — {CLAIMED}\n"));
+            }
+            out.push_str(&format!(
+                "  Jurisdiction:  {} — {CLAIMED}\n",
+                entity.jurisdiction
+            ));
+            if let Some(certificate) = &signer.certificate {
+                out.push_str(&format!("  Certificate:   {}\n", certificate.subject));
+            }
         } else if let Some(certificate) = &signer.certificate {
             out.push_str(&format!("  Certificate:   {}\n", certificate.subject));
         }

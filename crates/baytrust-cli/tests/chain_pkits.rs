@@ -21,7 +21,15 @@ fn check(entry: &PkitsEntry, time: &str) -> Result<(), String> {
     command
         .arg("--cafile")
         .arg(format!("HK:{}", entry.anchor.display()));
-    command.args(["--attime", time, "--purpose", "any", "--json"]);
+    command.args([
+        "--now",
+        time,
+        "--attime",
+        time,
+        "--purpose",
+        "any",
+        "--json",
+    ]);
     for policy in &entry.initial_policy_set {
         command.args(["--policy", policy]);
     }

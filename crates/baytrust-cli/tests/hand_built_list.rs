@@ -34,6 +34,8 @@ fn hand_built_list_drives_recognition_as_its_author_predicted_from_the_docs() {
             "CN".into(),
             "--accept".into(),
             "HK".into(),
+            "--now".into(),
+            time.to_owned(),
             "--attime".into(),
             time.to_owned(),
             "--json".into(),

@@ -27,6 +27,8 @@ fn sample_args(content: &str) -> Vec<String> {
         &path("pki/cn-sm2/root-ca.pem"),
         "--cafile",
         &path("pki/hk/root-ca.pem"),
+        "--now",
+        AT,
         "--attime",
         AT,
     ]
@@ -104,6 +106,8 @@ fn unknown_anchor_exits_5_indeterminate() {
         &path("samples/supply-contract.txt"),
         "--cafile",
         &path("pki/mo/root-ca.pem"),
+        "--now",
+        AT,
         "--attime",
         AT,
     ]);
@@ -122,6 +126,8 @@ fn signature_is_read_from_stdin_with_a_dash() {
             &path("pki/hk/root-ca.pem"),
             "--untrusted",
             &path("pki/hk/issuing-ca.pem"),
+            "--now",
+            AT,
             "--attime",
             AT,
         ])
@@ -178,6 +184,8 @@ fn unreadable_and_malformed_inputs_have_their_exit_codes() {
         &path("samples/supply-contract.txt"),
         "--cafile",
         &root,
+        "--now",
+        AT,
         "--attime",
         AT,
     ]);
@@ -188,6 +196,8 @@ fn unreadable_and_malformed_inputs_have_their_exit_codes() {
         &path("samples/supply-contract.txt.p7s"),
         "--cafile",
         &root,
+        "--now",
+        AT,
         "--attime",
         AT,
     ]);
@@ -209,9 +219,18 @@ fn readme_main_job_args() -> Vec<String> {
     );
     first[prefix.len()..]
         .split_whitespace()
-        .map(|arg| match arg.strip_prefix("testdata/") {
-            Some(relative) => path(relative),
-            None => arg.to_owned(),
+        .map(|arg| {
+            // `JUR:testdata/…` (a pinned operator) keeps its prefix.
+            let (prefix, rest) = match arg.split_once(':') {
+                Some((jurisdiction, rest)) if rest.starts_with("testdata/") => {
+                    (format!("{jurisdiction}:"), rest)
+                }
+                _ => (String::new(), arg),
+            };
+            match rest.strip_prefix("testdata/") {
+                Some(relative) => format!("{prefix}{}", path(relative)),
+                None => arg.to_owned(),
+            }
         })
         .collect()
 }
@@ -283,6 +302,8 @@ fn trust_list_without_operator_or_under_the_wrong_operator_is_refused() {
         path("samples/supply-contract.txt"),
         "--trust-list".to_owned(),
         path("trust-lists/hk.p7s"),
+        "--now".to_owned(),
+        AT.to_owned(),
         "--attime".to_owned(),
         AT.to_owned(),
     ];
@@ -293,7 +314,11 @@ fn trust_list_without_operator_or_under_the_wrong_operator_is_refused() {
     wrong.extend(["--operator-cert", &cn_operator]);
     let output = verify_sig(&wrong);
     assert_eq!(output.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("operator"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no operator certificate is configured for HK [TrustListOperatorUnknown]"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -305,6 +330,8 @@ fn chain_reports_recognition_with_trust_lists() {
         &path("trust-lists/mo.p7s"),
         "--operator-cert",
         &path("pki/mo/trust-list-operator-ca.pem"),
+        "--now",
+        AT,
         "--attime",
         AT,
         "--json",
@@ -328,12 +355,16 @@ fn chain_reports_recognition_with_trust_lists() {
         &path("trust-lists/mo.p7s"),
         "--operator-cert",
         &path("pki/mo/trust-list-operator-ca.pem"),
+        "--now",
+        AT,
         "--attime",
         "2026-07-15T00:00:00Z",
         "--json",
     ]);
     assert_eq!(suspended.status.code(), Some(4));
     let report: Value = serde_json::from_slice(&suspended.stdout).unwrap();
-    assert_eq!(report["error_kind"], json!("NotRecognised"));
+    // Recognised before the suspension, during the certificate's life: a path has no
+    // signing time, so nothing proves it was used then.
+    assert_eq!(report["error_kind"], json!("NotRecognisedNoPoe"));
     assert!(report["error"].as_str().unwrap().contains("suspended"));
 }

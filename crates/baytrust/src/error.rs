@@ -385,6 +385,31 @@ pub enum Error {
         /// The time it was loaded at.
         time: crate::Time,
     },
+    // ---- trust lists and recognition (issue 8) ----
+    /// A signed trust list says it speaks for another jurisdiction than the one whose
+    /// pinned operators it was loaded with: an operator speaks only for its own
+    /// jurisdiction (DESIGN.md "Trust-list format"), so a list signed under HK's
+    /// operator that claims `"jurisdiction": "CN"` is refused, whatever its sequence.
+    #[error(
+        "trust list claims jurisdiction {claimed:?} but was loaded with the operators \
+         pinned for {expected}: an operator speaks only for its own jurisdiction"
+    )]
+    TrustListJurisdictionMismatch {
+        /// The jurisdiction whose operators were pinned and that the caller expects.
+        expected: String,
+        /// The `jurisdiction` the document claims, as written.
+        claimed: String,
+    },
+    /// A signed trust list is larger than the documented limit
+    /// ([`MAX_SIGNED_TRUST_LIST_BYTES`](crate::signed_trust_list::MAX_SIGNED_TRUST_LIST_BYTES),
+    /// 16 MiB); it is refused before any of it is parsed (issue 8 §5).
+    #[error("trust list is {size} bytes, above the limit of {limit} bytes; not read")]
+    TrustListTooLarge {
+        /// The input's size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
 
     // ---- path validation (RFC 5280 §6.1) -------------------------------------------
     // `depth` counts from the end-entity certificate (0) towards the trust anchor.
@@ -891,6 +916,9 @@ impl Error {
             }
             Error::IdentityExtensionConflict { .. } => "IdentityExtensionConflict",
             Error::OrgIdJurisdictionMismatch { .. } => "OrgIdJurisdictionMismatch",
+            // ---- trust lists and recognition (issue 8) ----
+            Error::TrustListJurisdictionMismatch { .. } => "TrustListJurisdictionMismatch",
+            Error::TrustListTooLarge { .. } => "TrustListTooLarge",
             Error::UnknownIssuer { .. } => "UnknownIssuer",
             Error::ChainSignature { .. } => "ChainSignature",
             Error::PublicKeyRefused { .. } => "PublicKeyRefused",

@@ -60,14 +60,23 @@ pub struct SignatureOptions {
     /// Certificates the caller supplies in addition to those in the signature (the
     /// signer's certificate or intermediates a signer left out).
     pub extra_certificates: Vec<CertificateDer>,
+    /// A time at which the signature is **proven** to have existed (proof of
+    /// existence, e.g. a verified timestamp), if any. The signer's recognition — its
+    /// service's status history — is then read at this time: a service withdrawn or
+    /// suspended at `time` but recognised at the proven signing time passes. Without
+    /// it, that case is `INDETERMINATE` / `NOT_RECOGNISED_NO_POE`. The signature's own
+    /// signingTime attribute is a claim and is never used here.
+    pub proven_signing_time: Option<Time>,
 }
 
 impl SignatureOptions {
-    /// Options validating at `time` with no extra certificates.
+    /// Options validating at `time` with no extra certificates and no proven signing
+    /// time.
     pub fn new(time: Time) -> Self {
         Self {
             time,
             extra_certificates: Vec::new(),
+            proven_signing_time: None,
         }
     }
 }
@@ -110,14 +119,23 @@ impl Verifier {
         accepted
     }
 
-    /// Applies the trust lists' recognition rules to a validated chain at `time`;
-    /// `None` when the store holds no trust list (plain anchors).
+    /// Applies the trust lists' recognition rules to a validated chain at the
+    /// validation time `time`, reading service status at `proven_signing_time` when
+    /// the signature is proven to have existed then ([`recognise`]); `None` when the
+    /// store holds no trust list (plain anchors).
     pub fn recognise(
         &self,
         chain: &VerifiedChain<'_>,
         time: Time,
+        proven_signing_time: Option<Time>,
     ) -> Option<Result<Recognised, NotRecognised>> {
-        recognise(&self.store, &self.accepted_jurisdictions(), chain, time)
+        recognise(
+            &self.store,
+            &self.accepted_jurisdictions(),
+            chain,
+            time,
+            proven_signing_time,
+        )
     }
 
     fn algorithm_policy(&self) -> AlgorithmPolicy<'_> {
@@ -227,21 +245,26 @@ impl Verifier {
             .signer_certificate
             .as_ref()
             .and_then(|der| der.parse().ok());
+        // What the certificate claims, read by the built-in profiles: validated only if
+        // every check passes (`SignerReport::fail` turns it into a claim otherwise). A
+        // certificate whose identity fields contradict each other names no single legal
+        // entity: it shows none, not even as a claim, and cannot pass (issue 8 §3).
         let claimed_entity = signer_certificate
             .as_ref()
             .map(IdentityProfile::entity_from_certificate)
             .transpose();
-        // A certificate whose identity fields contradict each other names no single
-        // legal entity: it shows none, and cannot pass (issue 8 §3).
         let identity_conflict = match &claimed_entity {
             Err(error) if error.is_identity_conflict() => Some(error.clone()),
             _ => None,
         };
+        let entity = claimed_entity.ok().flatten().flatten();
         let mut report = SignerReport {
             indication: Indication::TotalPassed,
             sub_indication: None,
             reason: "the signature and the signer's certificate path are valid".to_owned(),
-            entity: claimed_entity.ok().flatten().flatten(),
+            entity_validated: entity.is_some(),
+            entity,
+            claimed_entity: None,
             certificate: signer_certificate.as_ref().map(CertificateRef::of),
             chain: Vec::new(),
             claimed_signing_time: check.claimed_signing_time,
@@ -276,7 +299,7 @@ impl Verifier {
                 if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
                     report.chain.push(CertificateRef::of(&anchor));
                 }
-                match self.recognise(&chain, options.time) {
+                match self.recognise(&chain, options.time, options.proven_signing_time) {
                     None => {
                         if let Some(conflict) = identity_conflict {
                             report.fail(
@@ -296,10 +319,17 @@ impl Verifier {
                         );
                         report.recognition = Some(recognised.recognition);
                         report.entity = Some(recognised.entity);
+                        report.entity_validated = true;
                     }
                     Some(Err(not)) => {
                         if not.identity_conflict {
                             report.entity = None;
+                            report.claimed_entity = None;
+                        } else if not.claimed_entity.is_some() {
+                            // The claim as the listing service's profile reads it, if it
+                            // reads one; else the built-in reading.
+                            report.entity = None;
+                            report.claimed_entity = not.claimed_entity;
                         }
                         report.fail(not.sub_indication, format!("not recognised: {}", not.rule))
                     }

@@ -384,8 +384,14 @@ fn anchor_critical_subject_key_identifier_is_refused() {
 
 #[test]
 fn anchor_with_empty_subject_is_refused() {
+    // A critical subjectAltName (rcgen marks it critical for an empty subject) gets the
+    // anchor past the certificate profile (RFC 5280 §4.2.1.6), so the anchor rule is
+    // what refuses it.
     let mut anchor = root("unused");
     anchor.distinguished_name = DistinguishedName::new();
+    anchor.subject_alt_names = vec![rcgen::SanType::DnsName(
+        "root.example".try_into().unwrap(),
+    )];
     let nodes = chain_under(anchor, leaf("Signer"));
     let sha256: String = Certificate::from_der(&nodes[0].der)
         .unwrap()

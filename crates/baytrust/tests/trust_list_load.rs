@@ -40,7 +40,13 @@ fn operator() -> Vec<CertificateDer> {
 
 /// Loads `signed/<name>` against the configured operator at the test time.
 fn load(name: &str, stale: StaleListPolicy) -> Result<TrustList, Error> {
-    TrustList::load_signed(&read(&format!("signed/{name}")), &operator(), now(), stale)
+    TrustList::load_signed(
+        &read(&format!("signed/{name}")),
+        Jurisdiction::Hk,
+        &operator(),
+        now(),
+        stale,
+    )
 }
 
 fn load_refusing_stale(name: &str) -> Result<TrustList, Error> {
@@ -174,7 +180,13 @@ fn content_type_other_than_id_data_is_an_invalid_signature() {
 fn bytes_that_are_not_cms_are_an_invalid_signature() {
     for input in [read("lists/list.json"), Vec::new(), vec![0x30, 0x03, 0x02]] {
         assert!(matches!(
-            TrustList::load_signed(&input, &operator(), now(), StaleListPolicy::Refuse),
+            TrustList::load_signed(
+                &input,
+                Jurisdiction::Hk,
+                &operator(),
+                now(),
+                StaleListPolicy::Refuse
+            ),
             Err(Error::TrustListSignatureInvalid { .. })
         ));
     }
@@ -192,7 +204,14 @@ fn signer_certificate_not_found_is_an_invalid_signature() {
     // to the operator CA, which is pinned too.
     let pinned = vec![certificate("operator-ca.pem"), certificate("signer.pem")];
     let signed = read("signed/nocerts.der");
-    assert!(TrustList::load_signed(&signed, &pinned, now(), StaleListPolicy::Refuse).is_ok());
+    assert!(TrustList::load_signed(
+        &signed,
+        Jurisdiction::Hk,
+        &pinned,
+        now(),
+        StaleListPolicy::Refuse
+    )
+    .is_ok());
 }
 
 // ---- the operator ------------------------------------------------------------------
@@ -208,7 +227,14 @@ fn signer_outside_the_configured_operator_is_operator_unknown() {
     // pinned certificates decide, not the list.
     let signed = read("signed/rogue-signer.der");
     let rogue = vec![certificate("rogue-ca.pem")];
-    assert!(TrustList::load_signed(&signed, &rogue, now(), StaleListPolicy::Refuse).is_ok());
+    assert!(TrustList::load_signed(
+        &signed,
+        Jurisdiction::Hk,
+        &rogue,
+        now(),
+        StaleListPolicy::Refuse
+    )
+    .is_ok());
 }
 
 #[test]
@@ -221,14 +247,27 @@ fn every_signer_must_chain_to_an_operator() {
     );
     let both = vec![certificate("operator-ca.pem"), certificate("rogue-ca.pem")];
     let signed = read("signed/one-signer-rogue.der");
-    assert!(TrustList::load_signed(&signed, &both, now(), StaleListPolicy::Refuse).is_ok());
+    assert!(TrustList::load_signed(
+        &signed,
+        Jurisdiction::Hk,
+        &both,
+        now(),
+        StaleListPolicy::Refuse
+    )
+    .is_ok());
 }
 
 #[test]
 fn no_operator_certificate_is_operator_unknown() {
     let signed = read("signed/list.der");
     assert_refused(
-        TrustList::load_signed(&signed, &[], now(), StaleListPolicy::Refuse),
+        TrustList::load_signed(
+            &signed,
+            Jurisdiction::Hk,
+            &[],
+            now(),
+            StaleListPolicy::Refuse,
+        ),
         "TrustListOperatorUnknown",
         &["no operator certificate"],
     );
@@ -241,6 +280,7 @@ fn signer_certificate_expired_at_load_time_is_operator_unknown() {
     assert_refused(
         TrustList::load_signed(
             &signed,
+            Jurisdiction::Hk,
             &operator(),
             t("2028-06-01T00:00:00Z"),
             StaleListPolicy::AcceptAsIndeterminate,
@@ -255,7 +295,13 @@ fn operator_certificate_that_does_not_parse_is_its_own_error() {
     let signed = read("signed/list.der");
     let broken = vec![CertificateDer::from_vec(vec![0x30, 0x00])];
     assert!(matches!(
-        TrustList::load_signed(&signed, &broken, now(), StaleListPolicy::Refuse),
+        TrustList::load_signed(
+            &signed,
+            Jurisdiction::Hk,
+            &broken,
+            now(),
+            StaleListPolicy::Refuse
+        ),
         Err(Error::CertificateMalformed { .. })
     ));
 }
@@ -267,7 +313,13 @@ fn operator_is_checked_before_the_document() {
     let signed = read("signed/malformed.der");
     let rogue = vec![certificate("rogue-ca.pem")];
     assert!(matches!(
-        TrustList::load_signed(&signed, &rogue, now(), StaleListPolicy::Refuse),
+        TrustList::load_signed(
+            &signed,
+            Jurisdiction::Hk,
+            &rogue,
+            now(),
+            StaleListPolicy::Refuse
+        ),
         Err(Error::TrustListOperatorUnknown { .. })
     ));
 }
@@ -354,8 +406,15 @@ fn stale_list_loads_when_accepted_as_indeterminate() {
 #[test]
 fn list_is_stale_only_after_next_update() {
     let signed = read("signed/list.der");
-    let at =
-        |time: &str| TrustList::load_signed(&signed, &operator(), t(time), StaleListPolicy::Refuse);
+    let at = |time: &str| {
+        TrustList::load_signed(
+            &signed,
+            Jurisdiction::Hk,
+            &operator(),
+            t(time),
+            StaleListPolicy::Refuse,
+        )
+    };
     assert!(at("2026-07-01T00:00:00Z").is_ok());
     assert!(matches!(
         at("2026-07-01T00:00:01Z"),
@@ -432,4 +491,246 @@ fn documented_example_loads_and_is_the_signed_fixture() {
     let documented: TrustListDocument = serde_json::from_str(&example).unwrap();
     let fixture: TrustListDocument = serde_json::from_slice(&read("lists/list.json")).unwrap();
     assert_eq!(documented, fixture);
+}
+
+// ---- operators pinned per jurisdiction (issue 8 §1) ------------------------------------
+// forged-jurisdiction/ (its make.sh): the HK trust-list signer signs a list claiming
+// "jurisdiction": "CN" (sequence 13, HK's own root) and an empty CN list with sequence
+// 2^64-1. OpenSSL verifies both signatures under the HK operator CA.
+
+fn bundled(path: &str) -> Vec<u8> {
+    read(&format!("../trust-lists/{path}"))
+}
+
+fn forged(name: &str) -> Vec<u8> {
+    read(&format!("forged-jurisdiction/{name}"))
+}
+
+/// The operator CA the bundled lists pin for `j` (`cn`, `hk`, `mo`).
+fn bundled_operator(j: &str) -> Vec<CertificateDer> {
+    vec![certificate(&format!(
+        "../pki/{j}/trust-list-operator-ca.pem"
+    ))]
+}
+
+fn load_for(
+    signed: &[u8],
+    expected: Jurisdiction,
+    operators: &[CertificateDer],
+) -> Result<TrustList, Error> {
+    TrustList::load_signed(signed, expected, operators, now(), StaleListPolicy::Refuse)
+}
+
+#[test]
+fn list_claiming_cn_signed_by_the_hk_operator_is_refused_as_cn() {
+    // Loaded as CN, only the CN operator is offered: HK's signer does not chain to it.
+    assert_refused(
+        load_for(
+            &forged("forged-cn.p7s"),
+            Jurisdiction::Cn,
+            &bundled_operator("cn"),
+        ),
+        "TrustListOperatorUnknown",
+        &[
+            "BayTrust Test HK Trust List Signer 2025",
+            "pinned for CN",
+            "no issuer found",
+        ],
+    );
+}
+
+#[test]
+fn list_signed_by_the_right_operator_for_the_wrong_jurisdiction_is_a_mismatch() {
+    // Loaded as HK with HK's operator: the signature and operator hold, the claim does not.
+    assert_eq!(
+        load_for(
+            &forged("forged-cn.p7s"),
+            Jurisdiction::Hk,
+            &bundled_operator("hk")
+        )
+        .unwrap_err(),
+        Error::TrustListJurisdictionMismatch {
+            expected: "HK".into(),
+            claimed: "CN".into()
+        }
+    );
+    // The genuine HK list, with HK's operator mistakenly pinned for CN.
+    assert_eq!(
+        load_for(
+            &bundled("hk.p7s"),
+            Jurisdiction::Cn,
+            &bundled_operator("hk")
+        )
+        .unwrap_err(),
+        Error::TrustListJurisdictionMismatch {
+            expected: "CN".into(),
+            claimed: "HK".into()
+        }
+    );
+    // And the right pairing loads.
+    let hk = load_for(
+        &bundled("hk.p7s"),
+        Jurisdiction::Hk,
+        &bundled_operator("hk"),
+    )
+    .unwrap();
+    assert_eq!((hk.jurisdiction, hk.sequence), (Jurisdiction::Hk, 7));
+}
+
+#[test]
+fn operators_of_every_jurisdiction_together_still_do_not_let_hk_speak_for_cn() {
+    // A caller that (wrongly) hands every operator to one call: the anchors are labelled
+    // with the expected jurisdiction, so the claim must still equal it.
+    let all: Vec<CertificateDer> = ["cn", "hk", "mo"]
+        .iter()
+        .flat_map(|j| bundled_operator(j))
+        .collect();
+    assert_eq!(
+        load_for(&forged("forged-cn.p7s"), Jurisdiction::Hk, &all).unwrap_err(),
+        Error::TrustListJurisdictionMismatch {
+            expected: "HK".into(),
+            claimed: "CN".into()
+        }
+    );
+}
+
+#[test]
+fn empty_list_with_the_highest_sequence_from_another_operator_does_not_load() {
+    let empty = forged("empty-cn-max-sequence.p7s");
+    assert_refused(
+        load_for(&empty, Jurisdiction::Cn, &bundled_operator("cn")),
+        "TrustListOperatorUnknown",
+        &["pinned for CN"],
+    );
+    assert_eq!(
+        load_for(&empty, Jurisdiction::Hk, &bundled_operator("hk")).unwrap_err(),
+        Error::TrustListJurisdictionMismatch {
+            expected: "HK".into(),
+            claimed: "CN".into()
+        }
+    );
+    // What it would have been, had it loaded: sequence 2^64-1, read exactly.
+    let document: TrustListDocument =
+        serde_json::from_slice(&forged("empty-cn-max-sequence.json")).unwrap();
+    assert_eq!(document.sequence, u64::MAX);
+}
+
+#[test]
+fn jurisdiction_claim_is_read_only_after_signature_and_operator() {
+    // A rogue operator pinned for HK: the signer check fails before the claim is read,
+    // so the answer is about the operator, not the (mismatching) document.
+    let rogue = vec![certificate("rogue-ca.pem")];
+    assert_refused(
+        load_for(&forged("forged-cn.p7s"), Jurisdiction::Hk, &rogue),
+        "TrustListOperatorUnknown",
+        &["pinned for HK"],
+    );
+    // A tampered list: the signature fails first, whatever it claims.
+    assert_refused(
+        load_for(&read("signed/tampered.der"), Jurisdiction::Cn, &operator()),
+        "TrustListSignatureInvalid",
+        &["messageDigest"],
+    );
+}
+
+#[test]
+fn no_operator_pinned_for_the_expected_jurisdiction_is_operator_unknown() {
+    assert_refused(
+        load_for(&bundled("mo.p7s"), Jurisdiction::Mo, &[]),
+        "TrustListOperatorUnknown",
+        &["no operator certificate is configured for MO"],
+    );
+}
+
+#[test]
+fn claimed_jurisdiction_is_read_unverified_only_to_choose_operators() {
+    use baytrust::signed_trust_list::claimed_jurisdiction_unverified;
+    assert_eq!(
+        claimed_jurisdiction_unverified(&forged("forged-cn.p7s")),
+        Ok(Jurisdiction::Cn)
+    );
+    assert_eq!(
+        claimed_jurisdiction_unverified(&bundled("mo.p7s")),
+        Ok(Jurisdiction::Mo)
+    );
+    assert!(matches!(
+        claimed_jurisdiction_unverified(&read("lists/list.json")),
+        Err(Error::TrustListSignatureInvalid { .. })
+    ));
+    assert!(matches!(
+        claimed_jurisdiction_unverified(&read("signed/malformed.der")),
+        Err(Error::TrustListMalformed { .. })
+    ));
+}
+
+// ---- size (issue 8 §5) -----------------------------------------------------------------
+
+#[test]
+fn list_above_16_mib_is_refused_unread() {
+    use baytrust::signed_trust_list::{
+        claimed_jurisdiction_unverified, MAX_SIGNED_TRUST_LIST_BYTES,
+    };
+    assert_eq!(MAX_SIGNED_TRUST_LIST_BYTES, 16 * 1024 * 1024);
+    // A valid list followed by padding: over the limit, it is not even parsed.
+    let mut big = read("signed/list.der");
+    big.resize(MAX_SIGNED_TRUST_LIST_BYTES + 1, 0);
+    let too_large = Error::TrustListTooLarge {
+        size: MAX_SIGNED_TRUST_LIST_BYTES + 1,
+        limit: MAX_SIGNED_TRUST_LIST_BYTES,
+    };
+    assert_eq!(
+        load_for(&big, Jurisdiction::Hk, &operator()).unwrap_err(),
+        too_large
+    );
+    assert_eq!(claimed_jurisdiction_unverified(&big), Err(too_large));
+    // At the limit it is read (and refused for what it is: trailing bytes after the CMS).
+    big.truncate(MAX_SIGNED_TRUST_LIST_BYTES);
+    assert_ne!(
+        load_for(&big, Jurisdiction::Hk, &operator())
+            .unwrap_err()
+            .kind(),
+        "TrustListTooLarge"
+    );
+}
+
+// ---- the load time is "now" (issue 8 §6) -----------------------------------------------
+
+#[test]
+fn stale_list_accepted_as_indeterminate_is_marked_stale_and_a_fresh_one_is_not() {
+    assert!(
+        load("stale.der", StaleListPolicy::AcceptAsIndeterminate)
+            .unwrap()
+            .stale
+    );
+    assert!(
+        !load("list.der", StaleListPolicy::AcceptAsIndeterminate)
+            .unwrap()
+            .stale
+    );
+}
+
+#[test]
+fn no_byte_flip_of_the_forged_list_loads_it_as_cn_and_none_panics() {
+    // Every 7th byte flipped in turn: loaded as CN with CN's operator it never loads,
+    // and loaded as HK with HK's operator it never loads either (it claims CN, or is
+    // broken). Truncations likewise. The claim reader answers without panicking.
+    use baytrust::signed_trust_list::claimed_jurisdiction_unverified;
+    let original = forged("forged-cn.p7s");
+    let cn = bundled_operator("cn");
+    let hk = bundled_operator("hk");
+    for at in (0..original.len()).step_by(7) {
+        let mut flipped = original.clone();
+        flipped[at] ^= 0x01;
+        for truncated in [&flipped[..], &original[..at]] {
+            assert!(
+                load_for(truncated, Jurisdiction::Cn, &cn).is_err(),
+                "byte {at} loaded as CN"
+            );
+            assert!(
+                load_for(truncated, Jurisdiction::Hk, &hk).is_err(),
+                "byte {at} loaded as HK"
+            );
+            let _ = claimed_jurisdiction_unverified(truncated);
+        }
+    }
 }

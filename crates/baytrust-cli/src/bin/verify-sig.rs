@@ -9,7 +9,7 @@ use baytrust::cms::SignedData;
 use baytrust::path::{PolicyInputs, Purpose};
 use baytrust_cli::anchors::TrustArgs;
 use baytrust_cli::chain::{parse_purpose, run_chain, ChainRequest};
-use baytrust_cli::clock::time_or_now;
+use baytrust_cli::clock::time_or;
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
 use baytrust_cli::input::read_input;
 use baytrust_cli::inspect::{inspect_certificates, render_text};
@@ -50,7 +50,8 @@ enum Command {
         /// A file of extra certificates (signer or intermediates left out of the signature).
         #[arg(long, value_name = "FILE")]
         untrusted: Vec<String>,
-        /// The validation time, RFC 3339 (default: now).
+        /// The validation time of the signature, RFC 3339 (default: the current time,
+        /// `--now`).
         #[arg(long, value_name = "RFC3339")]
         attime: Option<String>,
         /// Print the report as JSON on stdout.
@@ -68,7 +69,8 @@ enum Command {
         untrusted: Vec<String>,
         #[command(flatten)]
         trust: TrustArgs,
-        /// The validation time, RFC 3339 (default: now).
+        /// The validation time of the path, RFC 3339 (default: the current time,
+        /// `--now`).
         #[arg(long, value_name = "RFC3339")]
         attime: Option<String>,
         /// An acceptable policy OID (user-initial-policy-set; repeatable; default anyPolicy).
@@ -96,6 +98,10 @@ enum Command {
     Inspect {
         /// The file to describe (`-` for standard input).
         file: String,
+        /// The time a trust list's service statuses and staleness are given at, RFC 3339
+        /// (default: the system clock).
+        #[arg(long, value_name = "RFC3339")]
+        now: Option<String>,
         /// Print the description as JSON.
         #[arg(long)]
         json: bool,
@@ -129,12 +135,14 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             attime,
             json,
         } => {
+            let now = trust.now()?;
             let request = VerifyRequest {
                 signature,
                 content,
                 trust,
                 untrusted,
-                time: time_or_now(attime.as_deref(), "--attime")?,
+                time: time_or(attime.as_deref(), "--attime", now)?,
+                now,
             };
             let report = run_verify(&request)?;
             if json {
@@ -157,12 +165,14 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             purpose,
             json,
         } => {
-            let time = time_or_now(attime.as_deref(), "--attime")?;
+            let now = trust.now()?;
+            let time = time_or(attime.as_deref(), "--attime", now)?;
             let request = ChainRequest {
                 cert,
                 untrusted,
                 trust,
                 time,
+                now,
                 policy: PolicyInputs {
                     user_initial_policy_set: if policy.is_empty() {
                         PolicyInputs::default().user_initial_policy_set
@@ -187,7 +197,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             }
             Ok(report.outcome())
         }
-        Command::Inspect { file, json } => {
+        Command::Inspect { file, now, json } => {
             let bytes = read_input(&file)?;
             match inspect_certificates(&file, &bytes) {
                 Ok(report) if json => print_json(&report, &file)?,
@@ -195,7 +205,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 Err(certificate_failure) => {
                     // Not certificates: a trust list (signed or plain JSON), a CMS
                     // signature, or else the certificate error.
-                    let now = baytrust_cli::clock::now()?;
+                    let now = baytrust_cli::clock::time_or_now(now.as_deref(), "--now")?;
                     let list = baytrust_cli::inspect_trust_list::inspect_as_trust_list(
                         &file, &bytes, now,
                     )?;

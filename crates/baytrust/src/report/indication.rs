@@ -53,8 +53,15 @@ pub enum SubIndication {
     OutOfBoundsNoPoe,
     /// `INDETERMINATE`: revoked, with no proof the signature came before.
     RevokedNoPoe,
-    /// `INDETERMINATE`: revocation status required but not available.
+    /// `INDETERMINATE`: revocation status required but not available, or only a stale
+    /// trust list could recognise the signer.
     TryLater,
+    // ---- trust lists and recognition (issue 8) ----
+    /// `INDETERMINATE` (ours): the service that lists the signer's CA is withdrawn or
+    /// suspended at the validation time but was recognised earlier in the certificate's
+    /// life; a proven signing time (proof of existence) in a recognised period would
+    /// make it pass.
+    NotRecognisedNoPoe,
 }
 
 impl Indication {
@@ -88,6 +95,7 @@ impl SubIndication {
             Self::OutOfBoundsNoPoe => "OUT_OF_BOUNDS_NO_POE",
             Self::RevokedNoPoe => "REVOKED_NO_POE",
             Self::TryLater => "TRY_LATER",
+            Self::NotRecognisedNoPoe => "NOT_RECOGNISED_NO_POE",
         }
     }
 
@@ -109,7 +117,8 @@ impl SubIndication {
             | Self::PolicyProcessingError
             | Self::OutOfBoundsNoPoe
             | Self::RevokedNoPoe
-            | Self::TryLater => Indication::Indeterminate,
+            | Self::TryLater
+            | Self::NotRecognisedNoPoe => Indication::Indeterminate,
         }
     }
 
@@ -199,6 +208,14 @@ mod tests {
             SubIndication::TryLater.indication(),
             Indication::Indeterminate
         );
+        assert_eq!(
+            SubIndication::NotRecognisedNoPoe.indication(),
+            Indication::Indeterminate
+        );
+        assert_eq!(
+            SubIndication::NotRecognisedNoPoe.as_str(),
+            "NOT_RECOGNISED_NO_POE"
+        );
     }
 
     #[test]
@@ -246,6 +263,10 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&SubIndication::SigCryptoFailure).unwrap(),
             "\"SIG_CRYPTO_FAILURE\""
+        );
+        assert_eq!(
+            serde_json::to_string(&SubIndication::NotRecognisedNoPoe).unwrap(),
+            "\"NOT_RECOGNISED_NO_POE\""
         );
     }
 }

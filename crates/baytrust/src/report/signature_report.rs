@@ -17,6 +17,9 @@ pub struct Recognition {
     pub service: String,
     /// The policy OID that matched.
     pub policy: String,
+    /// The time the service's status was read at: the proven signing time when one was
+    /// given (and not after the validation time), else the validation time.
+    pub status_time: Time,
 }
 
 /// The verdict on one signer.
@@ -28,8 +31,15 @@ pub struct SignerReport {
     pub sub_indication: Option<SubIndication>,
     /// A sentence naming the rule and the certificate.
     pub reason: String,
-    /// The legal entity the signer's certificate names.
+    /// The legal entity that signed, **validated**: set only when every check passed
+    /// (read through the recognising service's identity profile, or, with plain
+    /// anchors, the built-in profiles). Never set for a signer that failed.
     pub entity: Option<LegalEntity>,
+    /// For a signer whose checks did not all pass: the legal entity its certificate
+    /// claims, **not validated** — to show, never to rely on.
+    pub claimed_entity: Option<LegalEntity>,
+    /// Whether `entity` is a validated identity (`true` exactly when `entity` is set).
+    pub entity_validated: bool,
     /// The signer's certificate.
     pub certificate: Option<CertificateRef>,
     /// The validated path, signer first, anchor last (empty when none validated).
@@ -47,10 +57,15 @@ pub struct SignerReport {
 
 impl SignerReport {
     /// Sets the verdict from a sub-indication (its indication follows) and a reason.
+    /// A validated entity becomes a claimed one: a failed signer names no identity.
     pub fn fail(&mut self, sub_indication: SubIndication, reason: String) {
         self.indication = sub_indication.indication();
         self.sub_indication = Some(sub_indication);
         self.reason = reason;
+        if let Some(entity) = self.entity.take() {
+            self.claimed_entity.get_or_insert(entity);
+        }
+        self.entity_validated = false;
     }
 }
 

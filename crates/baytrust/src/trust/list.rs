@@ -214,6 +214,17 @@ impl RecognisedService {
             .map(|period| period.status)
             .unwrap_or(ServiceStatus::Withdrawn)
     }
+
+    /// Whether the service was `recognised` at some instant of `[from, until]`: could a
+    /// signature made in that window have been recognised?
+    pub fn recognised_during(&self, from: Time, until: Time) -> bool {
+        from <= until
+            && self.status_history.iter().any(|period| {
+                period.status == ServiceStatus::Recognised
+                    && period.from <= until
+                    && period.until.is_none_or(|end| from < end)
+            })
+    }
 }
 
 /// A trust list, checked, from a signed or (insecurely) an unsigned document.
@@ -231,6 +242,11 @@ pub struct TrustList {
     pub next_update: Time,
     /// The recognised services.
     pub services: Vec<RecognisedService>,
+    /// Whether the list was already past its `next_update` at the time it was loaded
+    /// ("now", [`TrustList::load_signed`] under
+    /// [`StaleListPolicy::AcceptAsIndeterminate`]): what only it recognises is then
+    /// `INDETERMINATE` / `TRY_LATER`. Always `false` for lists read without a load time.
+    pub stale: bool,
 }
 
 fn malformed(reason: impl Into<String>) -> Error {
@@ -307,6 +323,7 @@ impl TrustList {
             issued,
             next_update,
             services,
+            stale: false,
         })
     }
 
@@ -435,5 +452,29 @@ mod tests {
         assert!(period.covers(t("2024-01-01T00:00:00Z")));
         assert!(!period.covers(t("2025-01-01T00:00:00Z")));
         assert!(!period.covers(t("2023-12-31T23:59:59Z")));
+    }
+
+    #[test]
+    fn recognised_during_asks_whether_a_recognised_period_meets_the_window() {
+        let t = |s: &str| Time::parse_rfc3339(s).unwrap();
+        let service = TrustList::from_json_unsigned_insecure(
+            &std::fs::read(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../testdata/trust-lists/hk.json"
+            ))
+            .unwrap(),
+        )
+        .unwrap()
+        .services
+        .remove(1);
+        // The 2018 series: recognised [2018-01-01, 2026-03-01), withdrawn since.
+        let during = |from: &str, until: &str| service.recognised_during(t(from), t(until));
+        assert!(during("2025-01-01T00:00:00Z", "2026-06-01T00:00:00Z"));
+        assert!(during("2026-02-28T23:59:59Z", "2026-06-01T00:00:00Z"));
+        assert!(!during("2026-03-01T00:00:00Z", "2026-06-01T00:00:00Z"));
+        assert!(!during("2010-01-01T00:00:00Z", "2017-12-31T23:59:59Z"));
+        assert!(during("2010-01-01T00:00:00Z", "2018-01-01T00:00:00Z"));
+        // An empty window (from after until) holds nothing.
+        assert!(!during("2025-01-01T00:00:00Z", "2024-01-01T00:00:00Z"));
     }
 }

@@ -11,4 +11,4 @@ pub use list::{
     RecognisedService, ServiceDocument, ServiceStatus, StaleListPolicy, StatusDocument,
     StatusPeriod, TrustList, TrustListDocument, TRUST_LIST_FORMAT,
 };
-pub use store::{TrustStore, TrustStoreBuilder};
+pub use store::{ListedCa, TrustStore, TrustStoreBuilder};

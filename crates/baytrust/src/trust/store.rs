@@ -3,10 +3,44 @@
 
 use std::collections::HashMap;
 
-use super::{TrustAnchor, TrustList};
-use crate::cert::{decode_certificates, CertificateDer, ComparableName};
+use super::{RecognisedService, TrustAnchor, TrustList};
+use crate::cert::{decode_certificates, Certificate, CertificateDer, ComparableName};
 use crate::identity::Jurisdiction;
 use crate::Error;
+
+/// A CA as trust lists name it: its subject, prepared for comparison, and its
+/// subjectPublicKeyInfo. Two certificates with the same name and key are the same CA —
+/// a re-issued CA certificate (new serial or validity) is — whatever their bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ListedCa {
+    subject: ComparableName,
+    spki: Vec<u8>,
+}
+
+impl ListedCa {
+    /// The CA `certificate` is.
+    pub fn of(certificate: &Certificate<'_>) -> Self {
+        Self {
+            subject: ComparableName::of(certificate.subject()),
+            spki: certificate.spki().raw.to_vec(),
+        }
+    }
+}
+
+/// A service of a loaded list: (list index, service index).
+type ServiceIndex = (usize, usize);
+
+/// Records that the service `at` lists `certificate` (once per service).
+fn index(
+    map: &mut HashMap<ListedCa, Vec<ServiceIndex>>,
+    certificate: &Certificate<'_>,
+    at: ServiceIndex,
+) {
+    let services = map.entry(ListedCa::of(certificate)).or_default();
+    if services.last() != Some(&at) {
+        services.push(at);
+    }
+}
 
 /// The relying party's trust anchors. Immutable once built; share it across threads.
 #[derive(Debug, Clone, Default)]
@@ -16,6 +50,10 @@ pub struct TrustStore {
     by_key_id: HashMap<Vec<u8>, Vec<usize>>,
     trust_lists: Vec<TrustList>,
     listed_intermediates: Vec<CertificateDer>,
+    /// The services listing each root, in list then service order.
+    listed_roots: HashMap<ListedCa, Vec<ServiceIndex>>,
+    /// The services listing each issuing CA, in list then service order.
+    listed_issuing_cas: HashMap<ListedCa, Vec<ServiceIndex>>,
 }
 
 /// Collects anchors, then indexes them ([`TrustStore::builder`]).
@@ -55,6 +93,35 @@ impl TrustStore {
     /// intermediates, so a signature need not carry them.
     pub fn listed_intermediates(&self) -> &[CertificateDer] {
         &self.listed_intermediates
+    }
+
+    /// Whether any loaded list's service lists `root` among its roots.
+    pub fn lists_root(&self, root: &ListedCa) -> bool {
+        self.listed_roots.contains_key(root)
+    }
+
+    /// The services, in list then service order, that list both `issuing_ca` among
+    /// their issuing CAs and `root` among their roots (matched by name and key, see
+    /// [`ListedCa`]), with their lists.
+    pub fn services_listing(
+        &self,
+        issuing_ca: &ListedCa,
+        root: &ListedCa,
+    ) -> Vec<(&TrustList, &RecognisedService)> {
+        let (Some(by_issuer), Some(by_root)) = (
+            self.listed_issuing_cas.get(issuing_ca),
+            self.listed_roots.get(root),
+        ) else {
+            return Vec::new();
+        };
+        by_issuer
+            .iter()
+            .filter(|index| by_root.contains(index))
+            .filter_map(|&(list, service)| {
+                let list = self.trust_lists.get(list)?;
+                Some((list, list.services.get(service)?))
+            })
+            .collect()
     }
 
     /// The anchors whose subject is `issuer` (names must chain, RFC 5280 §6.1.3 (a)(4)),
@@ -98,9 +165,13 @@ impl TrustStoreBuilder {
 
     /// Adds a checked trust list (load it with [`TrustList::load_signed`]): its
     /// services' roots become anchors of its jurisdiction and its issuing CAs are
-    /// offered as intermediates. One list per jurisdiction is kept: a later edition
-    /// (higher sequence) replaces an earlier one; an earlier edition than the one
-    /// loaded is refused ([`Error::TrustListSequenceRegressed`]).
+    /// offered as intermediates. One list per jurisdiction is kept, and a list only
+    /// ever meets the lists of its own jurisdiction: it can never displace another
+    /// jurisdiction's list, whatever its sequence ([`TrustList::load_signed`] ties its
+    /// jurisdiction to the operators pinned for it). Within a jurisdiction the highest
+    /// sequence wins: a later edition (equal or higher sequence) replaces an earlier
+    /// one; an earlier edition than the one loaded is refused
+    /// ([`Error::TrustListSequenceRegressed`]).
     pub fn trust_list(mut self, list: TrustList) -> Result<Self, Error> {
         if let Some(loaded) = self
             .trust_lists
@@ -132,14 +203,20 @@ impl TrustStoreBuilder {
     pub fn build(self) -> Result<TrustStore, Error> {
         let mut anchors = self.anchors;
         let mut listed_intermediates: Vec<CertificateDer> = Vec::new();
-        for list in &self.trust_lists {
-            for service in &list.services {
+        let mut listed_roots: HashMap<ListedCa, Vec<ServiceIndex>> = HashMap::new();
+        let mut listed_issuing_cas: HashMap<ListedCa, Vec<ServiceIndex>> = HashMap::new();
+        for (list_index, list) in self.trust_lists.iter().enumerate() {
+            for (service_index, service) in list.services.iter().enumerate() {
+                let at = (list_index, service_index);
                 for root in &service.roots {
+                    let certificate = root.parse()?;
+                    index(&mut listed_roots, &certificate, at);
                     if !anchors.iter().any(|a| a.der() == root.as_ref()) {
-                        anchors.push(TrustAnchor::new(list.jurisdiction, &root.parse()?)?);
+                        anchors.push(TrustAnchor::new(list.jurisdiction, &certificate)?);
                     }
                 }
                 for issuing in &service.issuing_cas {
+                    index(&mut listed_issuing_cas, &issuing.parse()?, at);
                     if !listed_intermediates.contains(issuing) {
                         listed_intermediates.push(issuing.clone());
                     }
@@ -163,6 +240,8 @@ impl TrustStoreBuilder {
             by_key_id,
             trust_lists: self.trust_lists,
             listed_intermediates,
+            listed_roots,
+            listed_issuing_cas,
         })
     }
 }
@@ -177,6 +256,31 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap()
+    }
+
+    #[test]
+    fn listed_ca_is_its_name_and_key_not_its_certificate_bytes() {
+        let first = |path: &str| decode_certificates(&pki(path)).unwrap().remove(0);
+        let listed = first("hk/issuing-ca.pem");
+        let reissued = decode_certificates(
+            &std::fs::read(format!(
+                "{}/../../testdata/trust-list-load/forged-jurisdiction/reissued-hk-issuing-ca.pem",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+        )
+        .unwrap()
+        .remove(0);
+        assert_ne!(listed, reissued);
+        let of = |der: &CertificateDer| ListedCa::of(&der.parse().unwrap());
+        assert_eq!(of(&listed), of(&reissued));
+        // Same name, other key: the impostor HK root is not the HK root.
+        assert_ne!(
+            of(&first("hk/root-ca.pem")),
+            of(&first("edge/impostor-hk-root.pem"))
+        );
+        // Other name and key.
+        assert_ne!(of(&listed), of(&first("hk/root-ca.pem")));
     }
 
     #[test]

@@ -130,13 +130,25 @@ impl NameConstraintsState {
     /// §6.1.3 (b), (c): the subject name and subjectAltName of the certificate at `depth`
     /// must lie within the permitted and outside the excluded subtrees. The caller skips
     /// self-issued intermediates (RFC 5280 §6.1.3 (b)).
+    #[cfg_attr(not(test), allow(dead_code))] // path validation uses `check_counted`
     pub(crate) fn check(&self, certificate: &Certificate<'_>, depth: usize) -> Result<(), Error> {
+        let mut comparisons_left = MAX_COMPARISONS;
+        self.check_counted(certificate, depth, &mut comparisons_left)
+    }
+
+    /// [`Self::check`] drawing on the caller's allowance of comparisons, so that one
+    /// budget spans a whole verification (path search).
+    pub(crate) fn check_counted(
+        &self,
+        certificate: &Certificate<'_>,
+        depth: usize,
+        comparisons_left: &mut usize,
+    ) -> Result<(), Error> {
         if self.permitted.is_empty() && self.excluded.is_empty() {
             return Ok(());
         }
-        let mut comparisons_left = MAX_COMPARISONS;
         for candidate in candidates(certificate, depth, |form| self.constrains(form))? {
-            self.check_name(&candidate, depth, &mut comparisons_left)?;
+            self.check_name(&candidate, depth, comparisons_left)?;
         }
         Ok(())
     }
