@@ -15,7 +15,7 @@ use x509_parser::prelude::X509CertificateParser;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo, X509Name};
 
 use super::name::{attribute_text, name_to_string};
-use super::profile;
+use super::profile::{self, NameConstraintBases};
 use crate::time::Time;
 use crate::{oid, Error};
 
@@ -293,6 +293,14 @@ impl<'a> Certificate<'a> {
             ParsedExtension::NameConstraints(v) => Some(v),
             _ => None,
         })
+    }
+
+    /// The subtree bases of nameConstraints as this library decodes them itself (with
+    /// `der`, `minimum`/`maximum` seen), each the DER of its GeneralName; `None` when
+    /// absent. The extension was checked when the view was built, so this cannot fail
+    /// for a certificate that parsed; an error is returned rather than assumed away.
+    pub(crate) fn name_constraint_bases(&self) -> Result<Option<NameConstraintBases>, Error> {
+        profile::name_constraint_bases(self.extensions())
     }
 
     /// subjectAltName (RFC 5280 §4.2.1.6).

@@ -230,6 +230,17 @@ struct NameConstraints<'a> {
 /// stops a hostile extension from being decoded into an unbounded list twice.
 const MAX_SUBTREES_DECODED: usize = 4096;
 
+/// The subtree bases of a nameConstraints extension, each as the DER of its
+/// GeneralName, decoded with `der` (so `minimum` and `maximum` are seen) and checked by
+/// [`name_constraint_bases`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct NameConstraintBases {
+    /// permittedSubtrees, in extension order (empty when absent).
+    pub(crate) permitted: Vec<Vec<u8>>,
+    /// excludedSubtrees, in extension order (empty when absent).
+    pub(crate) excluded: Vec<Vec<u8>>,
+}
+
 /// The rules on nameConstraints (RFC 5280 §4.2.1.10), when the certificate has one:
 /// at least one of the subtree lists, neither empty, every `minimum` absent (it MUST be
 /// zero, and DER leaves a default out) and every `maximum` absent, and every base of
@@ -238,11 +249,19 @@ const MAX_SUBTREES_DECODED: usize = 4096;
 /// a uniformResourceIdentifier a host or `.domain`, an iPAddress an address and
 /// contiguous mask of 8 or 32 bytes.
 pub(crate) fn check_name_constraints(extensions: &[X509Extension<'_>]) -> Result<(), Error> {
+    name_constraint_bases(extensions).map(|_| ())
+}
+
+/// Decodes and checks the certificate's nameConstraints as [`check_name_constraints`]
+/// says; `Ok(None)` when it has none.
+pub(crate) fn name_constraint_bases(
+    extensions: &[X509Extension<'_>],
+) -> Result<Option<NameConstraintBases>, Error> {
     let Some(extension) = extensions
         .iter()
         .find(|e| e.oid.to_id_string() == NAME_CONSTRAINTS)
     else {
-        return Ok(());
+        return Ok(None);
     };
     let malformed = |reason: String| Error::ExtensionMalformed {
         oid: NAME_CONSTRAINTS.into(),
@@ -257,6 +276,7 @@ pub(crate) fn check_name_constraints(extensions: &[X509Extension<'_>]) -> Result
     if lists.iter().all(|(_, list)| list.is_none()) {
         return Err(Error::NameConstraintsEmpty);
     }
+    let mut bases = NameConstraintBases::default();
     for (field, list) in &lists {
         let Some(subtrees) = list else { continue };
         if subtrees.is_empty() {
@@ -268,6 +288,11 @@ pub(crate) fn check_name_constraints(extensions: &[X509Extension<'_>]) -> Result
                 limit: MAX_SUBTREES_DECODED,
             });
         }
+        let out = if *field == "permittedSubtrees" {
+            &mut bases.permitted
+        } else {
+            &mut bases.excluded
+        };
         for subtree in subtrees {
             match subtree.minimum {
                 None => {}
@@ -286,9 +311,10 @@ pub(crate) fn check_name_constraints(extensions: &[X509Extension<'_>]) -> Result
                 .to_der()
                 .map_err(|e| malformed(e.to_string()))?;
             check_constraint_base(&base)?;
+            out.push(base);
         }
     }
-    Ok(())
+    Ok(Some(bases))
 }
 
 /// Decodes one subtree base and checks its value syntax.
