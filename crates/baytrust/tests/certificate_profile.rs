@@ -350,6 +350,24 @@ fn san_dns_names_follow_the_preferred_name_syntax() {
 }
 
 #[test]
+fn nul_byte_injection_in_san_names_is_refused_and_shown_escaped() {
+    assert_eq!(
+        parse(&dns_name("www.bank.example\0.evil.example")),
+        Err(Error::SanDnsNameInvalid {
+            value: "www.bank.example\\u{0}.evil.example".into(),
+            reason: "a label holds a character other than a letter, digit or hyphen"
+        })
+    );
+    assert_eq!(
+        parse(&mailbox("bob@bank.example\0.evil.example")),
+        Err(Error::SanMailboxMalformed {
+            value: "bob@bank.example\\u{0}.evil.example".into(),
+            reason: "its domain is not a host name"
+        })
+    );
+}
+
+#[test]
 fn empty_subject_alt_name_is_refused() {
     let der = with_extension(&[2, 5, 29, 17], false, tlv(0x30, &[]));
     assert_eq!(parse(&der), Err(Error::SubjectAltNameEmpty));
