@@ -204,6 +204,27 @@ fn signature_algorithms_differing_only_in_parameters_are_refused() {
     );
 }
 
+#[test]
+fn non_der_length_cannot_hide_the_structure_from_the_profile_rules() {
+    // The same certificate with the serial's length written in long form (0x81 0x14
+    // for 20): BER, not DER. Were it read by a lenient parser only, the version,
+    // extension and signature-algorithm rules would go unchecked.
+    let der = self_signed(params(Some("test")));
+    let ber = edited(&der, |fields, _| {
+        let serial = fields[1].clone();
+        assert_eq!(serial[0], 0x02);
+        let mut long_form = vec![0x02, 0x81, serial[1]];
+        long_form.extend(&serial[2..]);
+        fields[1] = long_form;
+    });
+    let not_der = Err(Error::CertificateMalformed {
+        reason: "the certificate is not DER: its fields cannot be read strictly".into(),
+    });
+    assert_eq!(parse(&ber), not_der);
+    // x509-parser alone reads it, so this is what the strict reader adds.
+    assert!(x509_parser::parse_x509_certificate(&ber).is_ok());
+}
+
 // ---- empty subject (RFC 5280 §4.2.1.6) --------------------------------------------------
 
 /// subjectAltName with one dNSName.

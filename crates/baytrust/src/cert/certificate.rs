@@ -43,7 +43,7 @@ impl<'a> Certificate<'a> {
         if der.is_empty() {
             return Err(Error::EmptyInput);
         }
-        profile::check_structure(der)?;
+        let structure_checked = profile::check_structure(der)?;
         let mut parser = X509CertificateParser::new().with_deep_parse_extensions(true);
         let (rest, x509) = x509_parser::nom::Parser::parse(&mut parser, der).map_err(|e| {
             Error::CertificateMalformed {
@@ -52,6 +52,13 @@ impl<'a> Certificate<'a> {
         })?;
         if !rest.is_empty() {
             return Err(Error::TrailingData { count: rest.len() });
+        }
+        if !structure_checked {
+            // x509-parser read what der's strict reader could not: BER lengths or the
+            // like. The profile rules were not checked, so the certificate is refused.
+            return Err(Error::CertificateMalformed {
+                reason: "the certificate is not DER: its fields cannot be read strictly".into(),
+            });
         }
         profile::check_name_constraints(x509.extensions())?;
         let mut seen = HashSet::new();

@@ -40,8 +40,8 @@ struct RawTbs<'a> {
 
 /// Walks `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signature }`
 /// far enough to read the version, both algorithm identifiers and whether extensions
-/// are present. `None` when the bytes do not have that shape: x509-parser then says
-/// what is wrong.
+/// are present, with `der`'s strict DER reader (minimal lengths, no indefinite form).
+/// `None` when the bytes do not have that shape.
 fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
     let certificate = AnyRef::from_der(der).ok()?;
     if certificate.tag() != Tag::Sequence {
@@ -99,9 +99,12 @@ fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
 /// version at most v3 and v1 left out as DER requires, extensions only in v3, unique
 /// identifiers only in v2 and v3, and
 /// `tbsCertificate.signature` equal, byte for byte, to `signatureAlgorithm`.
-pub(crate) fn check_structure(der: &[u8]) -> Result<(), Error> {
+/// `Ok(false)` when the bytes cannot be read strictly as DER, so that none of these
+/// rules could be checked: the caller refuses such a certificate once x509-parser has
+/// said what is wrong with it, or, if x509-parser reads it, as not DER.
+pub(crate) fn check_structure(der: &[u8]) -> Result<bool, Error> {
     let Some((tbs, signature_algorithm)) = read_raw(der) else {
-        return Ok(());
+        return Ok(false);
     };
     if tbs.version > V3 {
         return Err(Error::CertificateVersionUnknown {
@@ -127,7 +130,7 @@ pub(crate) fn check_structure(der: &[u8]) -> Result<(), Error> {
             signature_algorithm: describe_algorithm(signature_algorithm),
         });
     }
-    Ok(())
+    Ok(true)
 }
 
 /// An AlgorithmIdentifier for messages: its dotted OID, and its parameters in hex
