@@ -1,7 +1,7 @@
 //! The RFC 5280 certificate-profile rules checked when a [`Certificate`] view is built,
 //! so that no later step sees a certificate that breaks them: the version and where
 //! extensions may appear (§4.1.2.1, §4.1.2.9), the two signature algorithm fields
-//! (§4.1.1.2), an empty subject's subjectAltName (§4.2.1.6), the syntax of the names a
+//! (§4.1.1.2) read with `der`'s strict DER reader, an empty subject's subjectAltName (§4.2.1.6), the syntax of the names a
 //! subjectAltName holds (§4.2.1.6), and the shape and values of nameConstraints
 //! (§4.2.1.10), which it decodes itself with `der` because x509-parser drops `minimum`
 //! and `maximum`.
@@ -97,9 +97,8 @@ fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
 
 /// The rules on the certificate's outer structure, checked before x509-parser reads it:
 /// version at most v3 and v1 left out as DER requires, extensions only in v3, unique
-/// identifiers only in v2 and v3, and
-/// `tbsCertificate.signature` equal, byte for byte, to `signatureAlgorithm`.
-/// `Ok(false)` when the bytes cannot be read strictly as DER, so that none of these
+/// identifiers only in v2 and v3, and `tbsCertificate.signature` equal, byte for byte,
+/// to `signatureAlgorithm`. `Ok(true)` when they hold; `Ok(false)` when the bytes cannot be read strictly as DER, so that none of these
 /// rules could be checked: the caller refuses such a certificate once x509-parser has
 /// said what is wrong with it, or, if x509-parser reads it, as not DER.
 pub(crate) fn check_structure(der: &[u8]) -> Result<bool, Error> {
