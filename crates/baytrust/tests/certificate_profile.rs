@@ -114,17 +114,8 @@ fn version_above_v3_is_refused() {
 #[test]
 fn extensions_in_a_v1_or_v2_certificate_are_refused() {
     let der = dns_name("host.example.com");
-    for version in [1u8] {
-        let old = edited(&der, |fields, _| {
-            fields[0] = tlv(0xa0, &[0x02, 0x01, version])
-        });
-        assert_eq!(
-            parse(&old),
-            Err(Error::ExtensionsBeforeV3 {
-                version: u64::from(version)
-            })
-        );
-    }
+    let v2 = edited(&der, |fields, _| fields[0] = tlv(0xa0, &[0x02, 0x01, 0x01]));
+    assert_eq!(parse(&v2), Err(Error::ExtensionsBeforeV3 { version: 1 }));
     // Encoding v1 explicitly is not DER; leaving it out (v1 by DEFAULT) does not hide
     // the extensions.
     let explicit_v1 = edited(&der, |fields, _| fields[0] = tlv(0xa0, &[0x02, 0x01, 0x00]));
@@ -211,6 +202,27 @@ fn signature_algorithms_differing_only_in_parameters_are_refused() {
             signature_algorithm: "1.2.840.10045.4.3.2 with parameters 0500".into(),
         })
     );
+}
+
+#[test]
+fn non_der_length_cannot_hide_the_structure_from_the_profile_rules() {
+    // The same certificate with the serial's length written in long form (0x81 0x14
+    // for 20): BER, not DER. Were it read by a lenient parser only, the version,
+    // extension and signature-algorithm rules would go unchecked.
+    let der = self_signed(params(Some("test")));
+    let ber = edited(&der, |fields, _| {
+        let serial = fields[1].clone();
+        assert_eq!(serial[0], 0x02);
+        let mut long_form = vec![0x02, 0x81, serial[1]];
+        long_form.extend(&serial[2..]);
+        fields[1] = long_form;
+    });
+    let not_der = Err(Error::CertificateMalformed {
+        reason: "the certificate is not DER: its fields cannot be read strictly".into(),
+    });
+    assert_eq!(parse(&ber), not_der);
+    // x509-parser alone reads it, so this is what the strict reader adds.
+    assert!(x509_parser::parse_x509_certificate(&ber).is_ok());
 }
 
 // ---- empty subject (RFC 5280 §4.2.1.6) --------------------------------------------------
@@ -356,6 +368,24 @@ fn san_dns_names_follow_the_preferred_name_syntax() {
     ] {
         assert_eq!(parse(&dns_name(ok)), Ok(()), "{ok}");
     }
+}
+
+#[test]
+fn nul_byte_injection_in_san_names_is_refused_and_shown_escaped() {
+    assert_eq!(
+        parse(&dns_name("www.bank.example\0.evil.example")),
+        Err(Error::SanDnsNameInvalid {
+            value: "www.bank.example\\u{0}.evil.example".into(),
+            reason: "a label holds a character other than a letter, digit or hyphen"
+        })
+    );
+    assert_eq!(
+        parse(&mailbox("bob@bank.example\0.evil.example")),
+        Err(Error::SanMailboxMalformed {
+            value: "bob@bank.example\\u{0}.evil.example".into(),
+            reason: "its domain is not a host name"
+        })
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use x509_parser::prelude::X509CertificateParser;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo, X509Name};
 
 use super::name::{attribute_text, name_to_string};
-use super::profile;
+use super::profile::{self, NameConstraintBases};
 use crate::time::Time;
 use crate::{oid, Error};
 
@@ -43,7 +43,7 @@ impl<'a> Certificate<'a> {
         if der.is_empty() {
             return Err(Error::EmptyInput);
         }
-        profile::check_structure(der)?;
+        let structure_checked = profile::check_structure(der)?;
         let mut parser = X509CertificateParser::new().with_deep_parse_extensions(true);
         let (rest, x509) = x509_parser::nom::Parser::parse(&mut parser, der).map_err(|e| {
             Error::CertificateMalformed {
@@ -52,6 +52,13 @@ impl<'a> Certificate<'a> {
         })?;
         if !rest.is_empty() {
             return Err(Error::TrailingData { count: rest.len() });
+        }
+        if !structure_checked {
+            // x509-parser read what der's strict reader could not: BER lengths or the
+            // like. The profile rules were not checked, so the certificate is refused.
+            return Err(Error::CertificateMalformed {
+                reason: "the certificate is not DER: its fields cannot be read strictly".into(),
+            });
         }
         profile::check_name_constraints(x509.extensions())?;
         let mut seen = HashSet::new();
@@ -293,6 +300,14 @@ impl<'a> Certificate<'a> {
             ParsedExtension::NameConstraints(v) => Some(v),
             _ => None,
         })
+    }
+
+    /// The subtree bases of nameConstraints as this library decodes them itself (with
+    /// `der`, `minimum`/`maximum` seen), each the DER of its GeneralName; `None` when
+    /// absent. The extension was checked when the view was built, so this cannot fail
+    /// for a certificate that parsed; an error is returned rather than assumed away.
+    pub(crate) fn name_constraint_bases(&self) -> Result<Option<NameConstraintBases>, Error> {
+        profile::name_constraint_bases(self.extensions())
     }
 
     /// subjectAltName (RFC 5280 §4.2.1.6).

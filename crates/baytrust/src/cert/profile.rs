@@ -1,7 +1,7 @@
 //! The RFC 5280 certificate-profile rules checked when a [`Certificate`] view is built,
 //! so that no later step sees a certificate that breaks them: the version and where
 //! extensions may appear (§4.1.2.1, §4.1.2.9), the two signature algorithm fields
-//! (§4.1.1.2), an empty subject's subjectAltName (§4.2.1.6), the syntax of the names a
+//! (§4.1.1.2) read with `der`'s strict DER reader, an empty subject's subjectAltName (§4.2.1.6), the syntax of the names a
 //! subjectAltName holds (§4.2.1.6), and the shape and values of nameConstraints
 //! (§4.2.1.10), which it decodes itself with `der` because x509-parser drops `minimum`
 //! and `maximum`.
@@ -40,8 +40,8 @@ struct RawTbs<'a> {
 
 /// Walks `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signature }`
 /// far enough to read the version, both algorithm identifiers and whether extensions
-/// are present. `None` when the bytes do not have that shape: x509-parser then says
-/// what is wrong.
+/// are present, with `der`'s strict DER reader (minimal lengths, no indefinite form).
+/// `None` when the bytes do not have that shape.
 fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
     let certificate = AnyRef::from_der(der).ok()?;
     if certificate.tag() != Tag::Sequence {
@@ -97,11 +97,13 @@ fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
 
 /// The rules on the certificate's outer structure, checked before x509-parser reads it:
 /// version at most v3 and v1 left out as DER requires, extensions only in v3, unique
-/// identifiers only in v2 and v3, and
-/// `tbsCertificate.signature` equal, byte for byte, to `signatureAlgorithm`.
-pub(crate) fn check_structure(der: &[u8]) -> Result<(), Error> {
+/// identifiers only in v2 and v3, and `tbsCertificate.signature` equal, byte for byte,
+/// to `signatureAlgorithm`. `Ok(true)` when they hold; `Ok(false)` when the bytes cannot be read strictly as DER, so that none of these
+/// rules could be checked: the caller refuses such a certificate once x509-parser has
+/// said what is wrong with it, or, if x509-parser reads it, as not DER.
+pub(crate) fn check_structure(der: &[u8]) -> Result<bool, Error> {
     let Some((tbs, signature_algorithm)) = read_raw(der) else {
-        return Ok(());
+        return Ok(false);
     };
     if tbs.version > V3 {
         return Err(Error::CertificateVersionUnknown {
@@ -127,7 +129,7 @@ pub(crate) fn check_structure(der: &[u8]) -> Result<(), Error> {
             signature_algorithm: describe_algorithm(signature_algorithm),
         });
     }
-    Ok(())
+    Ok(true)
 }
 
 /// An AlgorithmIdentifier for messages: its dotted OID, and its parameters in hex
@@ -230,6 +232,17 @@ struct NameConstraints<'a> {
 /// stops a hostile extension from being decoded into an unbounded list twice.
 const MAX_SUBTREES_DECODED: usize = 4096;
 
+/// The subtree bases of a nameConstraints extension, each as the DER of its
+/// GeneralName, decoded with `der` (so `minimum` and `maximum` are seen) and checked by
+/// [`name_constraint_bases`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct NameConstraintBases {
+    /// permittedSubtrees, in extension order (empty when absent).
+    pub(crate) permitted: Vec<Vec<u8>>,
+    /// excludedSubtrees, in extension order (empty when absent).
+    pub(crate) excluded: Vec<Vec<u8>>,
+}
+
 /// The rules on nameConstraints (RFC 5280 §4.2.1.10), when the certificate has one:
 /// at least one of the subtree lists, neither empty, every `minimum` absent (it MUST be
 /// zero, and DER leaves a default out) and every `maximum` absent, and every base of
@@ -238,11 +251,19 @@ const MAX_SUBTREES_DECODED: usize = 4096;
 /// a uniformResourceIdentifier a host or `.domain`, an iPAddress an address and
 /// contiguous mask of 8 or 32 bytes.
 pub(crate) fn check_name_constraints(extensions: &[X509Extension<'_>]) -> Result<(), Error> {
+    name_constraint_bases(extensions).map(|_| ())
+}
+
+/// Decodes and checks the certificate's nameConstraints as [`check_name_constraints`]
+/// says; `Ok(None)` when it has none.
+pub(crate) fn name_constraint_bases(
+    extensions: &[X509Extension<'_>],
+) -> Result<Option<NameConstraintBases>, Error> {
     let Some(extension) = extensions
         .iter()
         .find(|e| e.oid.to_id_string() == NAME_CONSTRAINTS)
     else {
-        return Ok(());
+        return Ok(None);
     };
     let malformed = |reason: String| Error::ExtensionMalformed {
         oid: NAME_CONSTRAINTS.into(),
@@ -257,6 +278,7 @@ pub(crate) fn check_name_constraints(extensions: &[X509Extension<'_>]) -> Result
     if lists.iter().all(|(_, list)| list.is_none()) {
         return Err(Error::NameConstraintsEmpty);
     }
+    let mut bases = NameConstraintBases::default();
     for (field, list) in &lists {
         let Some(subtrees) = list else { continue };
         if subtrees.is_empty() {
@@ -268,6 +290,11 @@ pub(crate) fn check_name_constraints(extensions: &[X509Extension<'_>]) -> Result
                 limit: MAX_SUBTREES_DECODED,
             });
         }
+        let out = if *field == "permittedSubtrees" {
+            &mut bases.permitted
+        } else {
+            &mut bases.excluded
+        };
         for subtree in subtrees {
             match subtree.minimum {
                 None => {}
@@ -286,9 +313,10 @@ pub(crate) fn check_name_constraints(extensions: &[X509Extension<'_>]) -> Result
                 .to_der()
                 .map_err(|e| malformed(e.to_string()))?;
             check_constraint_base(&base)?;
+            out.push(base);
         }
     }
-    Ok(())
+    Ok(Some(bases))
 }
 
 /// Decodes one subtree base and checks its value syntax.

@@ -3,6 +3,7 @@
 //! them (§6.1.3 (b), (c)), within a bounded number of comparisons.
 
 use x509_parser::extensions::GeneralName;
+use x509_parser::prelude::FromDer;
 
 use super::directory_name::comparable;
 use super::dns::dns_matches;
@@ -48,6 +49,17 @@ impl Subtree {
             Subtree::Uri(_) => Form::Uri,
             Subtree::Ip(_) => Form::Ip,
             Subtree::Unsupported(form) => *form,
+        }
+    }
+
+    /// Reads one subtree base from the DER of its GeneralName.
+    fn from_der(base: &[u8]) -> Result<Self, Error> {
+        match GeneralName::from_der(base) {
+            Ok((&[], name)) => Self::from_general_name(&name),
+            _ => Err(Error::ExtensionMalformed {
+                oid: "2.5.29.30".into(),
+                reason: "a subtree base does not decode as a GeneralName".into(),
+            }),
         }
     }
 
@@ -161,11 +173,10 @@ impl NameConstraintsState {
         certificate: &Certificate<'_>,
         _depth: usize,
     ) -> Result<(), Error> {
-        let Some(constraints) = certificate.name_constraints() else {
+        let Some(bases) = certificate.name_constraint_bases()? else {
             return Ok(());
         };
-        let permitted = constraints.permitted_subtrees.as_deref().unwrap_or(&[]);
-        let excluded = constraints.excluded_subtrees.as_deref().unwrap_or(&[]);
+        let (permitted, excluded) = (&bases.permitted, &bases.excluded);
         let kept = self
             .kept
             .saturating_add(permitted.len())
@@ -177,8 +188,8 @@ impl NameConstraintsState {
             });
         }
         let mut groups: Vec<PermittedGroup> = Vec::new();
-        for general_subtree in permitted {
-            let subtree = Subtree::from_general_name(&general_subtree.base)?;
+        for base in permitted {
+            let subtree = Subtree::from_der(base)?;
             let form = subtree.form();
             match groups.iter_mut().find(|group| group.form == form) {
                 Some(group) => group.subtrees.push(subtree),
@@ -190,7 +201,7 @@ impl NameConstraintsState {
         }
         let excluded = excluded
             .iter()
-            .map(|general_subtree| Subtree::from_general_name(&general_subtree.base))
+            .map(|base| Subtree::from_der(base))
             .collect::<Result<Vec<_>, _>>()?;
         self.permitted.extend(groups);
         self.excluded.extend(excluded);
