@@ -370,3 +370,23 @@ pub(super) fn check_key_constraint(key: PssParams, signature: PssParams) -> Resu
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{max_salt_length, Sha2};
+
+    #[test]
+    fn maximum_salt_is_em_len_minus_hash_minus_2() {
+        // emLen = ceil((modBits - 1) / 8).
+        assert_eq!(max_salt_length(2048, Sha2::Sha256), 222);
+        assert_eq!(max_salt_length(2048, Sha2::Sha384), 206);
+        assert_eq!(max_salt_length(2048, Sha2::Sha512), 190);
+        assert_eq!(max_salt_length(2049, Sha2::Sha256), 222);
+        assert_eq!(max_salt_length(2041, Sha2::Sha256), 221);
+        assert_eq!(max_salt_length(3072, Sha2::Sha256), 350);
+        assert_eq!(max_salt_length(4096, Sha2::Sha512), 446);
+        // No room at all: zero, never an underflow.
+        assert_eq!(max_salt_length(0, Sha2::Sha512), 0);
+        assert_eq!(max_salt_length(256, Sha2::Sha512), 0);
+    }
+}

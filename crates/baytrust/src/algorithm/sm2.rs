@@ -238,3 +238,25 @@ fn is_base_point(point: &[u8]) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{is_base_point, GX, GY};
+
+    #[test]
+    fn base_point_is_read_uncompressed_or_compressed_with_the_right_parity() {
+        let uncompressed = [&[0x04][..], &GX, &GY].concat();
+        assert!(is_base_point(&uncompressed));
+        // Gy ends in 0xa0: even, so the compressed form starts 02.
+        assert!(is_base_point(&[&[0x02][..], &GX].concat()));
+        assert!(!is_base_point(&[&[0x03][..], &GX].concat()));
+        // Hybrid forms (06/07), truncated points and the point at infinity are not G.
+        assert!(!is_base_point(&[&[0x06][..], &GX, &GY].concat()));
+        assert!(!is_base_point(&uncompressed[..64]));
+        assert!(!is_base_point(&[0x00]));
+        assert!(!is_base_point(&[]));
+        let mut other = uncompressed.clone();
+        other[64] ^= 0x01;
+        assert!(!is_base_point(&other));
+    }
+}
