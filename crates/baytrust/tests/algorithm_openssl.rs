@@ -515,3 +515,92 @@ fn explicit_curve_refusal_is_a_crypto_constraints_failure_on_a_path() {
         SubIndication::CryptoConstraintsFailure
     );
 }
+
+#[test]
+fn explicit_sm2_key_refuses_ecdsa_signatures() {
+    let ecdsa_with_sha256: &[u8] = &[
+        0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02,
+    ];
+    let (_, algorithm) = AlgorithmIdentifier::from_der(ecdsa_with_sha256).unwrap();
+    let key = explicit_sm2_key();
+    assert_eq!(
+        verify_signature(
+            &spki(&key),
+            &algorithm,
+            &testdata("kat/message.txt"),
+            &testdata("algorithm/sm2-explicit/org-sm2-sm3.sig"),
+            &AlgorithmPolicy::default(),
+        ),
+        Err(Error::AlgorithmKeyMismatch {
+            signature_algorithm: "ecdsa-with-SHA256".into(),
+            key_algorithm: "SM2".into()
+        })
+    );
+}
+
+#[test]
+fn anchor_with_an_altered_explicit_curve_cannot_verify_its_leaf() {
+    // An anchor's own signature is not checked, so its b can be altered and it still
+    // loads; the leaf's signature must then be refused by the curve, not verified.
+    let root_pem = testdata("algorithm/sm2-explicit/root-ca.pem");
+    let mut root = decode_certificates(&root_pem).unwrap()[0].as_ref().to_vec();
+    let at = root
+        .windows(B_TAIL.len())
+        .position(|w| w == B_TAIL)
+        .unwrap();
+    root[at + B_TAIL.len() - 1] ^= 0x01;
+    let store = TrustStore::builder().anchors_from(Jurisdiction::Cn, &root);
+    let outcome = store.and_then(|builder| builder.build()).and_then(|store| {
+        let verifier = Verifier::new(store, RelyingPartyPolicy::default());
+        let leaf_der = &certificates("algorithm/sm2-explicit/org.pem")[0];
+        let leaf = leaf_der.parse().unwrap();
+        verifier
+            .verify_chain(
+                &leaf,
+                &[],
+                &ChainOptions::new(Time::parse_rfc3339(AT).unwrap()),
+            )
+            .map(|_| ())
+    });
+    assert_eq!(
+        outcome,
+        Err(Error::ChainSignature {
+            depth: 0,
+            cause: Box::new(Error::ExplicitCurveUnsupported { field: "b".into() })
+        })
+    );
+}
+
+#[test]
+fn algorithm_parameter_refusals_on_a_path_are_crypto_constraints_failures() {
+    assert_eq!(
+        SubIndication::of_chain_error(&Error::ChainSignature {
+            depth: 1,
+            cause: Box::new(Error::AlgorithmParametersInvalid {
+                reason: "RSASSA-PSS parameters are absent".into()
+            })
+        }),
+        SubIndication::CryptoConstraintsFailure
+    );
+    for cause in [
+        Error::PssMaskHashMismatch {
+            hash: "SHA-256".into(),
+            mgf_hash: "SHA-1".into(),
+        },
+        Error::PssTrailerFieldInvalid { trailer_field: 2 },
+        Error::PssKeyConstraintViolated {
+            field: "saltLength".into(),
+            key: "at least 32".into(),
+            signature: "20".into(),
+        },
+    ] {
+        assert_eq!(
+            SubIndication::of_chain_error(&Error::ChainSignature {
+                depth: 0,
+                cause: Box::new(cause.clone())
+            }),
+            SubIndication::CryptoConstraintsFailure,
+            "{cause:?}"
+        );
+    }
+}

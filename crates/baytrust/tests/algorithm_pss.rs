@@ -622,3 +622,168 @@ fn sm2_signature_algorithm_with_an_rsa_key_is_a_mismatch() {
         })
     );
 }
+
+// ---- attacks on the parameter encoding ------------------------------------------------
+
+/// `id-RSASSA-PSS` whose params are SHA-256 / MGF1-SHA-256 followed by `salt_field`
+/// written as given (a raw `[2]` TLV).
+fn pss_with_raw_salt_field(salt_field: &[u8]) -> Vec<u8> {
+    let mut fields = tlv(0xa0, &seq(&[SHA256, NULL]));
+    fields.extend(tlv(0xa1, &seq(&[OID_MGF1, &seq(&[SHA256, NULL])])));
+    fields.extend_from_slice(salt_field);
+    seq(&[OID_PSS, &tlv(0x30, &fields)])
+}
+
+fn assert_does_not_decode(algorithm: &[u8], what: &str) {
+    let result = verify(algorithm, RSA2048, MESSAGE, SALT32);
+    assert!(
+        matches!(&result, Err(Error::AlgorithmParametersInvalid { reason }) if reason.starts_with("RSASSA-PSS-params do not decode")),
+        "{what}: {result:?}"
+    );
+}
+
+#[test]
+fn pss_salt_integer_wider_than_64_bits_does_not_decode() {
+    // saltLength 2^64 (9 content bytes).
+    let huge = tlv(0xa2, &tlv(0x02, &[0x01, 0, 0, 0, 0, 0, 0, 0, 0]));
+    assert_does_not_decode(&pss_with_raw_salt_field(&huge), "2^64");
+}
+
+#[test]
+fn pss_salt_integer_not_minimally_encoded_does_not_decode() {
+    // 32 as 02 02 00 20: DER requires 02 01 20.
+    let padded = tlv(0xa2, &tlv(0x02, &[0x00, 0x20]));
+    assert_does_not_decode(&pss_with_raw_salt_field(&padded), "00 20");
+    // An empty INTEGER.
+    let empty = tlv(0xa2, &tlv(0x02, &[]));
+    assert_does_not_decode(&pss_with_raw_salt_field(&empty), "empty");
+}
+
+#[test]
+fn pss_salt_field_implicitly_tagged_does_not_decode() {
+    // [2] IMPLICIT INTEGER (82 01 20) where RFC 4055 has [2] EXPLICIT.
+    assert_does_not_decode(&pss_with_raw_salt_field(&[0x82, 0x01, 0x20]), "implicit");
+}
+
+#[test]
+fn pss_fields_out_of_order_do_not_decode() {
+    let mut fields = tlv(0xa1, &seq(&[OID_MGF1, &seq(&[SHA256, NULL])]));
+    fields.extend(tlv(0xa0, &seq(&[SHA256, NULL])));
+    fields.extend(tlv(0xa2, &integer(32)));
+    assert_does_not_decode(&seq(&[OID_PSS, &tlv(0x30, &fields)]), "[1] before [0]");
+}
+
+#[test]
+fn pss_hash_parameters_other_than_null_are_refused() {
+    let mut fields = tlv(0xa0, &seq(&[SHA256, &integer(0)]));
+    fields.extend(tlv(0xa1, &seq(&[OID_MGF1, &seq(&[SHA256, NULL])])));
+    fields.extend(tlv(0xa2, &integer(32)));
+    assert_eq!(
+        verify(
+            &seq(&[OID_PSS, &tlv(0x30, &fields)]),
+            RSA2048,
+            MESSAGE,
+            SALT32
+        ),
+        Err(Error::AlgorithmParametersInvalid {
+            reason: "RSASSA-PSS hash parameters must be NULL or absent, found tag INTEGER".into()
+        })
+    );
+    // Absent hash parameters are fine (RFC 4055 §2.1).
+    let mut fields = tlv(0xa0, &seq(&[SHA256]));
+    fields.extend(tlv(0xa1, &seq(&[OID_MGF1, &seq(&[SHA256])])));
+    fields.extend(tlv(0xa2, &integer(32)));
+    assert_eq!(
+        verify(
+            &seq(&[OID_PSS, &tlv(0x30, &fields)]),
+            RSA2048,
+            MESSAGE,
+            SALT32
+        ),
+        Ok(())
+    );
+}
+
+#[test]
+fn pss_mask_generation_other_than_mgf1_is_refused() {
+    // 1.2.840.113549.1.1.9 (id-pSpecified) in place of id-mgf1.
+    let not_mgf1: &[u8] = &[
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x09,
+    ];
+    let mut fields = tlv(0xa0, &seq(&[SHA256, NULL]));
+    fields.extend(tlv(0xa1, &seq(&[not_mgf1, &seq(&[SHA256, NULL])])));
+    fields.extend(tlv(0xa2, &integer(32)));
+    assert_eq!(
+        verify(
+            &seq(&[OID_PSS, &tlv(0x30, &fields)]),
+            RSA2048,
+            MESSAGE,
+            SALT32
+        ),
+        Err(Error::AlgorithmParametersInvalid {
+            reason: "RSASSA-PSS mask generation 1.2.840.113549.1.1.9 is not MGF1".into()
+        })
+    );
+    // MGF1 without its hash parameter.
+    let mut fields = tlv(0xa0, &seq(&[SHA256, NULL]));
+    fields.extend(tlv(0xa1, &seq(&[OID_MGF1])));
+    fields.extend(tlv(0xa2, &integer(32)));
+    assert_eq!(
+        verify(
+            &seq(&[OID_PSS, &tlv(0x30, &fields)]),
+            RSA2048,
+            MESSAGE,
+            SALT32
+        ),
+        Err(Error::AlgorithmParametersInvalid {
+            reason: "RSASSA-PSS MGF1 parameters are absent".into()
+        })
+    );
+}
+
+#[test]
+fn pss_signature_value_of_all_ones_or_zeros_does_not_verify() {
+    // Representatives ≥ n and 0 go through the RustCrypto path (salt 222) and ring's.
+    for salt in [32, 222] {
+        for fill in [0x00u8, 0xff] {
+            assert_eq!(
+                verify(
+                    &Pss::sha256(salt).algorithm(),
+                    RSA2048,
+                    MESSAGE,
+                    &[fill; 256]
+                ),
+                Err(Error::SignatureInvalid),
+                "salt {salt}, fill {fill:#x}"
+            );
+        }
+    }
+}
+
+#[test]
+fn pss_key_parameters_refuse_ecdsa_and_ed25519_algorithms() {
+    let ecdsa = seq(&[&[0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02]]);
+    assert_eq!(
+        verify(&ecdsa, PSS_KEY, MESSAGE, SALT32),
+        Err(Error::AlgorithmKeyMismatch {
+            signature_algorithm: "ecdsa-with-SHA256".into(),
+            key_algorithm: "RSA-PSS-2048".into()
+        })
+    );
+}
+
+#[test]
+fn pss_key_trailer_field_other_than_1_is_refused_in_the_key_too() {
+    let key = pss_key_with_algorithm(
+        &Pss {
+            trailer: Some(2),
+            ..Pss::sha256(32)
+        }
+        .algorithm(),
+    );
+    assert_eq!(
+        check_public_key(&spki(&key), &AlgorithmPolicy::default()),
+        Err(Error::PssTrailerFieldInvalid { trailer_field: 2 })
+    );
+    assert_eq!(KeyAlgorithm::of(&spki(&key)), KeyAlgorithm::Unknown);
+}
