@@ -6,7 +6,9 @@
 #   sm2-explicit/  SM2 keys whose id-ecPublicKey parameters are explicit ECParameters
 #             equal to sm2p256v1, as mainland CAs write them
 # Run from anywhere: sh testdata/algorithm/make.sh. Keys made here live in a temporary
-# directory and are thrown away; the CAs of ../pki sign with their committed test keys.
+# directory and are thrown away, except the explicit-SM2 leaf's (a test key, NOT
+# SECRET), which the tests sign CMS with since OpenSSL 3.0 cannot; the CAs of ../pki
+# sign with their committed test keys.
 # Certificates are valid for 10 years from the run (OpenSSL 3.0 `x509 -req` takes no
 # start date); the tests validate at 2027-06-01.
 set -eu
@@ -86,6 +88,8 @@ openssl x509 -req -in "$KEYS/sm2-root.csr" -signkey "$KEYS/sm2-root.key" -force_
     -out sm2-explicit/root-ca.pem
 
 openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:SM2 -pkeyopt ec_param_enc:named_curve -out "$KEYS/sm2-org.key"
+mkdir -p sm2-explicit/test-keys-NOT-SECRET-DO-NOT-USE
+cp "$KEYS/sm2-org.key" sm2-explicit/test-keys-NOT-SECRET-DO-NOT-USE/org.key.pem
 openssl ec -in "$KEYS/sm2-org.key" -pubout -param_enc explicit -out "$KEYS/sm2-org.pub" 2>/dev/null
 openssl req -new -config $CNF -utf8 -key "$KEYS/sm2-org.key" -sm3 -sigopt $DISTID \
     -subj "/C=CN/O=显式参数科技有限公司/2.5.4.97=NTRCN-91110000600037341L/CN=王芳" \

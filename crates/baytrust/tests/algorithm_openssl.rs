@@ -604,3 +604,45 @@ fn algorithm_parameter_refusals_on_a_path_are_crypto_constraints_failures() {
         );
     }
 }
+
+#[test]
+fn cms_signed_by_an_explicit_parameters_sm2_key_passes() {
+    // OpenSSL 3.0 cannot write an SM2 CMS, so baytrust's builder signs with the leaf's
+    // test key; the certificate's SubjectPublicKeyInfo carries explicit parameters.
+    use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
+    let leaf = certificates("algorithm/sm2-explicit/org.pem").remove(0);
+    let key = SigningKey::from_pkcs8_pem(&testdata(
+        "algorithm/sm2-explicit/test-keys-NOT-SECRET-DO-NOT-USE/org.key.pem",
+    ))
+    .unwrap();
+    let contract = testdata("cms/contract.txt");
+    let signature = SignedDataBuilder::new()
+        .signer(leaf, key)
+        .unwrap()
+        .signing_time(Time::parse_rfc3339("2027-05-01T00:00:00Z").unwrap())
+        .build(&mut Cursor::new(contract.clone()))
+        .unwrap();
+    let store = TrustStore::builder()
+        .anchors_from(
+            Jurisdiction::Cn,
+            &testdata("algorithm/sm2-explicit/root-ca.pem"),
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    let report = Verifier::new(store, RelyingPartyPolicy::default())
+        .verify_cms(
+            &signature,
+            Content::Detached(&mut Cursor::new(contract)),
+            &SignatureOptions::new(Time::parse_rfc3339(AT).unwrap()),
+        )
+        .unwrap();
+    assert_eq!(report.indication, Indication::TotalPassed, "{report:#?}");
+    let signer = &report.signers[0];
+    assert_eq!(signer.signature_algorithm, "SM2-with-SM3");
+    assert_eq!(signer.chain.len(), 2);
+    assert_eq!(
+        signer.entity.as_ref().map(|e| e.jurisdiction),
+        Some(Jurisdiction::Cn)
+    );
+}
