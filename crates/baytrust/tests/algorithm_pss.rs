@@ -787,3 +787,55 @@ fn pss_key_trailer_field_other_than_1_is_refused_in_the_key_too() {
     );
     assert_eq!(KeyAlgorithm::of(&spki(&key)), KeyAlgorithm::Unknown);
 }
+
+/// The modulus of `RSA2048` with the public exponent `exponent` (big-endian magnitude).
+fn rsa2048_with_exponent(exponent: &[u8]) -> Vec<u8> {
+    let key = spki(RSA2048);
+    // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+    let rsa_public_key: &[u8] = &key.subject_public_key.data;
+    let modulus_tlv = &rsa_public_key[4..4 + 4 + 257];
+    assert_eq!(&modulus_tlv[..4], &[0x02, 0x82, 0x01, 0x01]);
+    let mut e = exponent.to_vec();
+    if e.first().is_some_and(|b| b & 0x80 != 0) {
+        e.insert(0, 0);
+    }
+    let body = seq(&[modulus_tlv, &tlv(0x02, &e)]);
+    let mut bits = vec![0x00];
+    bits.extend(body);
+    let rsa_encryption = seq(&[
+        &[
+            0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01,
+        ],
+        NULL,
+    ]);
+    seq(&[&rsa_encryption, &tlv(0x03, &bits)])
+}
+
+#[test]
+fn rsa_public_exponent_the_backends_cannot_use_is_an_invalid_key_on_both_paths() {
+    for (exponent, hex) in [
+        (&[0x01, 0x00, 0x00, 0x00, 0x00, 0x01][..], "010000000001"),
+        (&[0x02, 0x00, 0x00, 0x00, 0x01][..], "0200000001"),
+        (&[0x01, 0x00, 0x00][..], "010000"),
+        (&[0x01][..], "01"),
+    ] {
+        let key = rsa2048_with_exponent(exponent);
+        for (salt, signature) in [(32, SALT32), (222, SALT222)] {
+            assert_eq!(
+                verify(&Pss::sha256(salt).algorithm(), &key, MESSAGE, signature),
+                Err(Error::PublicKeyInvalid {
+                    reason: format!(
+                        "RSA publicExponent 0x{hex} is not an odd number in 3..=2^33-1"
+                    )
+                }),
+                "e = 0x{hex}, salt {salt}"
+            );
+        }
+    }
+    // 65537 written out again verifies as before.
+    let key = rsa2048_with_exponent(&[0x01, 0x00, 0x01]);
+    assert_eq!(
+        verify(&Pss::sha256(222).algorithm(), &key, MESSAGE, SALT222),
+        Ok(())
+    );
+}

@@ -21,6 +21,9 @@ const RING_LEGACY_MIN_BITS: usize = 1024;
 const RING_MIN_BITS: usize = 2048;
 /// The largest modulus ring verifies.
 const RING_MAX_BITS: usize = 8192;
+/// The largest public exponent both backends take: 2^33 − 1 (ring's limit; RustCrypto
+/// `rsa` has the same).
+const MAX_PUBLIC_EXPONENT: u64 = (1 << 33) - 1;
 
 /// `id-mgf1` (RFC 8017 A.2.1).
 const MGF1: &str = "1.2.840.113549.1.1.8";
@@ -104,6 +107,7 @@ pub(super) fn verify_pkcs1(
     message: &[u8],
     signature: &[u8],
 ) -> Result<(), Error> {
+    check_exponent(rsa_public_key)?;
     let parameters: &'static RsaParameters = match (hash, bits >= RING_MIN_BITS) {
         (Sha2::Sha256, true) => &signature::RSA_PKCS1_2048_8192_SHA256,
         (Sha2::Sha384, true) => &signature::RSA_PKCS1_2048_8192_SHA384,
@@ -136,6 +140,7 @@ pub(super) fn verify_pss(
     if bits < RING_MIN_BITS {
         return Err(below_backend_floor(bits, RING_MIN_BITS));
     }
+    check_exponent(rsa_public_key)?;
     let hash = params.hash;
     let maximum = max_salt_length(bits, hash);
     let salt_length = usize::try_from(params.salt_length)
@@ -172,6 +177,30 @@ pub(super) fn verify_pss(
             .verify(message, &signature),
     };
     verified.map_err(|_| Error::SignatureInvalid)
+}
+
+/// Refuses a public exponent the backends cannot use, by name rather than as a failed
+/// signature: it must be odd and in 3..=2^33 − 1 (RFC 8017 §3.1 asks odd and ≥ 3; the
+/// upper bound is ring's and RustCrypto's).
+fn check_exponent(rsa_public_key: &[u8]) -> Result<(), Error> {
+    let (_, exponent) = components(rsa_public_key)?;
+    let value = (exponent.len() <= 8).then(|| {
+        exponent
+            .iter()
+            .fold(0u64, |value, byte| (value << 8) | u64::from(*byte))
+    });
+    match value {
+        Some(e) if (3..=MAX_PUBLIC_EXPONENT).contains(&e) && e % 2 == 1 => Ok(()),
+        _ => Err(Error::PublicKeyInvalid {
+            reason: format!(
+                "RSA publicExponent 0x{} is not an odd number in 3..=2^33-1",
+                exponent
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            ),
+        }),
+    }
 }
 
 /// The longest salt an RSASSA-PSS encoding with `hash` fits into a `bits`-bit modulus:
