@@ -646,3 +646,44 @@ fn cms_signed_by_an_explicit_parameters_sm2_key_passes() {
         Some(Jurisdiction::Cn)
     );
 }
+
+#[test]
+fn explicit_sm2_parameters_without_the_optional_cofactor_are_sm2() {
+    // Remove `02 01 01` (cofactor 1) and shorten the three enclosing lengths.
+    let key = explicit_sm2_key();
+    assert_eq!(&key[..4], &[0x30, 0x82, 0x01, 0x33]);
+    assert_eq!(&key[4..7], &[0x30, 0x81, 0xec]);
+    assert_eq!(&key[16..19], &[0x30, 0x81, 0xe0]);
+    let cofactor = key
+        .windows(5)
+        .position(|w| w == [0x02, 0x01, 0x01, 0x03, 0x42])
+        .unwrap();
+    let mut short = key.clone();
+    short.drain(cofactor..cofactor + 3);
+    short[3] -= 3;
+    short[6] -= 3;
+    short[18] -= 3;
+    assert_eq!(
+        check_public_key(&spki(&short), &AlgorithmPolicy::default()),
+        Ok(KeyAlgorithm::Sm2)
+    );
+    assert_eq!(
+        sm2_verify(
+            &short,
+            &testdata("kat/message.txt"),
+            &testdata("algorithm/sm2-explicit/org-sm2-sm3.sig")
+        ),
+        Ok(())
+    );
+}
+
+#[test]
+fn explicit_sm2_parameters_with_a_stray_field_are_an_invalid_key() {
+    // The cofactor INTEGER turned into an OCTET STRING: not ECParameters any more.
+    let key = patched_sm2_key(&[0x02, 0x01, 0x01, 0x03, 0x42], &[0x04, 0x01, 0x01]);
+    let result = explicit_curve_error(&key);
+    assert!(
+        matches!(&result, Err(Error::PublicKeyInvalid { reason }) if reason.starts_with("explicit EC parameters: not ECParameters")),
+        "{result:?}"
+    );
+}
