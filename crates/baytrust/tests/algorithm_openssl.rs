@@ -687,3 +687,75 @@ fn explicit_sm2_parameters_with_a_stray_field_are_an_invalid_key() {
         "{result:?}"
     );
 }
+
+#[test]
+fn every_single_byte_change_in_the_explicit_parameters_is_refused() {
+    // The ECParameters SEQUENCE is key[16..243] (30 81 e0 …). Every one-byte change
+    // (three masks per byte) must be refused by name, never read as SM2, never panic.
+    let key = explicit_sm2_key();
+    let message = testdata("kat/message.txt");
+    let signature = testdata("algorithm/sm2-explicit/org-sm2-sm3.sig");
+    let (start, end) = (16, 16 + 3 + 0xe0);
+    assert_eq!(&key[start..start + 3], &[0x30, 0x81, 0xe0]);
+    let mut checked = 0;
+    for at in start..end {
+        for mask in [0x01u8, 0x80, 0xff] {
+            let mut changed = key.clone();
+            changed[at] ^= mask;
+            let Ok((_, spki)) = SubjectPublicKeyInfo::from_der(&changed) else {
+                continue; // no longer a SubjectPublicKeyInfo at all
+            };
+            checked += 1;
+            let result = check_public_key(&spki, &AlgorithmPolicy::default());
+            assert!(
+                matches!(
+                    &result,
+                    Err(Error::ExplicitCurveUnsupported { .. }
+                        | Error::PublicKeyInvalid { .. }
+                        | Error::UnsupportedPublicKeyAlgorithm { .. }
+                        | Error::AlgorithmParametersInvalid { .. })
+                ),
+                "byte {at} ^ {mask:#04x}: {result:?}"
+            );
+            let (_, algorithm) = AlgorithmIdentifier::from_der(SM2_WITH_SM3).unwrap();
+            let verified = verify_signature(
+                &spki,
+                &algorithm,
+                &message,
+                &signature,
+                &AlgorithmPolicy::default(),
+            );
+            assert!(verified.is_err(), "byte {at} ^ {mask:#04x} verified");
+        }
+    }
+    assert!(checked > 500, "only {checked} changes still parsed");
+}
+
+#[test]
+fn every_single_byte_change_in_the_explicit_key_point_fails_to_verify() {
+    // The subjectPublicKey BIT STRING (03 42 00 04 x y) follows the parameters.
+    let key = explicit_sm2_key();
+    let message = testdata("kat/message.txt");
+    let signature = testdata("algorithm/sm2-explicit/org-sm2-sm3.sig");
+    let (_, algorithm) = AlgorithmIdentifier::from_der(SM2_WITH_SM3).unwrap();
+    let point = key.len() - 65;
+    assert_eq!(&key[point - 3..point + 1], &[0x03, 0x42, 0x00, 0x04]);
+    for at in point..key.len() {
+        let mut changed = key.clone();
+        changed[at] ^= 0x01;
+        let result = verify_signature(
+            &spki(&changed),
+            &algorithm,
+            &message,
+            &signature,
+            &AlgorithmPolicy::default(),
+        );
+        assert!(
+            matches!(
+                &result,
+                Err(Error::SignatureInvalid | Error::PublicKeyInvalid { .. })
+            ),
+            "byte {at}: {result:?}"
+        );
+    }
+}

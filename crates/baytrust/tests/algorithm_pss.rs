@@ -839,3 +839,41 @@ fn rsa_public_exponent_the_backends_cannot_use_is_an_invalid_key_on_both_paths()
         Ok(())
     );
 }
+
+#[test]
+fn every_single_byte_change_in_the_pss_algorithm_identifier_is_refused() {
+    // sha256 / MGF1-SHA-256 / salt 222 over the salt-222 signature: one changed byte
+    // anywhere (three masks each) must never verify and never panic.
+    let algorithm = Pss::sha256(222).algorithm();
+    assert_eq!(
+        verify(&algorithm, RSA2048, MESSAGE, SALT222),
+        Ok(()),
+        "the unchanged identifier verifies"
+    );
+    let mut checked = 0;
+    // The RSASSA-PSS-params start at byte 13, after `30 42 06 09 <OID>`; the bytes
+    // before are x509-parser's to read, and it is lenient there: it reads the outer
+    // tag 0xb0 like 0x30 and an OID tagged 0x07 like one tagged 0x06 (reported; the
+    // CMS reader checks both with `der` before this point).
+    let params = 13;
+    assert_eq!(&algorithm[params..params + 2], &[0x30, 0x35]);
+    for at in params..algorithm.len() {
+        for mask in [0x01u8, 0x80, 0xff] {
+            let mut changed = algorithm.clone();
+            changed[at] ^= mask;
+            let Ok((_, parsed)) = AlgorithmIdentifier::from_der(&changed) else {
+                continue;
+            };
+            checked += 1;
+            let result = verify_signature(
+                &spki(RSA2048),
+                &parsed,
+                MESSAGE,
+                SALT222,
+                &AlgorithmPolicy::default(),
+            );
+            assert!(result.is_err(), "byte {at} ^ {mask:#04x} verified");
+        }
+    }
+    assert!(checked > 100, "only {checked} changes still parsed");
+}
