@@ -151,13 +151,35 @@ pub(super) fn verify_pss(
             maximum,
         })?;
     if salt_length == hash.output_len() {
-        let parameters: &'static RsaParameters = match hash {
-            Sha2::Sha256 => &signature::RSA_PSS_2048_8192_SHA256,
-            Sha2::Sha384 => &signature::RSA_PSS_2048_8192_SHA384,
-            Sha2::Sha512 => &signature::RSA_PSS_2048_8192_SHA512,
-        };
-        return verify_with(parameters, rsa_public_key, message, signature);
+        verify_pss_ring(hash, rsa_public_key, message, signature)
+    } else {
+        verify_pss_rustcrypto(hash, salt_length, rsa_public_key, message, signature)
     }
+}
+
+/// RSASSA-PSS through ring, which verifies only a salt as long as the hash.
+fn verify_pss_ring(
+    hash: Sha2,
+    rsa_public_key: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), Error> {
+    let parameters: &'static RsaParameters = match hash {
+        Sha2::Sha256 => &signature::RSA_PSS_2048_8192_SHA256,
+        Sha2::Sha384 => &signature::RSA_PSS_2048_8192_SHA384,
+        Sha2::Sha512 => &signature::RSA_PSS_2048_8192_SHA512,
+    };
+    verify_with(parameters, rsa_public_key, message, signature)
+}
+
+/// RSASSA-PSS through RustCrypto `rsa` with a salt of exactly `salt_length` bytes.
+fn verify_pss_rustcrypto(
+    hash: Sha2,
+    salt_length: usize,
+    rsa_public_key: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), Error> {
     let (modulus, exponent) = components(rsa_public_key)?;
     let key = rsa::PublicKey::new(
         rsa::BoxedUint::from_be_slice_vartime(modulus),
@@ -402,7 +424,35 @@ pub(super) fn check_key_constraint(key: PssParams, signature: PssParams) -> Resu
 
 #[cfg(test)]
 mod tests {
-    use super::{max_salt_length, Sha2};
+    use super::{max_salt_length, verify_pss_ring, verify_pss_rustcrypto, Sha2};
+    use x509_parser::prelude::FromDer;
+    use x509_parser::x509::SubjectPublicKeyInfo;
+
+    const MESSAGE: &[u8] = include_bytes!("../../../../testdata/kat/message.txt");
+    const SPKI: &[u8] = include_bytes!("../../../../testdata/kat/pss-rsa2048.spki.der");
+    const SALT32: &[u8] = include_bytes!("../../../../testdata/kat/pss-rsa2048-sha256-salt32.sig");
+
+    #[test]
+    fn ring_and_rustcrypto_agree_on_a_salt_of_the_hash_length() {
+        let (_, spki) = SubjectPublicKeyInfo::from_der(SPKI).unwrap();
+        let key: &[u8] = &spki.subject_public_key.data;
+        let mut flipped = MESSAGE.to_vec();
+        flipped[0] ^= 1;
+        for message in [MESSAGE, &flipped] {
+            let ring = verify_pss_ring(Sha2::Sha256, key, message, SALT32);
+            let rustcrypto = verify_pss_rustcrypto(Sha2::Sha256, 32, key, message, SALT32);
+            assert_eq!(ring, rustcrypto);
+        }
+        assert_eq!(verify_pss_ring(Sha2::Sha256, key, MESSAGE, SALT32), Ok(()));
+        // ring cannot take another salt: the same signature under RustCrypto with salt
+        // 31 or 33 fails, as it must.
+        for salt in [31, 33] {
+            assert_eq!(
+                verify_pss_rustcrypto(Sha2::Sha256, salt, key, MESSAGE, SALT32),
+                Err(crate::Error::SignatureInvalid)
+            );
+        }
+    }
 
     #[test]
     fn maximum_salt_is_em_len_minus_hash_minus_2() {
