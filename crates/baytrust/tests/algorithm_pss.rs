@@ -877,3 +877,24 @@ fn every_single_byte_change_in_the_pss_algorithm_identifier_is_refused() {
     }
     assert!(checked > 100, "only {checked} changes still parsed");
 }
+
+#[test]
+fn pss_key_whose_minimum_salt_cannot_fit_is_refused() {
+    for salt in [-1, 223, 1 << 40] {
+        let key = pss_key_with_algorithm(&Pss::sha256(salt).algorithm());
+        assert_eq!(
+            check_public_key(&spki(&key), &AlgorithmPolicy::default()),
+            Err(Error::PssSaltLengthInvalid {
+                salt_length: salt,
+                maximum: 222
+            }),
+            "{salt}"
+        );
+    }
+    // The largest minimum that fits is a key that signs only with the maximum salt.
+    let key = pss_key_with_algorithm(&Pss::sha256(222).algorithm());
+    assert_eq!(
+        check_public_key(&spki(&key), &AlgorithmPolicy::default()),
+        Ok(KeyAlgorithm::RsaPss { bits: 2048 })
+    );
+}

@@ -95,8 +95,12 @@ pub(super) fn classify(spki: &SubjectPublicKeyInfo<'_>) -> Result<KeyAlgorithm, 
         RSASSA_PSS => {
             // RFC 4055 §3.1: absent or RSASSA-PSS-params; read them so that bad ones are
             // refused here.
-            rsa::key_pss_params(parameters)?;
+            let constraint = rsa::key_pss_params(parameters)?;
             let bits = rsa::modulus_bits(&spki.subject_public_key.data)?;
+            // A minimum salt the key cannot hold makes every signature impossible.
+            if let Some(constraint) = constraint {
+                rsa::salt_length_for(constraint, bits)?;
+            }
             Ok(KeyAlgorithm::RsaPss { bits })
         }
         EC_PUBLIC_KEY => {

@@ -142,14 +142,7 @@ pub(super) fn verify_pss(
     }
     check_exponent(rsa_public_key)?;
     let hash = params.hash;
-    let maximum = max_salt_length(bits, hash);
-    let salt_length = usize::try_from(params.salt_length)
-        .ok()
-        .filter(|salt| *salt <= maximum)
-        .ok_or(Error::PssSaltLengthInvalid {
-            salt_length: params.salt_length,
-            maximum,
-        })?;
+    let salt_length = salt_length_for(params, bits)?;
     if salt_length == hash.output_len() {
         verify_pss_ring(hash, rsa_public_key, message, signature)
     } else {
@@ -223,6 +216,19 @@ fn check_exponent(rsa_public_key: &[u8]) -> Result<(), Error> {
             ),
         }),
     }
+}
+
+/// The salt length of `params` as a size, when a `bits`-bit key can hold it; else
+/// [`Error::PssSaltLengthInvalid`] (negative, or above emLen − hLen − 2).
+pub(super) fn salt_length_for(params: PssParams, bits: usize) -> Result<usize, Error> {
+    let maximum = max_salt_length(bits, params.hash);
+    usize::try_from(params.salt_length)
+        .ok()
+        .filter(|salt| *salt <= maximum)
+        .ok_or(Error::PssSaltLengthInvalid {
+            salt_length: params.salt_length,
+            maximum,
+        })
 }
 
 /// The longest salt an RSASSA-PSS encoding with `hash` fits into a `bits`-bit modulus:
