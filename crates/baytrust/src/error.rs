@@ -115,8 +115,8 @@ pub enum Error {
         /// The key's algorithm.
         key_algorithm: String,
     },
-    /// The algorithm parameters are missing, malformed or not supported
-    /// (e.g. RSA-PSS with a salt length other than the hash length).
+    /// The algorithm parameters are missing, malformed or not supported (e.g.
+    /// RSASSA-PSS-params that do not decode, or a PSS hash outside SHA-256/384/512).
     #[error("algorithm parameters rejected: {reason}")]
     AlgorithmParametersInvalid {
         /// What is wrong with them.
@@ -171,13 +171,13 @@ pub enum Error {
         maximum: usize,
     },
     /// The signature's RSASSA-PSS-params break the constraints that the parameters of an
-    /// `id-RSASSA-PSS` public key set (RFC 4055 §3.1: same hash and MGF, a salt at least
-    /// the key's saltLength, the same trailerField).
+    /// `id-RSASSA-PSS` public key set (RFC 4055 §3.1: the same hash, hence the same
+    /// MGF1, and a salt at least the key's saltLength; trailerField is 1 on both sides).
     #[error(
         "RSASSA-PSS {field} of the signature ({signature}) breaks the key's constraint ({key})"
     )]
     PssKeyConstraintViolated {
-        /// The RSASSA-PSS-params field: `hashAlgorithm`, `saltLength` or `trailerField`.
+        /// The RSASSA-PSS-params field: `hashAlgorithm` or `saltLength`.
         field: String,
         /// The value the key's parameters require.
         key: String,

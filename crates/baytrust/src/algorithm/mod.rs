@@ -49,8 +49,9 @@ impl Default for AlgorithmPolicy<'_> {
 
 /// Checks that a public key is one baytrust can use and that it meets `policy`: a
 /// known algorithm ([`Error::UnsupportedPublicKeyAlgorithm`]), well formed
-/// ([`Error::PublicKeyInvalid`]), RSA of at least `policy.min_rsa_bits`
-/// ([`Error::RsaKeyTooSmall`]). Path validation applies it to the end-entity key,
+/// ([`Error::PublicKeyInvalid`]; explicit EC parameters other than sm2p256v1 are
+/// [`Error::ExplicitCurveUnsupported`]), RSA — `rsaEncryption` or `id-RSASSA-PSS` — of
+/// at least `policy.min_rsa_bits` ([`Error::RsaKeyTooSmall`]). Path validation applies it to the end-entity key,
 /// which no signature in the chain exercises.
 pub fn check_public_key(
     spki: &SubjectPublicKeyInfo<'_>,
