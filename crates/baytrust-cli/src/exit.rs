@@ -80,8 +80,13 @@ pub fn parse_args<P: clap::Parser>() -> Result<P, ExitCode> {
     })
 }
 
-/// Prints a failure to stderr as `<tool>: <message>` and returns its exit code.
+/// Prints a failure to stderr as `<tool>: <message>` and returns its exit code; the
+/// message, which can quote input, is escaped for the terminal (a newline in it shows
+/// as `\x0a`).
 pub fn report_failure(tool: &str, failure: &Failure) -> ExitCode {
-    crate::output::stderr_line(&format!("{tool}: {}", failure.message.replace('\n', " ")));
+    crate::output::stderr_line(&format!(
+        "{tool}: {}",
+        crate::terminal_text::escape(&failure.message)
+    ));
     failure.outcome.into()
 }

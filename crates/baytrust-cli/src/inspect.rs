@@ -9,6 +9,7 @@ use baytrust::identity::{IdentityProfile, LegalEntity};
 use baytrust::Time;
 
 use crate::exit::Failure;
+use crate::terminal_text::escape;
 
 /// What `inspect` reports for a certificate file.
 #[derive(Debug, Serialize)]
@@ -72,24 +73,25 @@ pub fn inspect_certificates(path: &str, bytes: &[u8]) -> Result<InspectReport, F
     Ok(InspectReport { certificates })
 }
 
-/// The human rendering of a report.
+/// The human rendering of a report; every certificate-derived value is escaped for the
+/// terminal ([`escape`]).
 pub fn render_text(report: &InspectReport) -> String {
     let mut out = String::new();
     let total = report.certificates.len();
     for (i, c) in report.certificates.iter().enumerate() {
         out.push_str(&format!("Certificate {} of {total}\n", i + 1));
-        out.push_str(&format!("  Subject:        {}\n", c.subject));
-        out.push_str(&format!("  Issuer:         {}\n", c.issuer));
-        out.push_str(&format!("  Serial:         {}\n", c.serial));
+        out.push_str(&format!("  Subject:        {}\n", escape(&c.subject)));
+        out.push_str(&format!("  Issuer:         {}\n", escape(&c.issuer)));
+        out.push_str(&format!("  Serial:         {}\n", escape(&c.serial)));
         out.push_str(&format!(
             "  Validity:       {} to {}\n",
             c.not_before, c.not_after
         ));
-        out.push_str(&format!("  Key algorithm:  {}\n", c.key_algorithm));
+        out.push_str(&format!("  Key algorithm:  {}\n", escape(&c.key_algorithm)));
         let policies = if c.policies.is_empty() {
             "(none)".to_owned()
         } else {
-            c.policies.join(", ")
+            escape(&c.policies.join(", "))
         };
         out.push_str(&format!("  Policies:       {policies}\n"));
         out.push_str(&format!(
@@ -99,17 +101,20 @@ pub fn render_text(report: &InspectReport) -> String {
         match &c.entity {
             None => out.push_str("  Legal entity:   (none)\n"),
             Some(entity) => {
-                out.push_str(&format!("  Legal entity:   {}\n", entity.organisation));
+                out.push_str(&format!(
+                    "  Legal entity:   {}\n",
+                    escape(&entity.organisation)
+                ));
                 out.push_str(&format!(
                     "    Identifier:   {} ({})\n",
-                    entity.org_id,
+                    escape(&entity.org_id),
                     match entity.org_id.check() {
                         Ok(()) => "valid".to_owned(),
-                        Err(e) => format!("INVALID: {e}"),
+                        Err(e) => format!("INVALID: {}", escape(&e)),
                     }
                 ));
                 if let Some(person) = &entity.authorised_person {
-                    out.push_str(&format!("    Authorised:   {person}\n"));
+                    out.push_str(&format!("    Authorised:   {}\n", escape(person)));
                 }
                 out.push_str(&format!("    Jurisdiction: {}\n", entity.jurisdiction));
             }

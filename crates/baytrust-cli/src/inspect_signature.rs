@@ -13,6 +13,7 @@ use baytrust::Time;
 
 use crate::exit::Failure;
 use crate::inspect::CertificateSummary;
+use crate::terminal_text::escape;
 
 /// What `inspect` reports for a CMS signature file.
 #[derive(Debug, Serialize)]
@@ -129,12 +130,13 @@ pub fn inspect_signature(
     })
 }
 
-/// The human rendering.
+/// The human rendering; every value read from the signature is escaped for the
+/// terminal ([`escape`]).
 pub fn render_signature_text(inspection: &SignatureInspection) -> String {
     let signature = &inspection.signature;
     let mut out = format!(
         "CMS SignedData, content type {}, {}\n",
-        signature.content_type,
+        escape(&signature.content_type),
         match signature.content_size {
             Some(size) => format!("content attached ({size} bytes)"),
             None => "content detached".to_owned(),
@@ -146,25 +148,29 @@ pub fn render_signature_text(inspection: &SignatureInspection) -> String {
             i + 1,
             signature.signers.len()
         ));
-        out.push_str(&format!("  Signer ID:      {}\n", signer.signer_id));
+        out.push_str(&format!(
+            "  Signer ID:      {}\n",
+            escape(&signer.signer_id)
+        ));
         out.push_str(&format!(
             "  Algorithms:     {} / {}\n",
-            signer.digest_algorithm, signer.signature_algorithm
+            escape(&signer.digest_algorithm),
+            escape(&signer.signature_algorithm)
         ));
         if let Some(time) = signer.claimed_signing_time {
             out.push_str(&format!("  Signing time:   {time} (claimed)\n"));
         }
         if let Some(digest) = &signer.message_digest {
-            out.push_str(&format!("  Message digest: {digest}\n"));
+            out.push_str(&format!("  Message digest: {}\n", escape(digest)));
         }
         if let Some(hash) = &signer.signing_certificate_v2 {
-            out.push_str(&format!("  ESS cert hash:  {hash}\n"));
+            out.push_str(&format!("  ESS cert hash:  {}\n", escape(hash)));
         }
         if !signer.signed_attributes {
             out.push_str("  (no signed attributes: the signature covers the content itself)\n");
         }
         for violation in &signer.attribute_rule_violations {
-            out.push_str(&format!("  RULE BROKEN:    {violation}\n"));
+            out.push_str(&format!("  RULE BROKEN:    {}\n", escape(violation)));
         }
     }
     out.push_str(&format!(
@@ -172,7 +178,7 @@ pub fn render_signature_text(inspection: &SignatureInspection) -> String {
         inspection.certificates.len()
     ));
     for certificate in &inspection.certificates {
-        out.push_str(&format!("  {}\n", certificate.subject));
+        out.push_str(&format!("  {}\n", escape(&certificate.subject)));
     }
     out
 }

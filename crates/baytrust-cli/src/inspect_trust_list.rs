@@ -18,6 +18,7 @@ use baytrust::Time;
 
 use crate::exit::Failure;
 use crate::inspect_signature::{inspect_signature, SignatureInspection};
+use crate::terminal_text::escape;
 
 /// What inspect says about a signed list's signature.
 pub const SIGNATURE_NOT_VERIFIED: &str =
@@ -186,30 +187,44 @@ fn describe(
 fn render_certificates(out: &mut String, heading: &str, certificates: &[CertificateRef]) {
     out.push_str(&format!("  {heading}\n"));
     for certificate in certificates {
-        out.push_str(&format!("    {}\n", certificate.subject));
-        out.push_str(&format!("      SHA-256 {}\n", certificate.sha256));
+        out.push_str(&format!("    {}\n", escape(&certificate.subject)));
+        out.push_str(&format!("      SHA-256 {}\n", escape(&certificate.sha256)));
     }
 }
 
-/// The human rendering.
+/// The human rendering; every value read from the list or its signature is escaped for
+/// the terminal ([`escape`]).
 pub fn render_trust_list_text(inspection: &TrustListInspection) -> String {
     let mut out = format!(
         "Trust list {} ({})\n",
-        inspection.format, inspection.signature_note
+        escape(&inspection.format),
+        escape(&inspection.signature_note)
     );
     if let Some(signature) = &inspection.signature {
         for signer in &signature.signature.signers {
-            out.push_str(&format!("  Signer ID:      {}\n", signer.signer_id));
+            out.push_str(&format!(
+                "  Signer ID:      {}\n",
+                escape(&signer.signer_id)
+            ));
             if let Some(time) = signer.claimed_signing_time {
                 out.push_str(&format!("  Signing time:   {time} (claimed)\n"));
             }
         }
         for certificate in &signature.certificates {
-            out.push_str(&format!("  Certificate:    {}\n", certificate.subject));
+            out.push_str(&format!(
+                "  Certificate:    {}\n",
+                escape(&certificate.subject)
+            ));
         }
     }
-    out.push_str(&format!("  Jurisdiction:   {}\n", inspection.jurisdiction));
-    out.push_str(&format!("  Operator:       {}\n", inspection.operator));
+    out.push_str(&format!(
+        "  Jurisdiction:   {}\n",
+        escape(&inspection.jurisdiction)
+    ));
+    out.push_str(&format!(
+        "  Operator:       {}\n",
+        escape(&inspection.operator)
+    ));
     out.push_str(&format!("  Sequence:       {}\n", inspection.sequence));
     out.push_str(&format!("  Issued:         {}\n", inspection.issued));
     out.push_str(&format!(
@@ -224,7 +239,11 @@ pub fn render_trust_list_text(inspection: &TrustListInspection) -> String {
     out.push_str(&format!("  Status now at:  {}\n", inspection.status_at));
     let total = inspection.services.len();
     for (i, service) in inspection.services.iter().enumerate() {
-        out.push_str(&format!("Service {} of {total}: {}\n", i + 1, service.name));
+        out.push_str(&format!(
+            "Service {} of {total}: {}\n",
+            i + 1,
+            escape(&service.name)
+        ));
         out.push_str(&format!(
             "  Status now:     {}\n",
             service.status_now.as_str()
@@ -239,32 +258,36 @@ pub fn render_trust_list_text(inspection: &TrustListInspection) -> String {
                     PolicyMatch::Prefix => "prefix",
                     PolicyMatch::Exact => "exact",
                 };
-                format!("{} ({how})", p.oid)
+                format!("{} ({how})", escape(&p.oid))
             })
             .collect();
         out.push_str(&format!("  Policies:       {}\n", policies.join(", ")));
         match &service.certificate_type {
             None => out.push_str("  Cert type:      (none required)\n"),
             Some(rule) => out.push_str(&format!(
-                "  Cert type:      {} = {:?}\n",
-                rule.attribute, rule.value
+                "  Cert type:      {} = \"{}\"\n",
+                escape(&rule.attribute),
+                escape(&rule.value)
             )),
         }
         let identity = &service.identity;
         out.push_str("  Identity:\n");
-        out.push_str(&format!("    Organisation: {}\n", identity.organisation));
+        out.push_str(&format!(
+            "    Organisation: {}\n",
+            escape(&identity.organisation)
+        ));
         out.push_str(&format!(
             "    Identifier:   {}{}\n",
-            identity.org_id,
+            escape(&identity.org_id),
             identity
                 .org_id_pattern
                 .as_deref()
-                .map(|pattern| format!(" (pattern {pattern})"))
+                .map(|pattern| format!(" (pattern {})", escape(pattern)))
                 .unwrap_or_default()
         ));
         out.push_str(&format!(
             "    Authorised:   {}\n",
-            identity.authorised_person.as_deref().unwrap_or("(none)")
+            escape(identity.authorised_person.as_deref().unwrap_or("(none)"))
         ));
         out.push_str("  Status history:\n");
         for period in &service.status_history {

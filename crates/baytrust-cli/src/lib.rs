@@ -14,5 +14,6 @@ pub mod inspect_signature;
 pub mod inspect_trust_list;
 pub mod output;
 pub mod sign;
+pub mod terminal_text;
 pub mod trust_list_tools;
 pub mod verify;

@@ -14,6 +14,7 @@ use crate::anchors::TrustArgs;
 use crate::exit::{Failure, Outcome};
 use crate::input::read_certificates;
 use crate::input::read_input;
+use crate::terminal_text::escape;
 
 /// The options of one `verify` run.
 #[derive(Debug)]
@@ -65,7 +66,8 @@ pub fn outcome(report: &Report) -> Outcome {
     }
 }
 
-/// The one status line OpenSSL users expect on stderr.
+/// The one status line OpenSSL users expect on stderr; the reason, which can quote
+/// certificate text, is escaped for the terminal.
 pub fn status_line(report: &Report) -> String {
     match report.indication {
         Indication::TotalPassed => "Verification successful".to_owned(),
@@ -74,7 +76,7 @@ pub fn status_line(report: &Report) -> String {
                 .signers
                 .iter()
                 .find(|s| s.indication == report.indication)
-                .map(|s| s.reason.clone())
+                .map(|s| escape(&s.reason))
                 .unwrap_or_else(|| "the signature has no signer".to_owned());
             let sub = report
                 .sub_indication
@@ -85,7 +87,8 @@ pub fn status_line(report: &Report) -> String {
     }
 }
 
-/// The human rendering: who signed, per signer.
+/// The human rendering: who signed, per signer. Every value taken from the signature
+/// or its certificates is escaped for the terminal ([`escape`]).
 pub fn render_text(report: &Report) -> String {
     let mut out = String::new();
     for (i, signer) in report.signers.iter().enumerate() {
@@ -100,10 +103,13 @@ pub fn render_text(report: &Report) -> String {
         }
         out.push('\n');
         if let Some(entity) = &signer.entity {
-            out.push_str(&format!("  Organisation:  {}\n", entity.organisation));
+            out.push_str(&format!(
+                "  Organisation:  {}\n",
+                escape(&entity.organisation)
+            ));
             out.push_str(&format!(
                 "  Identifier:    {} ({})\n",
-                entity.org_id,
+                escape(&entity.org_id),
                 if entity.org_id.is_valid() {
                     "valid"
                 } else {
@@ -111,37 +117,52 @@ pub fn render_text(report: &Report) -> String {
                 }
             ));
             if let Some(person) = &entity.authorised_person {
-                out.push_str(&format!("  Authorised:    {person}\n"));
+                out.push_str(&format!("  Authorised:    {}\n", escape(person)));
             }
-            out.push_str(&format!("  Jurisdiction:  {}\n", entity.jurisdiction));
+            out.push_str(&format!(
+                "  Jurisdiction:  {}\n",
+                escape(&entity.jurisdiction)
+            ));
         } else if let Some(entity) = &signer.claimed_entity {
             // What a failed signer's certificate claims: never shown as an identity.
             const CLAIMED: &str = "claimed (not validated)";
             out.push_str(&format!(
                 "  Organisation:  {} — {CLAIMED}\n",
-                entity.organisation
+                escape(&entity.organisation)
             ));
-            out.push_str(&format!("  Identifier:    {} — {CLAIMED}\n", entity.org_id));
+            out.push_str(&format!(
+                "  Identifier:    {} — {CLAIMED}\n",
+                escape(&entity.org_id)
+            ));
             if let Some(person) = &entity.authorised_person {
-                out.push_str(&format!("  Authorised:    {person} — {CLAIMED}\n"));
+                out.push_str(&format!(
+                    "  Authorised:    {} — {CLAIMED}\n",
+                    escape(person)
+                ));
             }
             out.push_str(&format!(
                 "  Jurisdiction:  {} — {CLAIMED}\n",
-                entity.jurisdiction
+                escape(&entity.jurisdiction)
             ));
             if let Some(certificate) = &signer.certificate {
-                out.push_str(&format!("  Certificate:   {}\n", certificate.subject));
+                out.push_str(&format!(
+                    "  Certificate:   {}\n",
+                    escape(&certificate.subject)
+                ));
             }
         } else if let Some(certificate) = &signer.certificate {
-            out.push_str(&format!("  Certificate:   {}\n", certificate.subject));
+            out.push_str(&format!(
+                "  Certificate:   {}\n",
+                escape(&certificate.subject)
+            ));
         }
         if let Some(recognition) = &signer.recognition {
             out.push_str(&format!(
                 "  Recognised by: {} trust list #{}, service \"{}\", policy {}\n",
                 recognition.jurisdiction,
                 recognition.trust_list_sequence,
-                recognition.service,
-                recognition.policy
+                escape(&recognition.service),
+                escape(&recognition.policy)
             ));
         }
         if let Some(time) = signer.claimed_signing_time {
@@ -149,9 +170,10 @@ pub fn render_text(report: &Report) -> String {
         }
         out.push_str(&format!(
             "  Algorithms:    {} / {}\n",
-            signer.digest_algorithm, signer.signature_algorithm
+            escape(&signer.digest_algorithm),
+            escape(&signer.signature_algorithm)
         ));
-        out.push_str(&format!("  Reason:        {}\n", signer.reason));
+        out.push_str(&format!("  Reason:        {}\n", escape(&signer.reason)));
     }
     out
 }

@@ -221,8 +221,8 @@ pub enum Error {
         /// The key's algorithm.
         key_algorithm: String,
     },
-    /// The algorithm parameters are missing, malformed or not supported
-    /// (e.g. RSA-PSS with a salt length other than the hash length).
+    /// The algorithm parameters are missing, malformed or not supported (e.g.
+    /// RSASSA-PSS-params that do not decode, or a PSS hash outside SHA-256/384/512).
     #[error("algorithm parameters rejected: {reason}")]
     AlgorithmParametersInvalid {
         /// What is wrong with them.
@@ -248,6 +248,57 @@ pub enum Error {
     Sm2SignerIdTooLong {
         /// Its length in bytes.
         len: usize,
+    },
+    // ---- algorithms (issue 8) ----
+    /// RSASSA-PSS-params name an MGF1 hash other than the message hash. RFC 4055 §3.1
+    /// recommends the same hash for both and RFC 8017 §8.1 names one "Hash" throughout;
+    /// baytrust accepts only that, and refuses the SHA-1 MGF1 default with a SHA-2 hash.
+    #[error("RSASSA-PSS MGF1 hash {mgf_hash} differs from the message hash {hash}")]
+    PssMaskHashMismatch {
+        /// The message hash (`hashAlgorithm`).
+        hash: String,
+        /// The MGF1 hash, by name when baytrust knows it, else its dotted OID.
+        mgf_hash: String,
+    },
+    /// RSASSA-PSS-params carry a trailerField other than 1 (`trailerFieldBC`, the only
+    /// value RFC 4055 §3.1 and RFC 8017 A.2.3 define).
+    #[error("RSASSA-PSS trailer field {trailer_field} is not 1")]
+    PssTrailerFieldInvalid {
+        /// The trailerField as given.
+        trailer_field: i64,
+    },
+    /// The RSASSA-PSS saltLength is negative or longer than the key allows:
+    /// emLen − hLen − 2 bytes, emLen = ⌈(modBits − 1) / 8⌉ (RFC 8017 §9.1.1 step 3).
+    #[error("RSASSA-PSS salt length {salt_length} is outside 0..={maximum} for this key")]
+    PssSaltLengthInvalid {
+        /// The saltLength as given.
+        salt_length: i64,
+        /// The longest salt the key's modulus and the hash allow.
+        maximum: usize,
+    },
+    /// The signature's RSASSA-PSS-params break the constraints that the parameters of an
+    /// `id-RSASSA-PSS` public key set (RFC 4055 §3.1: the same hash, hence the same
+    /// MGF1, and a salt at least the key's saltLength; trailerField is 1 on both sides).
+    #[error(
+        "RSASSA-PSS {field} of the signature ({signature}) breaks the key's constraint ({key})"
+    )]
+    PssKeyConstraintViolated {
+        /// The RSASSA-PSS-params field: `hashAlgorithm` or `saltLength`.
+        field: String,
+        /// The value the key's parameters require.
+        key: String,
+        /// The value the signature algorithm gives.
+        signature: String,
+    },
+    /// An `id-ecPublicKey` with explicit (specifiedCurve) ECParameters that are not,
+    /// field by field, sm2p256v1: RFC 5480 §2.1.1 forbids specifiedCurve; baytrust reads
+    /// it only for the SM2 curve, as mainland issuers write it. Explicit NIST curves
+    /// (P-256, P-384) are refused too: their issuers use named curves.
+    #[error("explicit EC parameters are not sm2p256v1 (field {field} differs); explicit curves are not supported")]
+    ExplicitCurveUnsupported {
+        /// The first field that differs from sm2p256v1: `version`, `fieldType`, `p`,
+        /// `a`, `b`, `G`, `n` or `h`.
+        field: String,
     },
 
     // ---- CMS (RFC 5652) --------------------------------------------------------------
@@ -888,6 +939,12 @@ impl Error {
             Error::SignatureMalformed { .. } => "SignatureMalformed",
             Error::SignatureInvalid => "SignatureInvalid",
             Error::Sm2SignerIdTooLong { .. } => "Sm2SignerIdTooLong",
+            // ---- algorithms (issue 8) ----
+            Error::PssMaskHashMismatch { .. } => "PssMaskHashMismatch",
+            Error::PssTrailerFieldInvalid { .. } => "PssTrailerFieldInvalid",
+            Error::PssSaltLengthInvalid { .. } => "PssSaltLengthInvalid",
+            Error::PssKeyConstraintViolated { .. } => "PssKeyConstraintViolated",
+            Error::ExplicitCurveUnsupported { .. } => "ExplicitCurveUnsupported",
             Error::TrustListMalformed { .. } => "TrustListMalformed",
             Error::TrustListFormatUnknown { .. } => "TrustListFormatUnknown",
             Error::TrustListSignatureInvalid { .. } => "TrustListSignatureInvalid",

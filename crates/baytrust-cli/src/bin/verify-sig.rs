@@ -15,6 +15,7 @@ use baytrust_cli::input::read_input;
 use baytrust_cli::inspect::{inspect_certificates, render_text};
 use baytrust_cli::inspect_signature::{inspect_signature, render_signature_text};
 use baytrust_cli::output::{stderr_line, stdout};
+use baytrust_cli::terminal_text::escape;
 use baytrust_cli::verify::{
     outcome as verify_outcome, render_text as render_verify_text, run_verify, status_line,
     VerifyRequest,
@@ -190,10 +191,12 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 print_json(&report, &request.cert)?;
             }
             match &report.error {
-                None => stderr_line(&format!("{}: OK", request.cert)),
-                Some(error) => {
-                    stderr_line(&format!("{}: verification failed: {error}", request.cert))
-                }
+                None => stderr_line(&format!("{}: OK", escape(&request.cert))),
+                Some(error) => stderr_line(&format!(
+                    "{}: verification failed: {}",
+                    escape(&request.cert),
+                    escape(error)
+                )),
             }
             Ok(report.outcome())
         }

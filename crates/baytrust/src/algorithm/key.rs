@@ -6,12 +6,14 @@ use std::fmt;
 use x509_parser::asn1_rs::Tag;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
-use super::rsa;
 use super::scheme::null_or_absent;
+use super::{rsa, sm2};
 use crate::Error;
 
 /// `rsaEncryption` (RFC 3279 §2.3.1).
 const RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
+/// `id-RSASSA-PSS` as a key algorithm (RFC 4055 §3.1): an RSA key for PSS only.
+const RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
 /// `id-ecPublicKey` (RFC 5480 §2.1.1).
 const EC_PUBLIC_KEY: &str = "1.2.840.10045.2.1";
 /// `secp256r1` / P-256 (RFC 5480 §2.1.1.1).
@@ -31,13 +33,20 @@ pub enum KeyAlgorithm {
         /// The modulus size in bits, leading zeros not counted.
         bits: usize,
     },
+    /// An RSA key for RSASSA-PSS only (`id-RSASSA-PSS`, RFC 4055 §3.1) with a modulus
+    /// of `bits` bits; its parameters, when present, constrain every signature it makes.
+    RsaPss {
+        /// The modulus size in bits, leading zeros not counted.
+        bits: usize,
+    },
     /// An ECDSA key on NIST P-256 (`id-ecPublicKey`, `secp256r1`).
     EcdsaP256,
     /// An ECDSA key on NIST P-384 (`id-ecPublicKey`, `secp384r1`).
     EcdsaP384,
     /// An Ed25519 key (`id-Ed25519`).
     Ed25519,
-    /// An SM2 key: `id-ecPublicKey` on `sm2p256v1`, or `sm2p256v1` as the algorithm.
+    /// An SM2 key: `id-ecPublicKey` on `sm2p256v1` (named, or explicit parameters equal
+    /// to it field by field), or `sm2p256v1` as the algorithm.
     Sm2,
     /// Any other key, or a key whose encoding baytrust cannot read.
     Unknown,
@@ -52,10 +61,12 @@ impl KeyAlgorithm {
 }
 
 impl fmt::Display for KeyAlgorithm {
-    /// `RSA-2048`, `ECDSA-P256`, `ECDSA-P384`, `Ed25519`, `SM2` or `unknown`.
+    /// `RSA-2048`, `RSA-PSS-2048`, `ECDSA-P256`, `ECDSA-P384`, `Ed25519`, `SM2` or
+    /// `unknown`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             KeyAlgorithm::Rsa { bits } => write!(f, "RSA-{bits}"),
+            KeyAlgorithm::RsaPss { bits } => write!(f, "RSA-PSS-{bits}"),
             KeyAlgorithm::EcdsaP256 => f.write_str("ECDSA-P256"),
             KeyAlgorithm::EcdsaP384 => f.write_str("ECDSA-P384"),
             KeyAlgorithm::Ed25519 => f.write_str("Ed25519"),
@@ -81,9 +92,25 @@ pub(super) fn classify(spki: &SubjectPublicKeyInfo<'_>) -> Result<KeyAlgorithm, 
             let bits = rsa::modulus_bits(&spki.subject_public_key.data)?;
             Ok(KeyAlgorithm::Rsa { bits })
         }
+        RSASSA_PSS => {
+            // RFC 4055 §3.1: absent or RSASSA-PSS-params; read them so that bad ones are
+            // refused here.
+            let constraint = rsa::key_pss_params(parameters)?;
+            let bits = rsa::modulus_bits(&spki.subject_public_key.data)?;
+            // A minimum salt the key cannot hold makes every signature impossible.
+            if let Some(constraint) = constraint {
+                rsa::salt_length_for(constraint, bits)?;
+            }
+            Ok(KeyAlgorithm::RsaPss { bits })
+        }
         EC_PUBLIC_KEY => {
             // RFC 5480 §2.1.1: namedCurve only; implicitCurve and specifiedCurve MUST NOT
-            // be used.
+            // be used. Mainland issuers write sm2p256v1 as specifiedCurve: that one is
+            // read (`sm2::check_explicit_curve`), every other explicit curve refused.
+            if let Some(explicit) = parameters.filter(|any| any.tag() == Tag::Sequence) {
+                sm2::check_explicit_curve(explicit)?;
+                return Ok(KeyAlgorithm::Sm2);
+            }
             let curve = parameters
                 .filter(|any| any.tag() == Tag::Oid)
                 .and_then(|any| any.as_oid().ok())

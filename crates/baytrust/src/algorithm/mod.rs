@@ -1,7 +1,8 @@
 //! Signature verification dispatched by OID: the signature algorithm identifier picks the
 //! scheme, the SubjectPublicKeyInfo picks the key, and weak or mismatched choices are
-//! refused before any cryptography runs. RSA, ECDSA and Ed25519 go through ring; SM2
-//! through RustCrypto `sm2`.
+//! refused before any cryptography runs. RSA, ECDSA and Ed25519 go through ring (RSA-PSS
+//! with a salt other than the hash length through RustCrypto `rsa`); SM2 through
+//! RustCrypto `sm2`.
 
 mod ecdsa;
 mod ed25519;
@@ -48,15 +49,16 @@ impl Default for AlgorithmPolicy<'_> {
 
 /// Checks that a public key is one baytrust can use and that it meets `policy`: a
 /// known algorithm ([`Error::UnsupportedPublicKeyAlgorithm`]), well formed
-/// ([`Error::PublicKeyInvalid`]), RSA of at least `policy.min_rsa_bits`
-/// ([`Error::RsaKeyTooSmall`]). Path validation applies it to the end-entity key,
+/// ([`Error::PublicKeyInvalid`]; explicit EC parameters other than sm2p256v1 are
+/// [`Error::ExplicitCurveUnsupported`]), RSA — `rsaEncryption` or `id-RSASSA-PSS` — of
+/// at least `policy.min_rsa_bits` ([`Error::RsaKeyTooSmall`]). Path validation applies it to the end-entity key,
 /// which no signature in the chain exercises.
 pub fn check_public_key(
     spki: &SubjectPublicKeyInfo<'_>,
     policy: &AlgorithmPolicy<'_>,
 ) -> Result<KeyAlgorithm, Error> {
     let key = key::classify(spki)?;
-    if let KeyAlgorithm::Rsa { bits } = key {
+    if let KeyAlgorithm::Rsa { bits } | KeyAlgorithm::RsaPss { bits } = key {
         rsa::check_size(bits, policy)?;
     }
     Ok(key)
@@ -72,8 +74,11 @@ pub fn check_public_key(
 /// 2. the key: its algorithm must be known ([`Error::UnsupportedPublicKeyAlgorithm`])
 ///    and well formed ([`Error::PublicKeyInvalid`]);
 /// 3. the pair: the signature algorithm must fit the key
-///    ([`Error::AlgorithmKeyMismatch`]) and RSA keys must reach
-///    `policy.min_rsa_bits` ([`Error::RsaKeyTooSmall`]);
+///    ([`Error::AlgorithmKeyMismatch`]; an `id-RSASSA-PSS` key signs only RSASSA-PSS),
+///    RSA keys must reach `policy.min_rsa_bits` ([`Error::RsaKeyTooSmall`]), the
+///    signature's PSS parameters must meet those of a PSS key
+///    ([`Error::PssKeyConstraintViolated`]) and its salt must fit the key
+///    ([`Error::PssSaltLengthInvalid`]);
 /// 4. the cryptography: [`Error::SignatureInvalid`] if the signature does not verify.
 pub fn verify_signature(
     spki: &SubjectPublicKeyInfo<'_>,
@@ -91,9 +96,16 @@ pub fn verify_signature(
             rsa::check_size(bits, policy)?;
             rsa::verify_pkcs1(hash, bits, key_bytes, message, signature)
         }
-        (SignatureScheme::RsaPss(hash), KeyAlgorithm::Rsa { bits }) => {
+        (SignatureScheme::RsaPss(params), KeyAlgorithm::Rsa { bits }) => {
             rsa::check_size(bits, policy)?;
-            rsa::verify_pss(hash, bits, key_bytes, message, signature)
+            rsa::verify_pss(params, bits, key_bytes, message, signature)
+        }
+        (SignatureScheme::RsaPss(params), KeyAlgorithm::RsaPss { bits }) => {
+            rsa::check_size(bits, policy)?;
+            if let Some(constraint) = rsa::key_pss_params(spki.algorithm.parameters.as_ref())? {
+                rsa::check_key_constraint(constraint, params)?;
+            }
+            rsa::verify_pss(params, bits, key_bytes, message, signature)
         }
         (SignatureScheme::Ecdsa(hash), KeyAlgorithm::EcdsaP256) => {
             ecdsa::verify(ecdsa::Curve::P256, hash, key_bytes, message, signature)

@@ -122,8 +122,9 @@ impl fmt::Display for Sha2 {
 pub(super) enum SignatureScheme {
     /// RSASSA-PKCS1-v1_5 (RFC 8017 §8.2).
     RsaPkcs1(Sha2),
-    /// RSASSA-PSS with MGF1 of the same hash and a salt as long as the hash (RFC 4055 §3.1).
-    RsaPss(Sha2),
+    /// RSASSA-PSS with MGF1 of the same hash and the salt its parameters declare
+    /// (RFC 4055 §3.1).
+    RsaPss(rsa::PssParams),
     /// ECDSA with a DER `Ecdsa-Sig-Value` (RFC 5758 §3.2).
     Ecdsa(Sha2),
     /// PureEdDSA on edwards25519 (RFC 8410 §3).
@@ -148,7 +149,9 @@ impl SignatureScheme {
             SHA256_WITH_RSA => SignatureScheme::RsaPkcs1(Sha2::Sha256),
             SHA384_WITH_RSA => SignatureScheme::RsaPkcs1(Sha2::Sha384),
             SHA512_WITH_RSA => SignatureScheme::RsaPkcs1(Sha2::Sha512),
-            RSASSA_PSS => return rsa::pss_hash(parameters).map(SignatureScheme::RsaPss),
+            RSASSA_PSS => {
+                return rsa::signature_pss_params(parameters).map(SignatureScheme::RsaPss)
+            }
             ECDSA_WITH_SHA256 => SignatureScheme::Ecdsa(Sha2::Sha256),
             ECDSA_WITH_SHA384 => SignatureScheme::Ecdsa(Sha2::Sha384),
             ED25519 => SignatureScheme::Ed25519,

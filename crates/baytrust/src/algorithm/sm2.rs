@@ -4,13 +4,33 @@
 //!
 //! Z is computed here rather than by `sm2` because `sm2` takes the signer identifier as
 //! text, while GB/T 32918 allows any bytes.
+//!
+//! This module also recognises sm2p256v1 written out as explicit ECParameters
+//! (SEC 1 §C.2 `SpecifiedECDomain`), as mainland CAs' keys carry it.
 
+use der::asn1::{AnyRef, ObjectIdentifier, UintRef};
+use der::{Decode, Sequence, Tagged};
 use sm2::dsa::signature::hazmat::PrehashVerifier;
 use sm2::dsa::{Signature, VerifyingKey};
 use sm2::elliptic_curve::sec1::{Coordinates, ToSec1Point};
 use sm3::{Digest, Sm3};
 
 use crate::Error;
+
+/// The field prime p of sm2p256v1 (GB/T 32918.5-2017 §3, `fffffffe…ffffffff`).
+const P: [u8; 32] = [
+    0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+];
+
+/// The order n of the base point of sm2p256v1 (GB/T 32918.5-2017 §3, `fffffffe…39d54123`).
+const N: [u8; 32] = [
+    0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0x72, 0x03, 0xdf, 0x6b, 0x21, 0xc6, 0x05, 0x2b, 0x53, 0xbb, 0xf4, 0x09, 0x39, 0xd5, 0x41, 0x23,
+];
+
+/// `prime-field` (X9.62, RFC 3279 §2.3.5): the fieldType of a curve over GF(p).
+const PRIME_FIELD: &str = "1.2.840.10045.1.1";
 
 /// The curve coefficient a of sm2p256v1 (GB/T 32918.5-2017 §3, `fffffffe…`).
 const A: [u8; 32] = [
@@ -99,4 +119,144 @@ fn identity_hash(
         .chain_update(y)
         .finalize()
         .into())
+}
+
+/// `SpecifiedECDomain` / `ECParameters` (SEC 1 v2 §C.2, RFC 3279 §2.3.5):
+///
+/// ```text
+/// ECParameters ::= SEQUENCE {
+///     version   INTEGER { ecpVer1(1) } (ecpVer1),
+///     fieldID   FieldID {{FieldTypes}},
+///     curve     Curve,
+///     base      ECPoint,
+///     order     INTEGER,
+///     cofactor  INTEGER OPTIONAL }
+/// ```
+#[derive(Sequence)]
+struct SpecifiedEcDomain<'a> {
+    version: i64,
+    field_id: FieldId<'a>,
+    curve: CurveDer<'a>,
+    base: AnyRef<'a>,
+    order: UintRef<'a>,
+    #[asn1(optional = "true")]
+    cofactor: Option<UintRef<'a>>,
+}
+
+/// `FieldID ::= SEQUENCE { fieldType OBJECT IDENTIFIER, parameters ANY }`; for a prime
+/// field the parameters are the prime p as an INTEGER.
+#[derive(Sequence)]
+struct FieldId<'a> {
+    field_type: ObjectIdentifier,
+    parameters: AnyRef<'a>,
+}
+
+/// `Curve ::= SEQUENCE { a FieldElement, b FieldElement, seed BIT STRING OPTIONAL }`,
+/// each FieldElement an OCTET STRING of the field's size.
+#[derive(Sequence)]
+struct CurveDer<'a> {
+    a: AnyRef<'a>,
+    b: AnyRef<'a>,
+    #[asn1(optional = "true")]
+    seed: Option<AnyRef<'a>>,
+}
+
+/// Accepts explicit `id-ecPublicKey` parameters only when they are sm2p256v1 field by
+/// field: version 1, a prime field with p, a, b, the base point G (uncompressed, or
+/// compressed with the right y parity), the order n and a cofactor 1 when given; the
+/// seed, which only says how the curve was found, is not compared. Any other curve is
+/// [`Error::ExplicitCurveUnsupported`] naming the first field that differs (explicit
+/// P-256 differs at `p`); parameters that do not decode are [`Error::PublicKeyInvalid`].
+pub(super) fn check_explicit_curve(
+    parameters: &x509_parser::asn1_rs::Any<'_>,
+) -> Result<(), Error> {
+    use x509_parser::asn1_rs::ToDer;
+    let invalid = |reason: String| Error::PublicKeyInvalid {
+        reason: format!("explicit EC parameters: {reason}"),
+    };
+    let encoded = parameters
+        .to_der_vec()
+        .map_err(|e| invalid(format!("do not encode: {e}")))?;
+    let domain = SpecifiedEcDomain::from_der(&encoded)
+        .map_err(|e| invalid(format!("not ECParameters (SEC 1 §C.2): {e}")))?;
+    let differs = |field: &str| Error::ExplicitCurveUnsupported {
+        field: field.to_owned(),
+    };
+    if domain.version != 1 {
+        return Err(differs("version"));
+    }
+    if domain.field_id.field_type.to_string() != PRIME_FIELD {
+        return Err(differs("fieldType"));
+    }
+    let p = domain
+        .field_id
+        .parameters
+        .decode_as::<UintRef<'_>>()
+        .map_err(|e| invalid(format!("prime-field parameters are not an INTEGER: {e}")))?;
+    if p.as_bytes() != P {
+        return Err(differs("p"));
+    }
+    if octets(domain.curve.a).map_err(&invalid)? != A {
+        return Err(differs("a"));
+    }
+    if octets(domain.curve.b).map_err(&invalid)? != B {
+        return Err(differs("b"));
+    }
+    if let Some(seed) = domain.curve.seed {
+        if seed.tag() != der::Tag::BitString {
+            return Err(invalid("curve seed is not a BIT STRING".to_owned()));
+        }
+    }
+    if !is_base_point(octets(domain.base).map_err(&invalid)?) {
+        return Err(differs("G"));
+    }
+    if domain.order.as_bytes() != N {
+        return Err(differs("n"));
+    }
+    if domain.cofactor.is_some_and(|h| h.as_bytes() != [1]) {
+        return Err(differs("h"));
+    }
+    Ok(())
+}
+
+/// The contents of an OCTET STRING.
+fn octets(any: AnyRef<'_>) -> Result<&[u8], String> {
+    if any.tag() == der::Tag::OctetString {
+        Ok(any.value())
+    } else {
+        Err(format!("expected an OCTET STRING, found tag {}", any.tag()))
+    }
+}
+
+/// Whether `point` encodes G of sm2p256v1 (SEC 1 §2.3.3): `04 ‖ x ‖ y`, or `02`/`03 ‖ x`
+/// with the parity of y.
+fn is_base_point(point: &[u8]) -> bool {
+    let y_parity = GY.last().map_or(0, |byte| byte & 1);
+    match point.split_first() {
+        Some((0x04, rest)) => rest.get(..32) == Some(&GX[..]) && rest.get(32..) == Some(&GY[..]),
+        Some((&prefix @ (0x02 | 0x03), x)) => x == GX && prefix & 1 == y_parity,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_base_point, GX, GY};
+
+    #[test]
+    fn base_point_is_read_uncompressed_or_compressed_with_the_right_parity() {
+        let uncompressed = [&[0x04][..], &GX, &GY].concat();
+        assert!(is_base_point(&uncompressed));
+        // Gy ends in 0xa0: even, so the compressed form starts 02.
+        assert!(is_base_point(&[&[0x02][..], &GX].concat()));
+        assert!(!is_base_point(&[&[0x03][..], &GX].concat()));
+        // Hybrid forms (06/07), truncated points and the point at infinity are not G.
+        assert!(!is_base_point(&[&[0x06][..], &GX, &GY].concat()));
+        assert!(!is_base_point(&uncompressed[..64]));
+        assert!(!is_base_point(&[0x00]));
+        assert!(!is_base_point(&[]));
+        let mut other = uncompressed.clone();
+        other[64] ^= 0x01;
+        assert!(!is_base_point(&other));
+    }
 }

@@ -240,7 +240,13 @@ fn run_checks(
         | Error::UnsupportedSignatureAlgorithm { .. }
         | Error::UnsupportedPublicKeyAlgorithm { .. }
         | Error::UnsupportedDigestAlgorithm { .. }
-        | Error::AlgorithmParametersInvalid { .. } => SignerFailure::CryptoConstraints(e),
+        | Error::AlgorithmParametersInvalid { .. }
+        // ---- algorithms (issue 8) ----
+        | Error::PssMaskHashMismatch { .. }
+        | Error::PssTrailerFieldInvalid { .. }
+        | Error::PssSaltLengthInvalid { .. }
+        | Error::PssKeyConstraintViolated { .. }
+        | Error::ExplicitCurveUnsupported { .. } => SignerFailure::CryptoConstraints(e),
         e => SignerFailure::SignatureInvalid(e),
     })
 }

@@ -130,7 +130,14 @@ impl SubIndication {
             | Error::RsaKeyTooSmall { .. }
             | Error::UnsupportedSignatureAlgorithm { .. }
             | Error::UnsupportedPublicKeyAlgorithm { .. }
-            | Error::UnsupportedDigestAlgorithm { .. } => Some(Self::CryptoConstraintsFailure),
+            | Error::UnsupportedDigestAlgorithm { .. }
+            // ---- algorithms (issue 8) ----
+            | Error::AlgorithmParametersInvalid { .. }
+            | Error::PssMaskHashMismatch { .. }
+            | Error::PssTrailerFieldInvalid { .. }
+            | Error::PssSaltLengthInvalid { .. }
+            | Error::PssKeyConstraintViolated { .. }
+            | Error::ExplicitCurveUnsupported { .. } => Some(Self::CryptoConstraintsFailure),
             _ => None,
         }
     }

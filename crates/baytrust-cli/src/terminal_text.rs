@@ -1,0 +1,125 @@
+//! Making certificate-derived text safe to print on a terminal: control characters, ANSI
+//! escape sequences and bidirectional overrides are shown as escapes instead of acting.
+//! Every human-readable presenter passes each value it did not write itself through
+//! [`escape`]; `--json` output is escaped by serde instead.
+//!
+//! Without this, an organisation name such as `ACME\x1b[2K\rVerification successful`
+//! erases the line it is printed on and writes a forged result in its place, and a
+//! U+202E RIGHT-TO-LEFT OVERRIDE makes a name read backwards.
+
+use std::fmt::{self, Write};
+
+/// `value` as text with every character that can move the cursor, change the terminal's
+/// state or reorder what follows written as an escape:
+///
+/// - C0 controls (U+0000–U+001F, newline, carriage return and tab included) and DEL
+///   (U+007F) as `\xNN`; ESC, which starts every ANSI sequence, becomes `\x1b`;
+/// - C1 controls (U+0080–U+009F; U+009B is a one-character CSI) as `\u{NN}`;
+/// - the bidirectional embeddings, overrides and isolates U+202A–U+202E and
+///   U+2066–U+2069, the marks U+200E, U+200F and U+061C, and the line and paragraph
+///   separators U+2028 and U+2029, as `\u{NNNN}`.
+///
+/// Everything else, Chinese text included, is kept as it is. A backslash is kept too,
+/// so a name that spells out `\x1b` itself reads the same as an escaped ESC: the
+/// escaping makes text inert, not reversible.
+pub fn escape<T: fmt::Display + ?Sized>(value: &T) -> String {
+    let text = value.to_string();
+    if !text.chars().any(needs_escape) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !needs_escape(c) {
+            out.push(c);
+        } else if u32::from(c) < 0x80 {
+            let _ = write!(out, "\\x{:02x}", u32::from(c));
+        } else {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+    }
+    out
+}
+
+/// Whether `c` is one of the characters [`escape`] writes as an escape.
+fn needs_escape(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{061c}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn ansi_erase_line_and_carriage_return_are_made_inert() {
+        assert_eq!(
+            escape("ACME\x1b[2K\rVerification successful"),
+            "ACME\\x1b[2K\\x0dVerification successful"
+        );
+    }
+
+    #[test]
+    fn every_c0_control_and_del_is_escaped_as_hex() {
+        for byte in (0u8..0x20).chain([0x7f]) {
+            let c = char::from(byte);
+            assert_eq!(escape(&c), format!("\\x{byte:02x}"), "{byte:#x}");
+        }
+        assert_eq!(escape("a\nb\tc"), "a\\x0ab\\x09c");
+    }
+
+    #[test]
+    fn every_c1_control_is_escaped() {
+        for code in 0x80u32..=0x9f {
+            let c = char::from_u32(code).unwrap();
+            assert_eq!(escape(&c), format!("\\u{{{code:x}}}"), "{code:#x}");
+        }
+        // U+009B, the one-character CSI.
+        assert_eq!(escape("\u{9b}31m"), "\\u{9b}31m");
+    }
+
+    #[test]
+    fn bidi_overrides_isolates_and_marks_are_escaped() {
+        for code in (0x202au32..=0x202e)
+            .chain(0x2066..=0x2069)
+            .chain([0x200e, 0x200f, 0x061c, 0x2028, 0x2029])
+        {
+            let c = char::from_u32(code).unwrap();
+            assert_eq!(escape(&c), format!("\\u{{{code:x}}}"), "{code:#x}");
+        }
+        assert_eq!(escape("invoice\u{202e}fdp.exe"), "invoice\\u{202e}fdp.exe");
+    }
+
+    #[test]
+    fn printable_text_in_any_script_is_unchanged() {
+        for text in [
+            "Harbour Logistics Limited",
+            "前海科技有限公司",
+            "Companhia de Macau, Limitada",
+            "C=HK, O=ACME\\, Inc",
+            "Ümlaut – dash… ©",
+        ] {
+            assert_eq!(escape(text), text);
+        }
+    }
+
+    #[test]
+    fn display_values_are_escaped_through_their_text() {
+        struct Shouting;
+        impl std::fmt::Display for Shouting {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("\x07bell")
+            }
+        }
+        assert_eq!(escape(&Shouting), "\\x07bell");
+    }
+}
