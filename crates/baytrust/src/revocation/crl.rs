@@ -1,0 +1,665 @@
+//! `Crl`: one X.509 certificate revocation list (RFC 5280 §5), parsed once and strictly
+//! (version, extensions, entry extensions, trailing bytes), its entries kept sorted by
+//! (certificate issuer, serial) so a lookup is a binary search even with millions of
+//! entries. Signature, freshness and signer checks are here; the combination of CRLs
+//! for one certificate is in `sources.rs`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use der::asn1::{AnyRef, ObjectIdentifier};
+use der::{Decode, Reader, Tag};
+use x509_parser::prelude::FromDer;
+use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
+
+use super::asn1::{
+    canonical_integer, comparable_name, finish, hex, name_text, next_is_time, offset_in,
+    read_crl_number, read_extensions, read_general_names, read_generalized_time, read_integer,
+    read_time, read_tlv, reader, GeneralNameKey, Malformed,
+};
+use super::crl_scope::CrlScope;
+use super::reason::ReasonCode;
+use crate::algorithm::{verify_signature, AlgorithmPolicy};
+use crate::cert::{Certificate, ComparableName};
+use crate::{Error, Time};
+
+/// The most entries one CRL may hold (a bound on work and memory, ten times the
+/// largest public CRLs seen in practice).
+pub const MAX_CRL_ENTRIES: usize = 10_000_000;
+
+const OID_CRL_NUMBER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.20");
+const OID_DELTA_CRL_INDICATOR: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.27");
+const OID_ISSUING_DISTRIBUTION_POINT: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.28");
+const OID_AUTHORITY_KEY_IDENTIFIER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.35");
+const OID_REASON_CODE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.21");
+const OID_INVALIDITY_DATE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.24");
+const OID_CERTIFICATE_ISSUER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.29");
+
+/// Sentinel for "no invalidity date" in the packed entry.
+const NO_TIME: i64 = i64::MIN;
+/// Sentinel for "no reason code" in the packed entry.
+const NO_REASON: u8 = u8::MAX;
+
+/// One revoked certificate, packed: 32 bytes, the serial a range of the CRL's DER.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    serial_start: u32,
+    serial_len: u16,
+    reason: u8,
+    issuer: u32,
+    revoked_at: i64,
+    invalidity: i64,
+}
+
+/// A revoked-certificate entry as a lookup returns it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevokedEntry {
+    /// The serial number's canonical bytes.
+    pub serial: Vec<u8>,
+    /// `revocationDate`.
+    pub revocation_time: Time,
+    /// The `reasonCode` entry extension, when present.
+    pub reason: Option<ReasonCode>,
+    /// The `invalidityDate` entry extension, when present (RFC 5280 §5.3.2).
+    pub invalidity_date: Option<Time>,
+}
+
+/// A parsed CRL owning its DER.
+#[derive(Debug, Clone)]
+pub struct Crl {
+    der: Vec<u8>,
+    tbs: Range<usize>,
+    signature_algorithm: Range<usize>,
+    signature: Range<usize>,
+    signature_unused_bits: u8,
+    issuer_der: Range<usize>,
+    issuer: ComparableName,
+    issuer_text: String,
+    this_update: Time,
+    next_update: Option<Time>,
+    crl_number: Option<Vec<u8>>,
+    base_crl_number: Option<Vec<u8>>,
+    authority_key_id: Option<Vec<u8>>,
+    scope: CrlScope,
+    /// Certificate issuers named by entries; index 0 is the CRL issuer.
+    entry_issuers: Vec<ComparableName>,
+    entry_issuer_index: HashMap<ComparableName, u32>,
+    entries: Vec<Entry>,
+}
+
+fn malformed(m: Malformed) -> Error {
+    Error::CrlMalformed { reason: m.0 }
+}
+
+impl Crl {
+    /// Parses one DER `CertificateList`. Refuses: anything that is not DER of RFC 5280
+    /// §5.1 ([`Error::CrlMalformed`]), bytes after it ([`Error::CrlTrailingData`]), a
+    /// version other than v1/v2 ([`Error::CrlVersionInvalid`]), extensions in a v1 CRL
+    /// ([`Error::CrlExtensionsInV1`]), tbsCertList.signature ≠ signatureAlgorithm
+    /// ([`Error::CrlSignatureAlgorithmMismatch`]), repeated or unknown critical CRL
+    /// extensions and entry extensions, a reasonCode that is not a reason, removeFromCRL
+    /// in a complete CRL, certificateIssuer in a CRL that is not indirect, and more than
+    /// [`MAX_CRL_ENTRIES`] entries.
+    pub fn from_der(der: Vec<u8>) -> Result<Self, Error> {
+        if der.is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        let parsed = Parsed::read(&der)?;
+        let Parsed {
+            tbs,
+            signature_algorithm,
+            signature,
+            signature_unused_bits,
+            issuer_der,
+            this_update,
+            next_update,
+            entries_der,
+            extensions_der,
+            version,
+        } = parsed;
+        let to_range = |part: &[u8]| {
+            offset_in(&der, part)
+                .map(|start| start..start + part.len())
+                .ok_or_else(|| Error::CrlMalformed {
+                    reason: "a field does not lie within the input".into(),
+                })
+        };
+        let issuer = comparable_name(issuer_der).map_err(malformed)?;
+        let issuer_text = name_text(issuer_der);
+
+        // CRL extensions.
+        let mut crl_number = None;
+        let mut base_crl_number = None;
+        let mut authority_key_id = None;
+        let mut scope = CrlScope::default();
+        if let Some(content) = extensions_der {
+            if version.is_none() {
+                return Err(Error::CrlExtensionsInV1);
+            }
+            let (extensions, duplicate) = read_extensions(content).map_err(malformed)?;
+            if let Some(oid) = duplicate {
+                return Err(Error::CrlDuplicateExtension {
+                    oid: oid.to_string(),
+                });
+            }
+            for extension in &extensions {
+                let bad = |m: Malformed| Error::ExtensionMalformed {
+                    oid: extension.oid.to_string(),
+                    reason: m.0,
+                };
+                match extension.oid {
+                    OID_CRL_NUMBER => {
+                        crl_number = Some(single(extension.value, read_crl_number).map_err(bad)?)
+                    }
+                    OID_DELTA_CRL_INDICATOR => {
+                        base_crl_number =
+                            Some(single(extension.value, read_crl_number).map_err(bad)?)
+                    }
+                    OID_ISSUING_DISTRIBUTION_POINT => {
+                        scope = CrlScope::parse(extension.value, issuer_der)
+                            .map_err(|m| Error::CrlScopeInvalid { reason: m.0 })?
+                    }
+                    OID_AUTHORITY_KEY_IDENTIFIER => {
+                        authority_key_id = key_identifier(extension.value).map_err(bad)?
+                    }
+                    _ if extension.critical => {
+                        return Err(Error::CrlUnknownCriticalExtension {
+                            oid: extension.oid.to_string(),
+                        })
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let is_delta = base_crl_number.is_some();
+
+        // Entries.
+        let mut entry_issuers = vec![issuer.clone()];
+        let mut entry_issuer_index = HashMap::new();
+        entry_issuer_index.insert(issuer.clone(), 0u32);
+        let mut entries = Vec::new();
+        if let Some(content) = entries_der {
+            let mut r = reader(content).map_err(malformed)?;
+            let mut current_issuer = 0u32;
+            while !r.is_finished() {
+                if entries.len() >= MAX_CRL_ENTRIES {
+                    return Err(Error::CrlTooManyEntries {
+                        limit: MAX_CRL_ENTRIES,
+                    });
+                }
+                let (_, body) = read_tlv(&mut r, Tag::Sequence, "revokedCertificates entry")
+                    .map_err(malformed)?;
+                let mut e = reader(body).map_err(malformed)?;
+                let serial = read_integer(&mut e).map_err(malformed)?;
+                let revoked_at = read_time(&mut e).map_err(malformed)?;
+                let mut reason = NO_REASON;
+                let mut invalidity = NO_TIME;
+                if !e.is_finished() {
+                    if version.is_none() {
+                        return Err(Error::CrlExtensionsInV1);
+                    }
+                    let (_, ext_content) =
+                        read_tlv(&mut e, Tag::Sequence, "crlEntryExtensions").map_err(malformed)?;
+                    let (extensions, duplicate) =
+                        read_extensions(ext_content).map_err(malformed)?;
+                    if let Some(oid) = duplicate {
+                        return Err(Error::CrlEntryDuplicateExtension {
+                            serial: hex(serial),
+                            oid: oid.to_string(),
+                        });
+                    }
+                    for extension in &extensions {
+                        let bad = |m: Malformed| Error::ExtensionMalformed {
+                            oid: extension.oid.to_string(),
+                            reason: m.0,
+                        };
+                        match extension.oid {
+                            OID_REASON_CODE => {
+                                let value =
+                                    single(extension.value, read_enumerated).map_err(bad)?;
+                                let code = ReasonCode::from_value(value).ok_or_else(|| {
+                                    Error::CrlEntryReasonInvalid {
+                                        serial: hex(serial),
+                                        code: value,
+                                    }
+                                })?;
+                                if code == ReasonCode::RemoveFromCrl && !is_delta {
+                                    return Err(Error::CrlRemoveFromCrlInCompleteCrl {
+                                        serial: hex(serial),
+                                    });
+                                }
+                                reason = code.value();
+                            }
+                            OID_INVALIDITY_DATE => {
+                                invalidity = single(extension.value, read_generalized_time)
+                                    .map_err(bad)?
+                                    .unix_seconds();
+                            }
+                            OID_CERTIFICATE_ISSUER => {
+                                let names = certificate_issuer(extension.value).map_err(bad)?;
+                                let Some(name) = names.into_iter().find_map(|n| match n {
+                                    GeneralNameKey::Directory(name) => Some(name),
+                                    GeneralNameKey::Other(..) => None,
+                                }) else {
+                                    return Err(bad(
+                                        "certificateIssuer names no directory name".into()
+                                    ));
+                                };
+                                let next = entry_issuers.len() as u32;
+                                current_issuer =
+                                    *entry_issuer_index.entry(name.clone()).or_insert_with(|| {
+                                        entry_issuers.push(name);
+                                        next
+                                    });
+                            }
+                            _ if extension.critical => {
+                                return Err(Error::CrlEntryUnknownCriticalExtension {
+                                    serial: hex(serial),
+                                    oid: extension.oid.to_string(),
+                                })
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                finish(e, "revokedCertificates entry").map_err(malformed)?;
+                let serial_range = to_range(serial)?;
+                let serial_len = u16::try_from(serial.len()).map_err(|_| Error::CrlMalformed {
+                    reason: "serial number longer than 65535 octets".into(),
+                })?;
+                entries.push(Entry {
+                    serial_start: u32::try_from(serial_range.start).map_err(|_| {
+                        Error::CrlMalformed {
+                            reason: "CRL larger than 4 GiB".into(),
+                        }
+                    })?,
+                    serial_len,
+                    reason,
+                    issuer: current_issuer,
+                    revoked_at: revoked_at.unix_seconds(),
+                    invalidity,
+                });
+            }
+        }
+        if entry_issuers.len() > 1 && !scope.indirect {
+            return Err(Error::CrlCertificateIssuerInDirectCrl);
+        }
+
+        let tbs = to_range(tbs)?;
+        let signature_algorithm = to_range(signature_algorithm)?;
+        let signature = to_range(signature)?;
+        let issuer_der = to_range(issuer_der)?;
+        let mut crl = Crl {
+            der: Vec::new(),
+            tbs,
+            signature_algorithm,
+            signature,
+            signature_unused_bits,
+            issuer_der,
+            issuer,
+            issuer_text,
+            this_update,
+            next_update,
+            crl_number,
+            base_crl_number,
+            authority_key_id,
+            scope,
+            entry_issuers,
+            entry_issuer_index,
+            entries,
+        };
+        let key = |e: &Entry| (e.issuer, e.serial_len, &der[serial_of(e)]);
+        if !crl.entries.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+            crl.entries.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        }
+        crl.der = der;
+        Ok(crl)
+    }
+
+    /// The CRL's DER.
+    pub fn der(&self) -> &[u8] {
+        &self.der
+    }
+
+    /// The issuer prepared for comparison.
+    pub fn issuer(&self) -> &ComparableName {
+        &self.issuer
+    }
+
+    /// The issuer as text.
+    pub fn issuer_text(&self) -> &str {
+        &self.issuer_text
+    }
+
+    /// The issuer name's DER.
+    pub fn issuer_der(&self) -> &[u8] {
+        &self.der[self.issuer_der.clone()]
+    }
+
+    /// `thisUpdate`.
+    pub fn this_update(&self) -> Time {
+        self.this_update
+    }
+
+    /// `nextUpdate`, when present.
+    pub fn next_update(&self) -> Option<Time> {
+        self.next_update
+    }
+
+    /// The cRLNumber as upper-case hex, when present.
+    pub fn crl_number_hex(&self) -> Option<String> {
+        self.crl_number.as_deref().map(hex)
+    }
+
+    /// The cRLNumber's big-endian magnitude.
+    pub(super) fn crl_number(&self) -> Option<&[u8]> {
+        self.crl_number.as_deref()
+    }
+
+    /// The deltaCRLIndicator's BaseCRLNumber, for a delta CRL.
+    pub(super) fn base_crl_number(&self) -> Option<&[u8]> {
+        self.base_crl_number.as_deref()
+    }
+
+    /// Whether this is a delta CRL (it carries deltaCRLIndicator, RFC 5280 §5.2.4).
+    pub fn is_delta(&self) -> bool {
+        self.base_crl_number.is_some()
+    }
+
+    /// The authorityKeyIdentifier's keyIdentifier, when present.
+    pub fn authority_key_id(&self) -> Option<&[u8]> {
+        self.authority_key_id.as_deref()
+    }
+
+    /// The scope from issuingDistributionPoint.
+    pub fn scope(&self) -> &CrlScope {
+        &self.scope
+    }
+
+    /// How many entries the CRL lists.
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The entry for the certificate with `serial` (as encoded in the certificate; it is
+    /// put in canonical form) issued by `certificate_issuer`, if the CRL lists it.
+    /// O(log n).
+    pub fn entry(
+        &self,
+        certificate_issuer: &ComparableName,
+        serial: &[u8],
+    ) -> Option<RevokedEntry> {
+        let issuer = *self.entry_issuer_index.get(certificate_issuer)?;
+        let serial = canonical_integer(serial);
+        let len = u16::try_from(serial.len()).ok()?;
+        let wanted = (issuer, len, serial);
+        let index = self
+            .entries
+            .binary_search_by(|e| (e.issuer, e.serial_len, &self.der[serial_of(e)]).cmp(&wanted))
+            .ok()?;
+        let entry = self.entries.get(index)?;
+        Some(RevokedEntry {
+            serial: serial.to_vec(),
+            revocation_time: Time::from_unix_seconds(entry.revoked_at),
+            reason: ReasonCode::from_value(entry.reason),
+            invalidity_date: (entry.invalidity != NO_TIME)
+                .then(|| Time::from_unix_seconds(entry.invalidity)),
+        })
+    }
+
+    /// The entry for `certificate`, looked up under its issuer name and serial.
+    pub fn entry_for(&self, certificate: &Certificate<'_>) -> Option<RevokedEntry> {
+        self.entry(
+            &ComparableName::of(certificate.issuer()),
+            certificate.serial(),
+        )
+    }
+
+    /// Checks the CRL's signature with the signer's key (RFC 5280 §6.3.3 (g)).
+    /// [`Error::CrlSignatureInvalid`] carries the algorithm error.
+    pub fn verify_signature(
+        &self,
+        signer_key: &SubjectPublicKeyInfo<'_>,
+        policy: &AlgorithmPolicy<'_>,
+    ) -> Result<(), Error> {
+        let wrap = |cause: Error| Error::CrlSignatureInvalid {
+            issuer: self.issuer_text.clone(),
+            cause: Box::new(cause),
+        };
+        if self.signature_unused_bits != 0 {
+            return Err(wrap(Error::SignatureMalformed {
+                reason: "signatureValue BIT STRING has unused bits".into(),
+            }));
+        }
+        let (_, algorithm) = AlgorithmIdentifier::from_der(
+            &self.der[self.signature_algorithm.clone()],
+        )
+        .map_err(|e| {
+            wrap(Error::CrlMalformed {
+                reason: e.to_string(),
+            })
+        })?;
+        verify_signature(
+            signer_key,
+            &algorithm,
+            &self.der[self.tbs.clone()],
+            &self.der[self.signature.clone()],
+            policy,
+        )
+        .map_err(wrap)
+    }
+
+    /// Checks thisUpdate and nextUpdate against the validation time with `skew_seconds`
+    /// of tolerance either way (RFC 5280 §6.3.3 (a)(2)): [`Error::CrlNotYetValid`],
+    /// [`Error::CrlStale`]. A CRL without nextUpdate is not stale (as OpenSSL has it;
+    /// docs/conformance/revocation.md).
+    pub fn check_freshness(&self, time: Time, skew_seconds: i64) -> Result<(), Error> {
+        if self.this_update.unix_seconds() > time.unix_seconds().saturating_add(skew_seconds) {
+            return Err(Error::CrlNotYetValid {
+                issuer: self.issuer_text.clone(),
+                this_update: self.this_update,
+                time,
+            });
+        }
+        if let Some(next_update) = self.next_update {
+            if next_update.unix_seconds().saturating_add(skew_seconds) < time.unix_seconds() {
+                return Err(Error::CrlStale {
+                    issuer: self.issuer_text.clone(),
+                    next_update,
+                    time,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `candidate` may sign this CRL on its own terms (RFC 5280 §6.3.3 (f)):
+    /// its subject is the CRL issuer ([`Error::CrlSignerNameMismatch`]) and, when it has
+    /// keyUsage, cRLSign is set ([`Error::CrlSignerLacksCrlSign`]). This is not enough:
+    /// **the caller must also validate the candidate's own certification path** (to the
+    /// same trust anchor as the certificate being checked) before using its key.
+    pub fn signer_acceptable(&self, candidate: &Certificate<'_>) -> Result<(), Error> {
+        if ComparableName::of(candidate.subject()) != self.issuer {
+            return Err(Error::CrlSignerNameMismatch {
+                crl_issuer: self.issuer_text.clone(),
+                signer: candidate.subject_text(),
+            });
+        }
+        if let Some(usage) = candidate.key_usage() {
+            if !usage.crl_sign() {
+                return Err(Error::CrlSignerLacksCrlSign {
+                    signer: candidate.subject_text(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The certificate issuers this CRL names, the CRL issuer first (more only in an
+    /// indirect CRL).
+    pub fn entry_issuers(&self) -> &[ComparableName] {
+        &self.entry_issuers
+    }
+}
+
+fn serial_of(entry: &Entry) -> Range<usize> {
+    let start = entry.serial_start as usize;
+    start..start + usize::from(entry.serial_len)
+}
+
+/// The pieces of a CertificateList as slices of the input.
+struct Parsed<'a> {
+    tbs: &'a [u8],
+    signature_algorithm: &'a [u8],
+    signature: &'a [u8],
+    signature_unused_bits: u8,
+    issuer_der: &'a [u8],
+    this_update: Time,
+    next_update: Option<Time>,
+    entries_der: Option<&'a [u8]>,
+    extensions_der: Option<&'a [u8]>,
+    version: Option<u8>,
+}
+
+impl<'a> Parsed<'a> {
+    fn read(der: &'a [u8]) -> Result<Self, Error> {
+        let mut outer = reader(der).map_err(malformed)?;
+        let (whole, body) =
+            read_tlv(&mut outer, Tag::Sequence, "CertificateList").map_err(malformed)?;
+        if whole.len() < der.len() {
+            return Err(Error::CrlTrailingData {
+                count: der.len() - whole.len(),
+            });
+        }
+        let mut r = reader(body).map_err(malformed)?;
+        let (tbs, tbs_body) = read_tlv(&mut r, Tag::Sequence, "tbsCertList").map_err(malformed)?;
+        let (signature_algorithm, _) =
+            read_tlv(&mut r, Tag::Sequence, "signatureAlgorithm").map_err(malformed)?;
+        let (_, bits) = read_tlv(&mut r, Tag::BitString, "signatureValue").map_err(malformed)?;
+        finish(r, "CertificateList").map_err(malformed)?;
+        // A signature BIT STRING with unused bits cannot be a valid signature; that is
+        // reported when the signature is checked, as CrlSignatureInvalid.
+        let (signature_unused_bits, signature) = match bits.split_first() {
+            Some((&unused, signature)) => (unused, signature),
+            None => {
+                return Err(Error::CrlMalformed {
+                    reason: "signatureValue is empty".into(),
+                })
+            }
+        };
+
+        let mut t = reader(tbs_body).map_err(malformed)?;
+        let version = if Tag::peek(&t).map_err(|e| malformed(e.into()))? == Tag::Integer {
+            let value = read_integer(&mut t).map_err(malformed)?;
+            match value {
+                [1] => Some(1),
+                other => {
+                    return Err(Error::CrlVersionInvalid {
+                        version: hex(other),
+                    })
+                }
+            }
+        } else {
+            None
+        };
+        let (inner_algorithm, _) =
+            read_tlv(&mut t, Tag::Sequence, "signature").map_err(malformed)?;
+        if inner_algorithm != signature_algorithm {
+            return Err(Error::CrlSignatureAlgorithmMismatch {
+                tbs: algorithm_text(inner_algorithm),
+                outer: algorithm_text(signature_algorithm),
+            });
+        }
+        let (issuer_der, _) = read_tlv(&mut t, Tag::Sequence, "issuer").map_err(malformed)?;
+        let this_update = read_time(&mut t).map_err(malformed)?;
+        let next_update = if next_is_time(&t) {
+            Some(read_time(&mut t).map_err(malformed)?)
+        } else {
+            None
+        };
+        let mut entries_der = None;
+        if !t.is_finished() && Tag::peek(&t).map_err(|e| malformed(e.into()))? == Tag::Sequence {
+            let (_, content) =
+                read_tlv(&mut t, Tag::Sequence, "revokedCertificates").map_err(malformed)?;
+            entries_der = Some(content);
+        }
+        let mut extensions_der = None;
+        if !t.is_finished() {
+            let whole = t.tlv_bytes().map_err(|e| malformed(e.into()))?;
+            if whole.first() != Some(&0xA0) {
+                return Err(Error::CrlMalformed {
+                    reason: "unexpected field after revokedCertificates".into(),
+                });
+            }
+            let explicit = AnyRef::from_der(whole).map_err(|e| malformed(e.into()))?;
+            let mut inner = reader(explicit.value()).map_err(malformed)?;
+            let (_, content) =
+                read_tlv(&mut inner, Tag::Sequence, "crlExtensions").map_err(malformed)?;
+            finish(inner, "crlExtensions").map_err(malformed)?;
+            extensions_der = Some(content);
+        }
+        finish(t, "tbsCertList").map_err(malformed)?;
+        Ok(Parsed {
+            tbs,
+            signature_algorithm,
+            signature,
+            signature_unused_bits,
+            issuer_der,
+            this_update,
+            next_update,
+            entries_der,
+            extensions_der,
+            version,
+        })
+    }
+}
+
+/// The dotted OID of an AlgorithmIdentifier's DER, for messages.
+fn algorithm_text(der: &[u8]) -> String {
+    AlgorithmIdentifier::from_der(der)
+        .map(|(_, a)| a.algorithm.to_id_string())
+        .unwrap_or_else(|_| "(unreadable)".into())
+}
+
+/// Reads exactly one value from `bytes` with `read`.
+fn single<'a, T>(
+    bytes: &'a [u8],
+    read: impl FnOnce(&mut der::SliceReader<'a>) -> Result<T, Malformed>,
+) -> Result<T, Malformed> {
+    let mut r = reader(bytes)?;
+    let value = read(&mut r)?;
+    finish(r, "extension value")?;
+    Ok(value)
+}
+
+/// Reads an ENUMERATED of one octet (CRLReason).
+fn read_enumerated(r: &mut der::SliceReader<'_>) -> Result<u8, Malformed> {
+    let (_, content) = read_tlv(r, Tag::Enumerated, "ENUMERATED")?;
+    match content {
+        [value] if value & 0x80 == 0 => Ok(*value),
+        _ => Err("CRLReason is not a small non-negative ENUMERATED".into()),
+    }
+}
+
+/// The keyIdentifier `[0]` of an AuthorityKeyIdentifier value (RFC 5280 §4.2.1.1).
+fn key_identifier(value: &[u8]) -> Result<Option<Vec<u8>>, Malformed> {
+    let mut outer = reader(value)?;
+    let (_, body) = read_tlv(&mut outer, Tag::Sequence, "AuthorityKeyIdentifier")?;
+    finish(outer, "AuthorityKeyIdentifier")?;
+    let mut r = reader(body)?;
+    while !r.is_finished() {
+        let whole = r.tlv_bytes()?;
+        if whole.first() == Some(&0x80) {
+            return Ok(Some(AnyRef::from_der(whole)?.value().to_vec()));
+        }
+    }
+    Ok(None)
+}
+
+/// The names of a certificateIssuer entry extension (`GeneralNames`).
+fn certificate_issuer(value: &[u8]) -> Result<Vec<GeneralNameKey>, Malformed> {
+    let mut outer = reader(value)?;
+    let (_, body) = read_tlv(&mut outer, Tag::Sequence, "certificateIssuer")?;
+    finish(outer, "certificateIssuer")?;
+    read_general_names(body)
+}
