@@ -663,3 +663,293 @@ fn certificate_issuer(value: &[u8]) -> Result<Vec<GeneralNameKey>, Malformed> {
     finish(outer, "certificateIssuer")?;
     read_general_names(body)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::asn1::tlv;
+    use super::super::test_support::*;
+    use super::*;
+
+    fn parse(spec: &CrlSpec) -> Result<Crl, Error> {
+        Crl::from_der(spec.unsigned())
+    }
+
+    fn with_extensions(extensions: Vec<Vec<u8>>) -> CrlSpec {
+        let mut spec = CrlSpec::new("Test CA");
+        spec.extensions = Some(extensions);
+        spec
+    }
+
+    fn with_entries(entries: Vec<Vec<u8>>) -> CrlSpec {
+        let mut spec = CrlSpec::new("Test CA");
+        spec.entries = entries;
+        spec
+    }
+
+    #[test]
+    fn bytes_after_the_crl_are_refused() {
+        let mut der = CrlSpec::new("Test CA").unsigned();
+        der.push(0);
+        assert_eq!(
+            Crl::from_der(der).unwrap_err(),
+            Error::CrlTrailingData { count: 1 }
+        );
+    }
+
+    #[test]
+    fn version_other_than_v2_is_refused() {
+        let mut spec = CrlSpec::new("Test CA");
+        spec.version = Some(2);
+        assert_eq!(
+            parse(&spec).unwrap_err(),
+            Error::CrlVersionInvalid {
+                version: "02".into()
+            }
+        );
+        spec.version = Some(0);
+        assert_eq!(
+            parse(&spec).unwrap_err(),
+            Error::CrlVersionInvalid {
+                version: "00".into()
+            }
+        );
+    }
+
+    #[test]
+    fn v1_crl_with_crl_or_entry_extensions_is_refused() {
+        let mut spec = with_extensions(vec![crl_number(1)]);
+        spec.version = None;
+        assert_eq!(parse(&spec).unwrap_err(), Error::CrlExtensionsInV1);
+        let mut spec = with_entries(vec![entry(&[1], &[reason(1)])]);
+        spec.version = None;
+        assert_eq!(parse(&spec).unwrap_err(), Error::CrlExtensionsInV1);
+        // A v1 CRL without extensions is fine.
+        let mut spec = with_entries(vec![entry(&[1], &[])]);
+        spec.version = None;
+        assert_eq!(parse(&spec).unwrap().entry_count(), 1);
+    }
+
+    #[test]
+    fn inner_and_outer_signature_algorithms_must_be_equal() {
+        let spec = CrlSpec::new("Test CA");
+        let sha256_rsa = tlv(
+            0x30,
+            &[
+                tlv(
+                    0x06,
+                    &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B],
+                ),
+                tlv(0x05, &[]),
+            ]
+            .concat(),
+        );
+        let body = [spec.tbs(&sha256_rsa), ecdsa_sha256(), tlv(0x03, &[0, 1])].concat();
+        assert_eq!(
+            Crl::from_der(tlv(0x30, &body)).unwrap_err(),
+            Error::CrlSignatureAlgorithmMismatch {
+                tbs: "1.2.840.113549.1.1.11".into(),
+                outer: "1.2.840.10045.4.3.2".into(),
+            }
+        );
+    }
+
+    #[test]
+    fn repeated_crl_extension_is_refused() {
+        let spec = with_extensions(vec![crl_number(1), crl_number(2)]);
+        assert_eq!(
+            parse(&spec).unwrap_err(),
+            Error::CrlDuplicateExtension {
+                oid: "2.5.29.20".into()
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_critical_crl_extension_is_refused_and_a_non_critical_one_ignored() {
+        let unknown = tlv(0x06, &[0x2A, 0x03, 0x04]);
+        let spec = with_extensions(vec![extension(unknown.clone(), true, tlv(0x05, &[]))]);
+        assert_eq!(
+            parse(&spec).unwrap_err(),
+            Error::CrlUnknownCriticalExtension {
+                oid: "1.2.3.4".into()
+            }
+        );
+        let spec = with_extensions(vec![extension(unknown, false, tlv(0x05, &[]))]);
+        assert!(parse(&spec).is_ok());
+    }
+
+    #[test]
+    fn known_but_unprocessed_extension_marked_critical_is_refused() {
+        // freshestCRL (2.5.29.46) is read by no one here: critical, it must stop the CRL.
+        let spec = with_extensions(vec![extension(ce(46), true, tlv(0x30, &[]))]);
+        assert_eq!(
+            parse(&spec).unwrap_err(),
+            Error::CrlUnknownCriticalExtension {
+                oid: "2.5.29.46".into()
+            }
+        );
+    }
+
+    #[test]
+    fn explicitly_encoded_critical_false_is_not_der() {
+        let ext = tlv(
+            0x30,
+            &[ce(20), tlv(0x01, &[0x00]), tlv(0x04, &tlv(0x02, &[1]))].concat(),
+        );
+        assert!(matches!(
+            parse(&with_extensions(vec![ext])),
+            Err(Error::CrlMalformed { .. })
+        ));
+    }
+
+    #[test]
+    fn entry_extension_rules_hold() {
+        assert_eq!(
+            parse(&with_entries(vec![entry(&[5], &[reason(1), reason(2)])])).unwrap_err(),
+            Error::CrlEntryDuplicateExtension {
+                serial: "05".into(),
+                oid: "2.5.29.21".into()
+            }
+        );
+        let unknown = extension(tlv(0x06, &[0x2A, 0x03, 0x05]), true, tlv(0x05, &[]));
+        assert_eq!(
+            parse(&with_entries(vec![entry(&[5], &[unknown])])).unwrap_err(),
+            Error::CrlEntryUnknownCriticalExtension {
+                serial: "05".into(),
+                oid: "1.2.3.5".into()
+            }
+        );
+        assert_eq!(
+            parse(&with_entries(vec![entry(&[5], &[reason(7)])])).unwrap_err(),
+            Error::CrlEntryReasonInvalid {
+                serial: "05".into(),
+                code: 7
+            }
+        );
+        assert_eq!(
+            parse(&with_entries(vec![entry(&[5], &[reason(8)])])).unwrap_err(),
+            Error::CrlRemoveFromCrlInCompleteCrl {
+                serial: "05".into()
+            }
+        );
+    }
+
+    #[test]
+    fn certificate_issuer_entries_need_an_indirect_crl() {
+        let spec = with_entries(vec![entry(&[5], &[certificate_issuer_ext("Other CA")])]);
+        assert_eq!(
+            parse(&spec).unwrap_err(),
+            Error::CrlCertificateIssuerInDirectCrl
+        );
+    }
+
+    #[test]
+    fn certificate_issuer_carries_over_to_later_entries_of_an_indirect_crl() {
+        let mut spec = with_entries(vec![
+            entry(&[1], &[]),
+            entry(&[2], &[certificate_issuer_ext("Other CA")]),
+            entry(&[3], &[]),
+            entry(&[4], &[certificate_issuer_ext("Test CA")]),
+        ]);
+        spec.extensions = Some(vec![idp(&[tlv(0x84, &[0xFF])])]);
+        let crl = parse(&spec).unwrap();
+        let own = super::super::asn1::comparable_name(&name("Test CA")).unwrap();
+        let other = super::super::asn1::comparable_name(&name("Other CA")).unwrap();
+        assert!(crl.entry(&own, &[1]).is_some());
+        assert!(crl.entry(&other, &[1]).is_none());
+        assert!(crl.entry(&other, &[2]).is_some());
+        assert!(crl.entry(&other, &[3]).is_some());
+        assert!(crl.entry(&own, &[3]).is_none());
+        assert!(crl.entry(&own, &[4]).is_some());
+        assert_eq!(crl.entry_issuers().len(), 2);
+    }
+
+    #[test]
+    fn issuing_distribution_point_with_two_only_flags_or_none_is_refused() {
+        let spec = with_extensions(vec![idp(&[tlv(0x81, &[0xFF]), tlv(0x82, &[0xFF])])]);
+        assert!(matches!(parse(&spec), Err(Error::CrlScopeInvalid { .. })));
+        let spec = with_extensions(vec![idp(&[])]);
+        assert_eq!(
+            parse(&spec).unwrap_err(),
+            Error::CrlScopeInvalid {
+                reason: "IssuingDistributionPoint is empty".into()
+            }
+        );
+    }
+
+    #[test]
+    fn entries_in_any_order_are_found_by_binary_search() {
+        let spec = with_entries(vec![
+            entry(&[0x30], &[]),
+            entry(&[0x01, 0x00], &[reason(1)]),
+            entry(&[0x02], &[]),
+            entry(&[0x80, 0x00], &[]),
+        ]);
+        let crl = parse(&spec).unwrap();
+        let own = super::super::asn1::comparable_name(&name("Test CA")).unwrap();
+        for serial in [&[0x30][..], &[0x01, 0x00], &[0x02], &[0x80, 0x00]] {
+            assert!(crl.entry(&own, serial).is_some(), "{serial:?}");
+        }
+        assert_eq!(
+            crl.entry(&own, &[0x01, 0x00]).unwrap().reason,
+            Some(ReasonCode::KeyCompromise)
+        );
+        assert!(crl.entry(&own, &[0x03]).is_none());
+        // A certificate parser that kept a redundant leading zero still finds it.
+        assert!(crl.entry(&own, &[0x00, 0x02]).is_some());
+    }
+
+    #[test]
+    fn crl_number_longer_than_twenty_octets_is_refused() {
+        let long = extension(ce(20), false, tlv(0x02, &[0x01; 21]));
+        assert_eq!(
+            parse(&with_extensions(vec![long])).unwrap_err(),
+            Error::ExtensionMalformed {
+                oid: "2.5.29.20".into(),
+                reason: "CRL number is longer than 20 octets".into()
+            }
+        );
+    }
+
+    #[test]
+    fn signature_is_checked_with_the_signers_key() {
+        let test_ca = ca("Test CA", true);
+        let ca = Certificate::from_der(&test_ca.der).unwrap();
+        let crl = Crl::from_der(CrlSpec::new("Test CA").signed(&test_ca.key)).unwrap();
+        assert_eq!(
+            crl.verify_signature(ca.spki(), &AlgorithmPolicy::default()),
+            Ok(())
+        );
+        let other_ca = super::super::test_support::ca("Test CA", true);
+        let other = Certificate::from_der(&other_ca.der).unwrap();
+        assert_eq!(
+            crl.verify_signature(other.spki(), &AlgorithmPolicy::default()),
+            Err(Error::CrlSignatureInvalid {
+                issuer: "CN=Test CA".into(),
+                cause: Box::new(Error::SignatureInvalid)
+            })
+        );
+    }
+
+    #[test]
+    fn signer_without_crl_sign_is_refused() {
+        let test_ca = ca("Test CA", false);
+        let signer = Certificate::from_der(&test_ca.der).unwrap();
+        let crl = Crl::from_der(CrlSpec::new("Test CA").signed(&test_ca.key)).unwrap();
+        assert_eq!(
+            crl.signer_acceptable(&signer),
+            Err(Error::CrlSignerLacksCrlSign {
+                signer: "CN=Test CA".into()
+            })
+        );
+    }
+
+    #[test]
+    fn truncated_and_garbage_input_is_malformed_not_a_panic() {
+        let der = CrlSpec::new("Test CA").unsigned();
+        for cut in 1..der.len() {
+            assert!(Crl::from_der(der[..cut].to_vec()).is_err());
+        }
+        assert_eq!(Crl::from_der(Vec::new()).unwrap_err(), Error::EmptyInput);
+    }
+}

@@ -20,6 +20,8 @@ mod ocsp;
 mod reason;
 mod sources;
 mod status;
+#[cfg(test)]
+mod test_support;
 
 pub use asn1::canonical_integer;
 pub use cert_id::{CertId, CertIdHash};

@@ -288,3 +288,313 @@ fn verify_crl_signer(crl: &Crl, query: &StatusQuery<'_>) -> Result<(), Error> {
         crl_issuer: crl.issuer_text().to_owned(),
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::asn1::tlv;
+    use super::super::reason::ReasonCode;
+    use super::super::test_support::*;
+    use super::*;
+
+    const URI_A: &str = "http://crl.test/a.crl";
+
+    fn time() -> Time {
+        Time::parse_rfc3339("2026-06-01T00:00:00Z").unwrap()
+    }
+
+    fn holder(crls: &[Vec<u8>]) -> RevocationSources {
+        let mut sources = RevocationSources::new();
+        for crl in crls {
+            sources.add_crl(crl).unwrap();
+        }
+        sources
+    }
+
+    fn status(
+        sources: &RevocationSources,
+        leaf: &[u8],
+        issuer: &[u8],
+        signers: &[Vec<u8>],
+    ) -> Result<RevocationStatus, Error> {
+        let leaf = Certificate::from_der(leaf).unwrap();
+        let issuer = Certificate::from_der(issuer).unwrap();
+        let signers: Vec<Certificate<'_>> = signers
+            .iter()
+            .map(|d| Certificate::from_der(d).unwrap())
+            .collect();
+        sources.status_with(&StatusQuery {
+            certificate: &leaf,
+            issuer: RevocationIssuer::of_certificate(&issuer),
+            time: time(),
+            skew_seconds: 0,
+            crl_signers: &signers,
+            algorithm_policy: AlgorithmPolicy::default(),
+        })
+    }
+
+    fn crl_source(issuer: &str) -> StatusSource {
+        StatusSource::Crl {
+            issuer: format!("CN={issuer}"),
+            crl_number: None,
+            this_update: Time::parse_rfc3339("2026-05-01T00:00:00Z").unwrap(),
+            delta_crl_number: None,
+        }
+    }
+
+    #[test]
+    fn indirect_crl_speaks_for_a_certificate_whose_distribution_point_names_its_issuer() {
+        let issuing = ca("Issuing CA", true);
+        let authority = ca("CRL Authority", true);
+        let points = distribution_points(Some(URI_A), None, Some("CRL Authority"));
+        let leaf = issuing.issue("Leaf", 0x10, Some(points), false);
+        let mut spec = CrlSpec::new("CRL Authority");
+        spec.extensions = Some(vec![idp(&[dp_uri(URI_A), tlv(0x84, &[0xFF])])]);
+        spec.entries = vec![entry(
+            &[0x10],
+            &[certificate_issuer_ext("Issuing CA"), reason(1)],
+        )];
+        let sources = holder(&[spec.signed(&authority.key)]);
+        assert_eq!(
+            status(
+                &sources,
+                &leaf,
+                &issuing.der,
+                std::slice::from_ref(&authority.der)
+            ),
+            Ok(RevocationStatus::Revoked {
+                time: Time::parse_rfc3339("2026-04-01T00:00:00Z").unwrap(),
+                reason: Some(ReasonCode::KeyCompromise),
+                invalidity_date: None,
+                source: crl_source("CRL Authority"),
+            })
+        );
+        // Without the (validated) CRL signer's certificate the CRL cannot be checked.
+        assert_eq!(
+            status(&sources, &leaf, &issuing.der, &[]),
+            Err(Error::CrlSignerUnavailable {
+                crl_issuer: "CN=CRL Authority".into()
+            })
+        );
+        // A certificate of the same CA whose distribution point does not name the
+        // indirect CRL issuer is outside its scope.
+        let plain = issuing.issue("Plain", 0x10, None, false);
+        assert_eq!(
+            status(
+                &sources,
+                &plain,
+                &issuing.der,
+                std::slice::from_ref(&authority.der)
+            ),
+            Ok(RevocationStatus::NotChecked)
+        );
+    }
+
+    #[test]
+    fn distribution_point_name_must_match_the_issuing_distribution_point() {
+        let issuing = ca("Issuing CA", true);
+        let mut spec = CrlSpec::new("Issuing CA");
+        spec.extensions = Some(vec![idp(&[dp_uri(URI_A)])]);
+        let sources = holder(&[spec.signed(&issuing.key)]);
+        let matching = issuing.issue(
+            "A",
+            1,
+            Some(distribution_points(Some(URI_A), None, None)),
+            false,
+        );
+        let other = issuing.issue(
+            "B",
+            2,
+            Some(distribution_points(
+                Some("http://crl.test/b.crl"),
+                None,
+                None,
+            )),
+            false,
+        );
+        let none = issuing.issue("C", 3, None, false);
+        assert_eq!(
+            status(&sources, &matching, &issuing.der, &[]),
+            Ok(RevocationStatus::Good {
+                source: crl_source("Issuing CA")
+            })
+        );
+        assert_eq!(
+            status(&sources, &other, &issuing.der, &[]),
+            Ok(RevocationStatus::NotChecked)
+        );
+        assert_eq!(
+            status(&sources, &none, &issuing.der, &[]),
+            Ok(RevocationStatus::NotChecked)
+        );
+    }
+
+    #[test]
+    fn only_some_reasons_crls_cover_a_certificate_only_together() {
+        let issuing = ca("Issuing CA", true);
+        let leaf = issuing.issue("Leaf", 7, None, false);
+        let mut compromise = CrlSpec::new("Issuing CA");
+        // keyCompromise (1), cACompromise (2).
+        compromise.extensions = Some(vec![idp(&[tlv(0x83, &[0x05, 0x60])])]);
+        let mut others = CrlSpec::new("Issuing CA");
+        // affiliationChanged (3) … aACompromise (8).
+        others.extensions = Some(vec![idp(&[tlv(0x83, &[0x07, 0x1F, 0x80])])]);
+        let one = holder(&[compromise.signed(&issuing.key)]);
+        assert_eq!(
+            status(&one, &leaf, &issuing.der, &[]),
+            Err(Error::CrlReasonsNotCovered {
+                missing: "affiliationChanged,superseded,cessationOfOperation,certificateHold,\
+                          privilegeWithdrawn,aACompromise"
+                    .into()
+            })
+        );
+        let both = holder(&[compromise.signed(&issuing.key), others.signed(&issuing.key)]);
+        assert!(matches!(
+            status(&both, &leaf, &issuing.der, &[]),
+            Ok(RevocationStatus::Good { .. })
+        ));
+        // A distribution point's own reasons narrow what a CRL covers for it.
+        let narrow = issuing.issue(
+            "Narrow",
+            8,
+            Some(distribution_points(None, Some(0x40), None)),
+            false,
+        );
+        let full = holder(&[CrlSpec::new("Issuing CA").signed(&issuing.key)]);
+        assert_eq!(
+            status(&full, &narrow, &issuing.der, &[]),
+            Err(Error::CrlReasonsNotCovered {
+                missing: "cACompromise,affiliationChanged,superseded,cessationOfOperation,\
+                          certificateHold,privilegeWithdrawn,aACompromise"
+                    .into()
+            })
+        );
+    }
+
+    #[test]
+    fn only_ca_certs_crl_does_not_cover_an_end_entity_and_only_user_certs_not_a_ca() {
+        let issuing = ca("Issuing CA", true);
+        let leaf = issuing.issue("Leaf", 1, None, false);
+        let sub_ca = issuing.issue("Sub CA", 2, None, true);
+        let mut only_ca = CrlSpec::new("Issuing CA");
+        only_ca.extensions = Some(vec![idp(&[tlv(0x82, &[0xFF])])]);
+        let sources = holder(&[only_ca.signed(&issuing.key)]);
+        assert_eq!(
+            status(&sources, &leaf, &issuing.der, &[]),
+            Ok(RevocationStatus::NotChecked)
+        );
+        assert!(matches!(
+            status(&sources, &sub_ca, &issuing.der, &[]),
+            Ok(RevocationStatus::Good { .. })
+        ));
+        let mut only_user = CrlSpec::new("Issuing CA");
+        only_user.extensions = Some(vec![idp(&[tlv(0x81, &[0xFF])])]);
+        let sources = holder(&[only_user.signed(&issuing.key)]);
+        assert_eq!(
+            status(&sources, &sub_ca, &issuing.der, &[]),
+            Ok(RevocationStatus::NotChecked)
+        );
+        let mut only_attribute = CrlSpec::new("Issuing CA");
+        only_attribute.extensions = Some(vec![idp(&[tlv(0x85, &[0xFF])])]);
+        let sources = holder(&[only_attribute.signed(&issuing.key)]);
+        assert_eq!(
+            status(&sources, &leaf, &issuing.der, &[]),
+            Ok(RevocationStatus::NotChecked)
+        );
+    }
+
+    #[test]
+    fn crl_of_an_issuer_whose_key_usage_lacks_crl_sign_is_refused() {
+        let issuing = ca("Issuing CA", false);
+        let leaf = issuing.issue("Leaf", 1, None, false);
+        let sources = holder(&[CrlSpec::new("Issuing CA").signed(&issuing.key)]);
+        assert_eq!(
+            status(&sources, &leaf, &issuing.der, &[]),
+            Err(Error::CrlSignerLacksCrlSign {
+                signer: "CN=Issuing CA".into()
+            })
+        );
+    }
+
+    fn numbered(issuer: &str, number: u8, base: Option<u8>, entries: Vec<Vec<u8>>) -> CrlSpec {
+        let mut spec = CrlSpec::new(issuer);
+        let mut extensions = vec![crl_number(number)];
+        if let Some(base) = base {
+            extensions.push(delta_indicator(base));
+        }
+        spec.extensions = Some(extensions);
+        spec.entries = entries;
+        spec
+    }
+
+    #[test]
+    fn delta_crl_must_not_be_based_on_a_newer_crl_nor_be_older_than_its_base() {
+        let issuing = ca("Issuing CA", true);
+        let complete =
+            Crl::from_der(numbered("Issuing CA", 5, None, vec![]).signed(&issuing.key)).unwrap();
+        let too_new =
+            Crl::from_der(numbered("Issuing CA", 7, Some(6), vec![]).signed(&issuing.key)).unwrap();
+        assert_eq!(
+            delta_applies(&complete, &too_new),
+            Err(Error::DeltaCrlBaseTooNew {
+                base_crl_number: "06".into(),
+                complete_crl_number: "05".into()
+            })
+        );
+        let not_newer =
+            Crl::from_der(numbered("Issuing CA", 5, Some(4), vec![]).signed(&issuing.key)).unwrap();
+        assert_eq!(
+            delta_applies(&complete, &not_newer),
+            Err(Error::DeltaCrlNotNewer {
+                delta_crl_number: "05".into(),
+                complete_crl_number: "05".into()
+            })
+        );
+        let other_issuer = ca("Other CA", true);
+        let unrelated =
+            Crl::from_der(numbered("Other CA", 6, Some(5), vec![]).signed(&other_issuer.key))
+                .unwrap();
+        assert_eq!(delta_applies(&complete, &unrelated), Ok(false));
+    }
+
+    #[test]
+    fn refused_delta_does_not_stop_its_complete_crl() {
+        let issuing = ca("Issuing CA", true);
+        let leaf = issuing.issue("Leaf", 9, None, false);
+        let sources = holder(&[
+            numbered("Issuing CA", 5, None, vec![]).signed(&issuing.key),
+            numbered("Issuing CA", 7, Some(6), vec![entry(&[9], &[])]).signed(&issuing.key),
+        ]);
+        assert!(matches!(
+            status(&sources, &leaf, &issuing.der, &[]),
+            Ok(RevocationStatus::Good {
+                source: StatusSource::Crl {
+                    delta_crl_number: None,
+                    ..
+                }
+            })
+        ));
+    }
+
+    #[test]
+    fn newest_applicable_delta_is_used() {
+        let issuing = ca("Issuing CA", true);
+        let leaf = issuing.issue("Leaf", 9, None, false);
+        let sources = holder(&[
+            numbered("Issuing CA", 5, None, vec![]).signed(&issuing.key),
+            numbered("Issuing CA", 6, Some(5), vec![]).signed(&issuing.key),
+            numbered("Issuing CA", 7, Some(5), vec![entry(&[9], &[reason(4)])])
+                .signed(&issuing.key),
+        ]);
+        assert!(matches!(
+            status(&sources, &leaf, &issuing.der, &[]),
+            Ok(RevocationStatus::Revoked {
+                reason: Some(ReasonCode::Superseded),
+                source: StatusSource::Crl {
+                    delta_crl_number: Some(_),
+                    ..
+                },
+                ..
+            })
+        ));
+    }
+}
