@@ -663,3 +663,147 @@ fn read_single(body: &[u8]) -> Result<SingleResponse, Error> {
         next_update,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::asn1::tlv;
+    use super::super::test_support::{ecdsa_sha256, extension};
+    use super::*;
+
+    const SHA1: &[u8] = &[0x2B, 0x0E, 0x03, 0x02, 0x1A];
+    const BASIC: &[u8] = &[0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x01];
+    const NONCE: &[u8] = &[0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x02];
+
+    fn gen_time() -> Vec<u8> {
+        tlv(0x18, b"20260515000000Z")
+    }
+
+    fn single(hash_oid: &[u8], extensions: Option<Vec<u8>>) -> Vec<u8> {
+        let cert_id = tlv(
+            0x30,
+            &[
+                tlv(0x30, &[tlv(0x06, hash_oid), tlv(0x05, &[])].concat()),
+                tlv(0x04, &[1; 20]),
+                tlv(0x04, &[2; 20]),
+                tlv(0x02, &[0x48, 0x10]),
+            ]
+            .concat(),
+        );
+        let mut body = [cert_id, tlv(0x80, &[]), gen_time()].concat();
+        if let Some(extensions) = extensions {
+            body.extend(tlv(0xA1, &tlv(0x30, &extensions)));
+        }
+        tlv(0x30, &body)
+    }
+
+    /// An OCSPResponse around ResponseData `fields` (already encoded), unsigned.
+    fn response(response_type: &[u8], fields: Vec<u8>) -> Vec<u8> {
+        let basic = tlv(
+            0x30,
+            &[tlv(0x30, &fields), ecdsa_sha256(), tlv(0x03, &[0, 1, 2])].concat(),
+        );
+        let bytes = tlv(
+            0x30,
+            &[tlv(0x06, response_type), tlv(0x04, &basic)].concat(),
+        );
+        tlv(0x30, &[tlv(0x0A, &[0]), tlv(0xA0, &bytes)].concat())
+    }
+
+    fn fields(single: Vec<u8>, extensions: Option<Vec<u8>>) -> Vec<u8> {
+        let mut body = [
+            tlv(0xA2, &tlv(0x04, &[3; 20])),
+            gen_time(),
+            tlv(0x30, &single),
+        ]
+        .concat();
+        if let Some(extensions) = extensions {
+            body.extend(tlv(0xA1, &tlv(0x30, &extensions)));
+        }
+        body
+    }
+
+    fn unknown_critical() -> Vec<u8> {
+        extension(tlv(0x06, &[0x2A, 0x03, 0x04]), true, tlv(0x05, &[]))
+    }
+
+    #[test]
+    fn well_formed_response_parses_into_its_parts() {
+        let parsed =
+            OcspResponse::from_der(response(BASIC, fields(single(SHA1, None), None))).unwrap();
+        assert_eq!(parsed.responder(), &ResponderId::ByKey(vec![3; 20]));
+        assert_eq!(parsed.produced_at().to_string(), "2026-05-15T00:00:00Z");
+        assert_eq!(parsed.responses().len(), 1);
+        assert_eq!(parsed.responses()[0].status, CertStatus::Good);
+        assert_eq!(parsed.responses()[0].cert_id.serial_hex(), "4810");
+        assert_eq!(parsed.certificates().count(), 0);
+    }
+
+    #[test]
+    fn unknown_critical_single_or_response_extension_is_refused() {
+        let der = response(BASIC, fields(single(SHA1, Some(unknown_critical())), None));
+        assert_eq!(
+            OcspResponse::from_der(der).unwrap_err(),
+            Error::OcspUnknownCriticalExtension {
+                oid: "1.2.3.4".into()
+            }
+        );
+        let der = response(BASIC, fields(single(SHA1, None), Some(unknown_critical())));
+        assert_eq!(
+            OcspResponse::from_der(der).unwrap_err(),
+            Error::OcspUnknownCriticalExtension {
+                oid: "1.2.3.4".into()
+            }
+        );
+        // A critical nonce is understood.
+        let nonce = extension(tlv(0x06, NONCE), true, tlv(0x04, &[9; 16]));
+        let der = response(BASIC, fields(single(SHA1, None), Some(nonce)));
+        assert!(OcspResponse::from_der(der).is_ok());
+    }
+
+    #[test]
+    fn encoded_version_is_refused() {
+        let mut body = tlv(0xA0, &tlv(0x02, &[0]));
+        body.extend(fields(single(SHA1, None), None));
+        assert_eq!(
+            OcspResponse::from_der(response(BASIC, body)).unwrap_err(),
+            Error::OcspVersionInvalid {
+                version: "00".into()
+            }
+        );
+    }
+
+    #[test]
+    fn response_type_other_than_basic_is_refused() {
+        let other = &[0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x09];
+        assert_eq!(
+            OcspResponse::from_der(response(other, fields(single(SHA1, None), None))).unwrap_err(),
+            Error::OcspResponseTypeUnsupported {
+                oid: "1.3.6.1.5.5.7.48.1.9".into()
+            }
+        );
+    }
+
+    #[test]
+    fn cert_id_with_an_unknown_hash_is_refused() {
+        let md5 = &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x02, 0x05];
+        assert_eq!(
+            OcspResponse::from_der(response(BASIC, fields(single(md5, None), None))).unwrap_err(),
+            Error::OcspHashAlgorithmUnsupported {
+                oid: "1.2.840.113549.2.5".into()
+            }
+        );
+    }
+
+    #[test]
+    fn trailing_and_truncated_input_is_malformed_not_a_panic() {
+        let mut der = response(BASIC, fields(single(SHA1, None), None));
+        der.push(0);
+        assert!(matches!(
+            OcspResponse::from_der(der.clone()),
+            Err(Error::OcspMalformed { .. })
+        ));
+        for cut in 1..der.len() - 1 {
+            assert!(OcspResponse::from_der(der[..cut].to_vec()).is_err());
+        }
+    }
+}
