@@ -157,6 +157,35 @@ fn revoked_issuing_ca_is_revoked_by_the_root_crl() {
 }
 
 #[test]
+fn path_statuses_show_a_revoked_issuing_ca_above_an_unchecked_leaf() {
+    // org-retired-ca ← retired issuing CA (revoked by the root) ← root (anchor).
+    let sources = sources(&["hk-root-ca.crl", "hk-issuing-ca.crl"], &[]);
+    let leaf = cert("pki/hk/org-retired-ca.pem");
+    let ca = cert("pki/hk/retired-issuing-ca.pem");
+    let root = cert("pki/hk/root-ca.pem");
+    let path = [leaf.parse().unwrap(), ca.parse().unwrap()];
+    let root = root.parse().unwrap();
+    let statuses = sources.status_of_path(
+        &path,
+        &RevocationIssuer::of_certificate(&root),
+        validation_time(),
+        0,
+        &[],
+        &Default::default(),
+    );
+    assert_eq!(statuses.len(), 2);
+    // No CRL of the retired CA is at hand (the current CA's CRL has another issuer).
+    assert_eq!(statuses[0], Ok(RevocationStatus::NotChecked));
+    assert!(matches!(
+        statuses[1],
+        Ok(RevocationStatus::Revoked {
+            reason: Some(ReasonCode::CaCompromise),
+            ..
+        })
+    ));
+}
+
+#[test]
 fn stale_crl_is_refused_with_its_next_update() {
     let sources = sources(&["hk-issuing-ca-stale.crl"], &[]);
     assert_eq!(

@@ -89,12 +89,27 @@ fn revocation_outcome(entry: &serde_json::Value, time: Time) -> Result<(), Strin
         // A CRL refused at parse time is simply not there (hard fail follows).
         let _ = sources.add_crl(&std::fs::read(dir.join("crls").join(crl)).unwrap());
     }
-    // The certificates to check: the path below the anchor, and each CRL signer (the
-    // path validator validates the signers' paths; here their status is checked too).
-    let mut checks: Vec<(&Certificate<'_>, &Certificate<'_>)> = Vec::new();
-    for pair in path.windows(2) {
-        checks.push((&pair[1], &pair[0]));
+    // The path below the anchor, end entity first, through the hook the path
+    // validator calls; then each CRL signer (whose path the validator validates too).
+    let below_anchor: Vec<Certificate<'_>> = path.iter().skip(1).rev().cloned().collect();
+    let anchor = RevocationIssuer::of_certificate(&path[0]);
+    let statuses = sources.status_of_path(
+        &below_anchor,
+        &anchor,
+        time,
+        0,
+        &helpers,
+        &Default::default(),
+    );
+    for (certificate, status) in below_anchor.iter().zip(statuses) {
+        if !matches!(
+            status,
+            Ok(baytrust::revocation::RevocationStatus::Good { .. })
+        ) {
+            return Err(format!("{}: {status:?}", certificate.subject_text()));
+        }
     }
+    let signers: Vec<Certificate<'_>> = helpers.iter().chain(&path).cloned().collect();
     for helper in &helpers {
         let issuer = path
             .iter()
@@ -111,14 +126,8 @@ fn revocation_outcome(entry: &serde_json::Value, time: Time) -> Result<(), Strin
                     .is_ok()
             })
             .ok_or("no issuer for a CRL signer")?;
-        checks.push((helper, issuer));
-    }
-    // CRL signers: the helpers, and every certificate of the (validated) path, so a
-    // CRL signed by a same-name CA key of the path (4.5.x, self-issued) is found.
-    let signers: Vec<Certificate<'_>> = helpers.iter().chain(&path).cloned().collect();
-    for (certificate, issuer) in checks {
         let query = StatusQuery {
-            certificate,
+            certificate: helper,
             issuer: RevocationIssuer::of_certificate(issuer),
             time,
             skew_seconds: 0,
@@ -127,7 +136,7 @@ fn revocation_outcome(entry: &serde_json::Value, time: Time) -> Result<(), Strin
         };
         match sources.status_with(&query) {
             Ok(baytrust::revocation::RevocationStatus::Good { .. }) => {}
-            other => return Err(format!("{}: {other:?}", certificate.subject_text())),
+            other => return Err(format!("{}: {other:?}", helper.subject_text())),
         }
     }
     Ok(())
@@ -171,4 +180,84 @@ fn pkits_revocation_entries_reproduce_their_expectations_with_hard_fail() {
     }
     assert!(run > 70);
     assert_eq!(wrong, Vec::<String>::new());
+}
+
+/// The end entity's status (depth 0) and its issuer's (depth 1) for PKITS entry `id`.
+fn statuses(id: &str) -> Vec<Result<baytrust::revocation::RevocationStatus, Error>> {
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(pkits().join("manifest.json")).unwrap()).unwrap();
+    let time = Time::parse_rfc3339(manifest["validation_time"].as_str().unwrap()).unwrap();
+    let entry = manifest["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap();
+    let dir = pkits();
+    let ders: Vec<Vec<u8>> = strings(&entry["chain"])
+        .iter()
+        .map(|n| std::fs::read(dir.join("certs").join(n)).unwrap())
+        .collect();
+    let chain: Vec<Certificate<'_>> = ders
+        .iter()
+        .map(|d| Certificate::from_der(d).unwrap())
+        .collect();
+    let mut sources = RevocationSources::new();
+    for crl in strings(&entry["crls"]) {
+        let _ = sources.add_crl(&std::fs::read(dir.join("crls").join(crl)).unwrap());
+    }
+    let below: Vec<Certificate<'_>> = chain.iter().skip(1).rev().cloned().collect();
+    sources.status_of_path(
+        &below,
+        &RevocationIssuer::of_certificate(&chain[0]),
+        time,
+        0,
+        &[],
+        &Default::default(),
+    )
+}
+
+#[test]
+fn pkits_revocation_failures_name_their_rule() {
+    use baytrust::revocation::{ReasonCode, RevocationStatus};
+    // 4.4.1: no CRL of the end entity's CA is at hand.
+    assert_eq!(statuses("4.4.1")[0], Ok(RevocationStatus::NotChecked));
+    // 4.4.2: the intermediate CA is revoked.
+    assert!(matches!(
+        statuses("4.4.2")[1],
+        Ok(RevocationStatus::Revoked {
+            reason: Some(ReasonCode::KeyCompromise),
+            ..
+        })
+    ));
+    // 4.4.3: the end entity is revoked.
+    assert!(matches!(
+        statuses("4.4.3")[0],
+        Ok(RevocationStatus::Revoked {
+            reason: Some(ReasonCode::KeyCompromise),
+            ..
+        })
+    ));
+    // 4.4.4: the CRL's signature is bad.
+    assert!(matches!(
+        &statuses("4.4.4")[0],
+        Err(Error::CrlSignatureInvalid { cause, .. })
+            if matches!(**cause, Error::SignatureMalformed { .. })
+    ));
+    // 4.4.5: the CRL's issuer name is not the CA's: it is not this CA's CRL.
+    assert_eq!(statuses("4.4.5")[0], Ok(RevocationStatus::NotChecked));
+    // 4.4.11: the CRL's nextUpdate has passed.
+    assert!(matches!(statuses("4.4.11")[0], Err(Error::CrlStale { .. })));
+    // 4.7.4: the CA's keyUsage lacks cRLSign.
+    assert!(matches!(
+        statuses("4.7.4")[0],
+        Err(Error::CrlSignerLacksCrlSign { .. })
+    ));
+    // 4.15.1: a delta CRL without its complete CRL gives no status.
+    assert_eq!(statuses("4.15.1")[0], Ok(RevocationStatus::NotChecked));
+    // 4.14.17: two CRLs, each with onlySomeReasons, leave reasons uncovered.
+    assert!(matches!(
+        statuses("4.14.17")[0],
+        Err(Error::CrlReasonsNotCovered { .. })
+    ));
 }

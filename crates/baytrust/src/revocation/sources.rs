@@ -119,6 +119,41 @@ impl RevocationSources {
         })
     }
 
+    /// The status of every certificate of a validated path, end entity first:
+    /// element `i` is the status of `path[i]` as issued by `path[i + 1]`, the last by
+    /// `anchor`. CRL signers tried are `extra_crl_signers` (separate CRL-signing or
+    /// indirect-CRL certificates **whose paths the caller validated**) and the path's
+    /// own certificates (a same-name CA key of the path, RFC 5280 §6.3.3 (f)). A
+    /// revoked CA revokes everything below it: the caller decides from the statuses.
+    pub fn status_of_path(
+        &self,
+        path: &[Certificate<'_>],
+        anchor: &RevocationIssuer<'_>,
+        time: Time,
+        skew_seconds: i64,
+        extra_crl_signers: &[Certificate<'_>],
+        algorithm_policy: &AlgorithmPolicy<'_>,
+    ) -> Vec<Result<RevocationStatus, Error>> {
+        let signers: Vec<Certificate<'_>> = extra_crl_signers.iter().chain(path).cloned().collect();
+        path.iter()
+            .enumerate()
+            .map(|(depth, certificate)| {
+                let issuer = match path.get(depth + 1) {
+                    Some(next) => RevocationIssuer::of_certificate(next),
+                    None => anchor.clone(),
+                };
+                self.status_with(&StatusQuery {
+                    certificate,
+                    issuer,
+                    time,
+                    skew_seconds,
+                    crl_signers: &signers,
+                    algorithm_policy: *algorithm_policy,
+                })
+            })
+            .collect()
+    }
+
     /// The status of `query.certificate` at `query.time`:
     /// - `Revoked` when any accepted OCSP response or CRL (with its delta) says so;
     /// - else `Good` from an accepted OCSP `good`, or from accepted CRLs that together
