@@ -3,7 +3,7 @@
 //! prepared for comparison, and PEM-or-DER input.
 
 use der::asn1::{AnyRef, GeneralizedTime, ObjectIdentifier, OctetStringRef, UtcTime};
-use der::{Decode, Reader, SliceReader, Tag, Tagged};
+use der::{Decode, Encode, Header, Reader, SliceReader, Tag};
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::X509Name;
 
@@ -37,15 +37,19 @@ pub(super) fn read_tlv<'a>(
     tag: Tag,
     what: &str,
 ) -> Result<(&'a [u8], &'a [u8]), Malformed> {
-    let whole = r.tlv_bytes()?;
-    let any = AnyRef::from_der(whole)?;
-    if any.tag() != tag {
+    let header = Header::peek(r)?;
+    if header.tag() != tag {
         return Err(Malformed(format!(
             "{what}: expected {tag}, found {}",
-            any.tag()
+            header.tag()
         )));
     }
-    Ok((whole, any.value()))
+    let header_len = usize::try_from(header.encoded_len()?)?;
+    let whole = r.tlv_bytes()?;
+    let content = whole
+        .get(header_len..)
+        .ok_or("TLV shorter than its header")?;
+    Ok((whole, content))
 }
 
 /// Checks that a reader consumed all its input.
