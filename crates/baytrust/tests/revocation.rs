@@ -775,3 +775,55 @@ fn status_serialises_for_reports() {
     assert_eq!(json["source"]["kind"], "crl");
     assert_eq!(json["time"], "2026-04-01T00:00:00Z");
 }
+
+/// A DER TLV (short and long lengths).
+fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let len = content.len();
+    if len < 0x80 {
+        out.push(len as u8);
+    } else if len < 0x100 {
+        out.extend([0x81, len as u8]);
+    } else {
+        out.extend([0x82, (len >> 8) as u8, len as u8]);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+#[test]
+fn cms_revocation_info_choices_carry_crls_and_ocsp_responses() {
+    let mut sources = RevocationSources::new();
+    // crl CertificateList
+    assert_eq!(
+        sources.add_revocation_info_choice(&read("revocation/crl/hk-issuing-ca.crl")),
+        Ok(true)
+    );
+    // other [1] { id-ri-ocsp-response, OCSPResponse } (RFC 5940)
+    let oid = [0x06, 0x08, 0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x10, 0x02];
+    let other = tlv(
+        0xA1,
+        &[&oid[..], &read("revocation/ocsp/hk-revoked.der")].concat(),
+    );
+    assert_eq!(sources.add_revocation_info_choice(&other), Ok(true));
+    // other [1] of a format baytrust does not read is skipped.
+    let unknown = tlv(0xA1, &[0x06, 0x03, 0x2A, 0x03, 0x04, 0x05, 0x00]);
+    assert_eq!(sources.add_revocation_info_choice(&unknown), Ok(false));
+    assert_eq!(sources.crls().len(), 1);
+    assert_eq!(sources.ocsp_responses().len(), 1);
+    assert!(matches!(
+        status(
+            &sources,
+            "hk/org-kowloon-electronics.pem",
+            "hk/issuing-ca.pem"
+        ),
+        Ok(RevocationStatus::Revoked {
+            source: StatusSource::Ocsp { .. },
+            ..
+        })
+    ));
+    assert!(matches!(
+        sources.add_revocation_info_choice(&[0x04, 0x00]),
+        Err(Error::CmsMalformed { .. })
+    ));
+}

@@ -33,7 +33,9 @@ pub use ocsp::{
     MAX_SINGLE_RESPONSES, OID_OCSP_NOCHECK,
 };
 pub use reason::{ReasonCode, ReasonSet};
-pub use sources::{RevocationSources, StatusQuery};
+pub use sources::{
+    RevocationSources, StatusQuery, MAX_CRLS, MAX_OCSP_RESPONSES, OID_RI_OCSP_RESPONSE,
+};
 pub use status::{RevocationStatus, StatusSource};
 
 use x509_parser::x509::{SubjectPublicKeyInfo, X509Name};

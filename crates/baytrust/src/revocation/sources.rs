@@ -14,6 +14,9 @@ use crate::algorithm::AlgorithmPolicy;
 use crate::cert::Certificate;
 use crate::{Error, Time};
 
+/// id-ri-ocsp-response (RFC 5940 §4.1).
+pub const OID_RI_OCSP_RESPONSE: &str = "1.3.6.1.5.5.7.16.2";
+
 /// The most CRLs one source holder accepts.
 pub const MAX_CRLS: usize = 10_000;
 /// The most OCSP responses one source holder accepts.
@@ -83,6 +86,64 @@ impl RevocationSources {
         let count = parsed.len();
         self.ocsp.extend(parsed);
         Ok(count)
+    }
+
+    /// Adds one `RevocationInfoChoice` of a CMS SignedData's `crls` field (RFC 5652
+    /// §10.2.1), as its DER TLV: a `CertificateList`, or `other [1]` whose format is
+    /// id-ri-ocsp-response (RFC 5940 §4.1: an `OCSPResponse`). Returns whether it was
+    /// added; `other` formats baytrust does not read are skipped (`Ok(false)`).
+    pub fn add_revocation_info_choice(&mut self, choice: &[u8]) -> Result<bool, Error> {
+        match choice.first() {
+            Some(0x30) => {
+                let crl = Crl::from_der(choice.to_vec())?;
+                self.push_crl(crl)?;
+                Ok(true)
+            }
+            Some(0xA1) => {
+                let bad = |m: super::asn1::Malformed| Error::CmsMalformed {
+                    reason: format!("RevocationInfoChoice other: {}", m.0),
+                };
+                let mut r = super::asn1::reader(choice).map_err(bad)?;
+                let (_, body) = super::asn1::read_tlv(
+                    &mut r,
+                    der::Tag::ContextSpecific {
+                        constructed: true,
+                        number: der::TagNumber(1),
+                    },
+                    "other",
+                )
+                .map_err(bad)?;
+                super::asn1::finish(r, "RevocationInfoChoice").map_err(bad)?;
+                let mut o = super::asn1::reader(body).map_err(bad)?;
+                let format: der::asn1::ObjectIdentifier =
+                    der::Decode::decode(&mut o).map_err(|e: der::Error| bad(e.into()))?;
+                let value = der::Reader::tlv_bytes(&mut o).map_err(|e| bad(e.into()))?;
+                super::asn1::finish(o, "OtherRevocationInfoFormat").map_err(bad)?;
+                if format.to_string() != OID_RI_OCSP_RESPONSE {
+                    return Ok(false);
+                }
+                let response = OcspResponse::from_der(value.to_vec())?;
+                if self.ocsp.len() >= MAX_OCSP_RESPONSES {
+                    return Err(Error::RevocationSourcesFull {
+                        limit: MAX_OCSP_RESPONSES,
+                    });
+                }
+                self.ocsp.push(response);
+                Ok(true)
+            }
+            _ => Err(Error::CmsMalformed {
+                reason: "a RevocationInfoChoice is neither a CRL nor other [1]".into(),
+            }),
+        }
+    }
+
+    /// Adds a parsed CRL.
+    pub fn push_crl(&mut self, crl: Crl) -> Result<(), Error> {
+        if self.crls.len() >= MAX_CRLS {
+            return Err(Error::RevocationSourcesFull { limit: MAX_CRLS });
+        }
+        self.crls.push(crl);
+        Ok(())
     }
 
     /// The CRLs held.
