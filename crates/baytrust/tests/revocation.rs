@@ -827,3 +827,52 @@ fn cms_revocation_info_choices_carry_crls_and_ocsp_responses() {
         Err(Error::CmsMalformed { .. })
     ));
 }
+
+#[test]
+fn one_lookup_checks_a_bounded_number_of_sources() {
+    // 300 forged CRLs with the issuer's name (as a hostile signature could embed):
+    // the lookup stops at the budget instead of checking every signature.
+    let forged = read("revocation/crl/hk-issuing-ca-wrong-key.crl");
+    let mut sources = RevocationSources::new();
+    for _ in 0..300 {
+        sources.add_crl(&forged).unwrap();
+    }
+    sources
+        .add_crl(&read("revocation/crl/hk-issuing-ca.crl"))
+        .unwrap();
+    assert_eq!(
+        status(
+            &sources,
+            "hk/org-harbour-logistics.pem",
+            "hk/issuing-ca.pem"
+        ),
+        Err(Error::BudgetExceeded {
+            what: "revocation sources checked",
+            limit: baytrust::revocation::MAX_SOURCES_CHECKED,
+        })
+    );
+}
+
+#[test]
+fn expired_delegated_responder_certificate_is_refused() {
+    // The responder's certificate ends 2027-01-01.
+    let sources = sources(&[], &["hk-good.der"]);
+    let time = t("2027-02-01T00:00:00Z");
+    assert_eq!(
+        status_at(
+            &sources,
+            "hk/org-harbour-logistics.pem",
+            "hk/issuing-ca.pem",
+            time,
+            0
+        ),
+        Err(Error::OcspResponderCertificateInvalid {
+            responder: subject("revocation/certs/hk-ocsp-responder.pem"),
+            cause: Box::new(Error::CertificateExpired {
+                depth: 0,
+                time,
+                not_after: t("2027-01-01T00:00:00Z"),
+            }),
+        })
+    );
+}

@@ -34,7 +34,8 @@ pub use ocsp::{
 };
 pub use reason::{ReasonCode, ReasonSet};
 pub use sources::{
-    RevocationSources, StatusQuery, MAX_CRLS, MAX_OCSP_RESPONSES, OID_RI_OCSP_RESPONSE,
+    RevocationSources, StatusQuery, MAX_CRLS, MAX_OCSP_RESPONSES, MAX_SOURCES_CHECKED,
+    OID_RI_OCSP_RESPONSE,
 };
 pub use status::{RevocationStatus, StatusSource};
 

@@ -17,6 +17,11 @@ use crate::{Error, Time};
 /// id-ri-ocsp-response (RFC 5940 §4.1).
 pub const OID_RI_OCSP_RESPONSE: &str = "1.3.6.1.5.5.7.16.2";
 
+/// The most sources (OCSP responses, CRLs, delta CRLs) whose signatures one status
+/// lookup checks. Sources embedded in a signature are the attacker's choice; like
+/// rustls-webpki's signature budget, this bounds the work one lookup can be made to do.
+pub const MAX_SOURCES_CHECKED: usize = 256;
+
 /// The most CRLs one source holder accepts.
 pub const MAX_CRLS: usize = 10_000;
 /// The most OCSP responses one source holder accepts.
@@ -224,8 +229,19 @@ impl RevocationSources {
     ///   reasons, otherwise the first refusal of a source that applied (stale, bad
     ///   signature, unauthorised responder…);
     /// - else `NotChecked`: no source speaks of the certificate.
+    ///
+    /// [`Error::BudgetExceeded`] ends the lookup when more than
+    /// [`MAX_SOURCES_CHECKED`] sources would have their signatures checked.
     pub fn status_with(&self, query: &StatusQuery<'_>) -> Result<RevocationStatus, Error> {
         let mut refusals: Vec<Error> = Vec::new();
+        let mut budget = MAX_SOURCES_CHECKED;
+        let mut spend = || {
+            budget = budget.checked_sub(1).ok_or(Error::BudgetExceeded {
+                what: "revocation sources checked",
+                limit: MAX_SOURCES_CHECKED,
+            })?;
+            Ok::<(), Error>(())
+        };
         let mut ocsp_good = None;
         let mut ocsp_unknown = None;
         for response in &self.ocsp {
@@ -235,6 +251,7 @@ impl RevocationSources {
             {
                 continue;
             }
+            spend()?;
             match response.status_for(
                 query.certificate,
                 &query.issuer,
@@ -267,6 +284,7 @@ impl RevocationSources {
                     continue;
                 }
             };
+            spend()?;
             if let Err(e) = self.accept_crl(crl, query) {
                 refusals.push(e);
                 continue;
@@ -281,6 +299,7 @@ impl RevocationSources {
                         continue;
                     }
                 }
+                spend()?;
                 if let Err(e) = self.accept_crl(delta, query) {
                     refusals.push(e);
                     continue;
