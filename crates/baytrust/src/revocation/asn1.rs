@@ -64,6 +64,77 @@ pub(super) fn finish(r: SliceReader<'_>, what: &str) -> Result<(), Malformed> {
     }
 }
 
+/// Splits the next DER TLV off `input` without a reader (the hot path of CRL entries):
+/// returns (tag byte, content, rest). Single-byte tags, definite minimal lengths of at
+/// most four octets, as DER requires (X.690 §8.1.3, §10.1).
+pub(super) fn split_tlv(input: &[u8]) -> Result<(u8, &[u8], &[u8]), Malformed> {
+    let (&tag, rest) = input.split_first().ok_or("truncated: no tag")?;
+    if tag & 0x1F == 0x1F {
+        return Err("multi-byte tag".into());
+    }
+    let (&first, rest) = rest.split_first().ok_or("truncated: no length")?;
+    let (len, rest) = if first < 0x80 {
+        (usize::from(first), rest)
+    } else {
+        let count = usize::from(first & 0x7F);
+        if count == 0 || count > 4 {
+            return Err("indefinite or oversized length".into());
+        }
+        let bytes = rest.get(..count).ok_or("truncated length")?;
+        if bytes.first() == Some(&0) {
+            return Err("non-minimal length".into());
+        }
+        let len = bytes
+            .iter()
+            .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+        if len < 0x80 {
+            return Err("non-minimal length".into());
+        }
+        (len, rest.get(count..).ok_or("truncated length")?)
+    };
+    let content = rest.get(..len).ok_or("truncated content")?;
+    let after = rest.get(len..).ok_or("truncated content")?;
+    Ok((tag, content, after))
+}
+
+/// Reads a UTCTime (tag 0x17) or GeneralizedTime (0x18) content as DER has it:
+/// `YYMMDDHHMMSSZ` (years 50–99 are 19xx, RFC 5280 §4.1.2.5.1) or `YYYYMMDDHHMMSSZ`.
+pub(super) fn time_of(tag: u8, content: &[u8]) -> Result<Time, Malformed> {
+    let digits = |part: &[u8]| -> Result<u16, Malformed> {
+        part.iter().try_fold(0u16, |acc, &b| {
+            if b.is_ascii_digit() {
+                Ok(acc * 10 + u16::from(b - b'0'))
+            } else {
+                Err(Malformed::from("a time holds a non-digit"))
+            }
+        })
+    };
+    let (year, rest) = match (tag, content.len()) {
+        (0x17, 13) => {
+            let yy = digits(content.get(..2).ok_or("short time")?)?;
+            (
+                if yy >= 50 { 1900 + yy } else { 2000 + yy },
+                content.get(2..).ok_or("short time")?,
+            )
+        }
+        (0x18, 15) => (
+            digits(content.get(..4).ok_or("short time")?)?,
+            content.get(4..).ok_or("short time")?,
+        ),
+        _ => return Err("a time is not DER UTCTime or GeneralizedTime".into()),
+    };
+    let field = |i: usize| -> Result<u8, Malformed> {
+        let value = digits(rest.get(i..i + 2).ok_or("short time")?)?;
+        u8::try_from(value).map_err(|_| Malformed::from("time field out of range"))
+    };
+    if rest.get(10) != Some(&b'Z') {
+        return Err("a time does not end in Z".into());
+    }
+    let date_time =
+        der::DateTime::new(year, field(0)?, field(2)?, field(4)?, field(6)?, field(8)?)?;
+    unix_time(date_time.unix_duration())
+}
+
 /// Reads `Time ::= CHOICE { utcTime UTCTime, generalTime GeneralizedTime }`
 /// (RFC 5280 §4.1.2.5: DER, `Z`, whole seconds).
 pub(super) fn read_time(r: &mut SliceReader<'_>) -> Result<Time, Malformed> {
@@ -384,6 +455,40 @@ mod tests {
         assert_eq!(tlv(0x04, &[7; 2]), vec![0x04, 2, 7, 7]);
         let long = tlv(0x04, &[0; 300]);
         assert_eq!(&long[..4], &[0x04, 0x82, 0x01, 0x2C]);
+    }
+
+    #[test]
+    fn split_tlv_refuses_what_der_forbids() {
+        assert_eq!(
+            split_tlv(&[0x04, 0x01, 0xAA, 0xBB]),
+            Ok((0x04, &[0xAA][..], &[0xBB][..]))
+        );
+        assert!(split_tlv(&[0x04, 0x81, 0x05, 0, 0, 0, 0, 0]).is_err()); // long form < 128
+        assert!(split_tlv(&[0x04, 0x82, 0x00, 0x80]).is_err()); // leading zero length octet
+        assert!(split_tlv(&[0x30, 0x80, 0x00, 0x00]).is_err()); // indefinite length
+        assert!(split_tlv(&[0x04, 0x02, 0xAA]).is_err()); // truncated
+        assert!(split_tlv(&[0x1F, 0x01, 0x00]).is_err()); // multi-byte tag
+        let long = tlv(0x04, &[7; 300]);
+        assert_eq!(split_tlv(&long).map(|(_, c, _)| c.len()), Ok(300));
+    }
+
+    #[test]
+    fn times_are_read_as_rfc_5280_has_them() {
+        let t = |tag, text: &str| time_of(tag, text.as_bytes()).map(|t| t.to_string());
+        assert_eq!(t(0x17, "260401000000Z"), Ok("2026-04-01T00:00:00Z".into()));
+        assert_eq!(t(0x17, "991231235959Z"), Ok("1999-12-31T23:59:59Z".into()));
+        // 50–69 are 1950–1969, before what the time type holds: refused, not misread.
+        assert!(t(0x17, "500101000000Z").is_err());
+        assert_eq!(t(0x17, "491231235959Z"), Ok("2049-12-31T23:59:59Z".into()));
+        assert_eq!(
+            t(0x18, "20500101000000Z"),
+            Ok("2050-01-01T00:00:00Z".into())
+        );
+        assert!(t(0x17, "2604010000Z").is_err()); // no seconds
+        assert!(t(0x17, "260401000000+").is_err()); // not Z
+        assert!(t(0x17, "261301000000Z").is_err()); // month 13
+        assert!(t(0x18, "260401000000Z").is_err()); // GeneralizedTime needs 4-digit year
+        assert!(t(0x04, "260401000000Z").is_err()); // not a time
     }
 
     #[test]

@@ -15,7 +15,7 @@ use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 use super::asn1::{
     canonical_integer, comparable_name, finish, hex, name_text, next_is_time, offset_in,
     read_crl_number, read_extensions, read_general_names, read_generalized_time, read_integer,
-    read_time, read_tlv, reader, GeneralNameKey, Malformed,
+    read_time, read_tlv, reader, split_tlv, time_of, GeneralNameKey, Malformed,
 };
 use super::crl_scope::CrlScope;
 use super::reason::ReasonCode;
@@ -179,27 +179,46 @@ impl Crl {
         entry_issuer_index.insert(issuer.clone(), 0u32);
         let mut entries = Vec::new();
         if let Some(content) = entries_der {
-            let mut r = reader(content).map_err(malformed)?;
+            let mut rest = content;
             let mut current_issuer = 0u32;
-            while !r.is_finished() {
+            // Each entry is at least 2 bytes, so the input length bounds the loop too.
+            while !rest.is_empty() {
                 if entries.len() >= MAX_CRL_ENTRIES {
                     return Err(Error::CrlTooManyEntries {
                         limit: MAX_CRL_ENTRIES,
                     });
                 }
-                let (_, body) = read_tlv(&mut r, Tag::Sequence, "revokedCertificates entry")
-                    .map_err(malformed)?;
-                let mut e = reader(body).map_err(malformed)?;
-                let serial = read_integer(&mut e).map_err(malformed)?;
-                let revoked_at = read_time(&mut e).map_err(malformed)?;
+                let (tag, body, next) = split_tlv(rest).map_err(malformed)?;
+                rest = next;
+                if tag != 0x30 {
+                    return Err(Error::CrlMalformed {
+                        reason: "a revokedCertificates entry is not a SEQUENCE".into(),
+                    });
+                }
+                let (tag, serial, after_serial) = split_tlv(body).map_err(malformed)?;
+                if tag != 0x02 || serial.is_empty() {
+                    return Err(Error::CrlMalformed {
+                        reason: "userCertificate is not an INTEGER".into(),
+                    });
+                }
+                let serial = canonical_integer(serial);
+                let (tag, time, after_time) = split_tlv(after_serial).map_err(malformed)?;
+                let revoked_at = time_of(tag, time).map_err(malformed)?;
                 let mut reason = NO_REASON;
                 let mut invalidity = NO_TIME;
-                if !e.is_finished() {
+                if !after_time.is_empty() {
                     if version.is_none() {
                         return Err(Error::CrlExtensionsInV1);
                     }
-                    let (_, ext_content) =
-                        read_tlv(&mut e, Tag::Sequence, "crlEntryExtensions").map_err(malformed)?;
+                    let (tag, ext_content, after_exts) =
+                        split_tlv(after_time).map_err(malformed)?;
+                    if tag != 0x30 || !after_exts.is_empty() {
+                        return Err(Error::CrlMalformed {
+                            reason: "bytes after an entry's serial and date are not \
+                                     crlEntryExtensions"
+                                .into(),
+                        });
+                    }
                     let (extensions, duplicate) =
                         read_extensions(ext_content).map_err(malformed)?;
                     if let Some(oid) = duplicate {
@@ -215,8 +234,11 @@ impl Crl {
                         };
                         match extension.oid {
                             OID_REASON_CODE => {
-                                let value =
-                                    single(extension.value, read_enumerated).map_err(bad)?;
+                                let value = match extension.value {
+                                    // The common case, read without a decoder.
+                                    [0x0A, 0x01, value] if value & 0x80 == 0 => *value,
+                                    other => single(other, read_enumerated).map_err(bad)?,
+                                };
                                 let code = ReasonCode::from_value(value).ok_or_else(|| {
                                     Error::CrlEntryReasonInvalid {
                                         serial: hex(serial),
@@ -262,7 +284,6 @@ impl Crl {
                         }
                     }
                 }
-                finish(e, "revokedCertificates entry").map_err(malformed)?;
                 let serial_range = to_range(serial)?;
                 let serial_len = u16::try_from(serial.len()).map_err(|_| Error::CrlMalformed {
                     reason: "serial number longer than 65535 octets".into(),
