@@ -876,3 +876,37 @@ fn expired_delegated_responder_certificate_is_refused() {
         })
     );
 }
+
+#[test]
+fn no_single_byte_corruption_of_a_crl_or_ocsp_response_makes_a_revoked_certificate_good() {
+    // Flip each byte: parsing and lookup must never panic, and a corrupted source must
+    // never turn the revoked certificate good.
+    let leaf = cert("pki/hk/org-kowloon-electronics.pem");
+    let issuer = cert("pki/hk/issuing-ca.pem");
+    let (leaf, issuer) = (leaf.parse().unwrap(), issuer.parse().unwrap());
+    let issuer = RevocationIssuer::of_certificate(&issuer);
+    for (file, is_crl) in [
+        ("revocation/crl/hk-issuing-ca.crl", true),
+        ("revocation/ocsp/hk-revoked.der", false),
+    ] {
+        let original = read(file);
+        for at in 0..original.len() {
+            let mut bytes = original.clone();
+            bytes[at] ^= 0xFF;
+            let mut sources = RevocationSources::new();
+            let added = if is_crl {
+                sources.add_crl(&bytes).is_ok()
+            } else {
+                sources.add_ocsp_response(&bytes).is_ok()
+            };
+            if !added {
+                continue;
+            }
+            let status = sources.status_of(&leaf, &issuer, validation_time(), 0);
+            assert!(
+                !matches!(status, Ok(RevocationStatus::Good { .. })),
+                "{file} byte {at}: {status:?}"
+            );
+        }
+    }
+}
