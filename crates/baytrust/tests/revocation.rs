@@ -910,3 +910,11 @@ fn no_single_byte_corruption_of_a_crl_or_ocsp_response_makes_a_revoked_certifica
         }
     }
 }
+
+#[test]
+fn revocation_sources_can_be_shared_across_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<RevocationSources>();
+    shared::<Crl>();
+    shared::<OcspResponse>();
+}
