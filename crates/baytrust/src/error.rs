@@ -882,6 +882,281 @@ pub enum Error {
         /// The profile's jurisdiction code.
         expected: &'static str,
     },
+
+    // ---- revocation (issue 10) ----------------------------------------------------
+    /// The bytes are not a DER `CertificateList` (RFC 5280 §5.1).
+    #[error("CRL is malformed: {reason}")]
+    CrlMalformed {
+        /// What the decoder objected to.
+        reason: String,
+    },
+    /// Bytes follow the end of the CRL.
+    #[error("{count} bytes of trailing data after the CRL")]
+    CrlTrailingData {
+        /// How many bytes follow it.
+        count: usize,
+    },
+    /// The CRL's version is neither absent (v1) nor v2 (RFC 5280 §5.1.2.1).
+    #[error("CRL version {version} is not v2")]
+    CrlVersionInvalid {
+        /// The version INTEGER's content in hex.
+        version: String,
+    },
+    /// A v1 CRL carries CRL or entry extensions (RFC 5280 §5.1.2.1: they need v2).
+    #[error("a v1 CRL carries extensions")]
+    CrlExtensionsInV1,
+    /// tbsCertList.signature differs from signatureAlgorithm (RFC 5280 §5.1.1.2).
+    #[error("CRL tbsCertList.signature {tbs} differs from signatureAlgorithm {outer}")]
+    CrlSignatureAlgorithmMismatch {
+        /// The inner algorithm OID.
+        tbs: String,
+        /// The outer algorithm OID.
+        outer: String,
+    },
+    /// A CRL extension appears twice (RFC 5280 §4.2, §5.2).
+    #[error("CRL extension {oid} appears more than once")]
+    CrlDuplicateExtension {
+        /// Its dotted OID.
+        oid: String,
+    },
+    /// The CRL has a critical extension baytrust does not process: the CRL must not be
+    /// used (RFC 5280 §5.2).
+    #[error("CRL has unrecognised critical extension {oid}")]
+    CrlUnknownCriticalExtension {
+        /// Its dotted OID.
+        oid: String,
+    },
+    /// A CRL entry extension appears twice in one entry.
+    #[error("CRL entry {serial} has extension {oid} more than once")]
+    CrlEntryDuplicateExtension {
+        /// The entry's serial in hex.
+        serial: String,
+        /// The extension's dotted OID.
+        oid: String,
+    },
+    /// A CRL entry has a critical extension baytrust does not process: the whole CRL
+    /// must not be used (RFC 5280 §5.3).
+    #[error("CRL entry {serial} has unrecognised critical extension {oid}")]
+    CrlEntryUnknownCriticalExtension {
+        /// The entry's serial in hex.
+        serial: String,
+        /// The extension's dotted OID.
+        oid: String,
+    },
+    /// A reasonCode is not a CRLReason value (7 and above 10 are unassigned,
+    /// RFC 5280 §5.3.1).
+    #[error("CRL entry {serial} has reason code {code}, which is not a CRLReason")]
+    CrlEntryReasonInvalid {
+        /// The entry's serial in hex.
+        serial: String,
+        /// The value found.
+        code: u8,
+    },
+    /// removeFromCRL in a CRL that is not a delta CRL (RFC 5280 §5.3.1).
+    #[error("CRL entry {serial} is removeFromCRL in a complete CRL")]
+    CrlRemoveFromCrlInCompleteCrl {
+        /// The entry's serial in hex.
+        serial: String,
+    },
+    /// certificateIssuer entry extensions in a CRL whose issuingDistributionPoint does
+    /// not assert indirectCRL (RFC 5280 §5.3.3).
+    #[error("CRL names other certificate issuers but is not an indirect CRL")]
+    CrlCertificateIssuerInDirectCrl,
+    /// The issuingDistributionPoint extension breaks RFC 5280 §5.2.5 (more than one
+    /// onlyContains… flag, empty, malformed).
+    #[error("CRL issuingDistributionPoint is invalid: {reason}")]
+    CrlScopeInvalid {
+        /// What is wrong.
+        reason: String,
+    },
+    /// The CRL lists more entries than baytrust reads.
+    #[error("CRL has more than {limit} entries")]
+    CrlTooManyEntries {
+        /// The limit.
+        limit: usize,
+    },
+    /// The CRL's signature does not verify with the signer's key, or uses a refused
+    /// algorithm (RFC 5280 §6.3.3 (g)); `cause` says which.
+    #[error("signature on the CRL of {issuer}: {cause}")]
+    CrlSignatureInvalid {
+        /// The CRL issuer.
+        issuer: String,
+        /// [`Error::SignatureInvalid`], [`Error::Sha1Refused`], ….
+        cause: Box<Error>,
+    },
+    /// The CRL's thisUpdate is after the validation time (plus skew).
+    #[error("CRL of {issuer} is not valid before {this_update} (validation time {time})")]
+    CrlNotYetValid {
+        /// The CRL issuer.
+        issuer: String,
+        /// Its thisUpdate.
+        this_update: crate::Time,
+        /// The validation time.
+        time: crate::Time,
+    },
+    /// The CRL's nextUpdate is before the validation time (minus skew): it is stale
+    /// (RFC 5280 §6.3.3 (a)(2)).
+    #[error(
+        "CRL of {issuer} is stale: next update was due {next_update} (validation time {time})"
+    )]
+    CrlStale {
+        /// The CRL issuer.
+        issuer: String,
+        /// Its nextUpdate.
+        next_update: crate::Time,
+        /// The validation time.
+        time: crate::Time,
+    },
+    /// A candidate CRL signer's subject is not the CRL issuer (RFC 5280 §6.3.3 (f)).
+    #[error("{signer} cannot sign the CRL of {crl_issuer}: the names differ")]
+    CrlSignerNameMismatch {
+        /// The CRL issuer.
+        crl_issuer: String,
+        /// The candidate's subject.
+        signer: String,
+    },
+    /// A candidate CRL signer's keyUsage lacks cRLSign (RFC 5280 §4.2.1.3, §6.3.3 (f)).
+    #[error("{signer} has keyUsage without cRLSign")]
+    CrlSignerLacksCrlSign {
+        /// The candidate's subject.
+        signer: String,
+    },
+    /// No key at hand may sign this CRL: its issuer is not the certificate's issuer and
+    /// no validated CRL-signing certificate of that name was given.
+    #[error("no certificate that may sign the CRL of {crl_issuer} is at hand")]
+    CrlSignerUnavailable {
+        /// The CRL issuer.
+        crl_issuer: String,
+    },
+    /// The accepted CRLs cover only some revocation reasons for the certificate
+    /// (onlySomeReasons, RFC 5280 §6.3.3 (d), §6.3.3 (k)): its status is undetermined.
+    #[error("the CRLs at hand do not cover the reasons {missing}")]
+    CrlReasonsNotCovered {
+        /// The reasons not covered.
+        missing: String,
+    },
+    /// A delta CRL's BaseCRLNumber is above the complete CRL's cRLNumber
+    /// (RFC 5280 §5.2.4).
+    #[error(
+        "delta CRL base {base_crl_number} is newer than the complete CRL {complete_crl_number}"
+    )]
+    DeltaCrlBaseTooNew {
+        /// The delta's BaseCRLNumber in hex.
+        base_crl_number: String,
+        /// The complete CRL's cRLNumber in hex.
+        complete_crl_number: String,
+    },
+    /// A delta CRL is not newer than the complete CRL it would update.
+    #[error(
+        "delta CRL {delta_crl_number} is not newer than the complete CRL {complete_crl_number}"
+    )]
+    DeltaCrlNotNewer {
+        /// The delta's cRLNumber in hex.
+        delta_crl_number: String,
+        /// The complete CRL's cRLNumber in hex.
+        complete_crl_number: String,
+    },
+    /// More CRLs or OCSP responses than one source holder accepts.
+    #[error("more than {limit} revocation sources")]
+    RevocationSourcesFull {
+        /// The limit.
+        limit: usize,
+    },
+    /// The bytes are not a DER `OCSPResponse` with a `BasicOCSPResponse` (RFC 6960 §4.2.1).
+    #[error("OCSP response is malformed: {reason}")]
+    OcspMalformed {
+        /// What the decoder objected to.
+        reason: String,
+    },
+    /// The responseStatus is not successful (RFC 6960 §4.2.1).
+    #[error("OCSP response status is {status}")]
+    OcspUnsuccessful {
+        /// The status name (`tryLater`, `unauthorized`, …).
+        status: &'static str,
+    },
+    /// The responseType is not id-pkix-ocsp-basic (RFC 6960 §4.2.1).
+    #[error("OCSP response type {oid} is not supported")]
+    OcspResponseTypeUnsupported {
+        /// Its dotted OID.
+        oid: String,
+    },
+    /// The ResponseData version is encoded (DER omits the v1 DEFAULT) or not v1.
+    #[error("OCSP response version {version} is not v1")]
+    OcspVersionInvalid {
+        /// The version INTEGER's content in hex.
+        version: String,
+    },
+    /// A response or single extension is critical and not processed (RFC 6960 §4.4).
+    #[error("OCSP response has unrecognised critical extension {oid}")]
+    OcspUnknownCriticalExtension {
+        /// Its dotted OID.
+        oid: String,
+    },
+    /// A CertID uses a hash algorithm baytrust does not compute.
+    #[error("OCSP CertID hash algorithm {oid} is not supported")]
+    OcspHashAlgorithmUnsupported {
+        /// Its dotted OID.
+        oid: String,
+    },
+    /// No SingleResponse names the certificate: issuer name hash, issuer key hash and
+    /// serial must all match (RFC 6960 §3.2 (1)).
+    #[error("the OCSP response does not speak of the certificate with serial {serial}")]
+    OcspCertIdMismatch {
+        /// The certificate's serial in hex.
+        serial: String,
+    },
+    /// The responder is neither the CA nor a certificate the CA issued to it
+    /// (RFC 6960 §4.2.2.2).
+    #[error("OCSP responder {responder} is not authorised by the certificate's issuer")]
+    OcspResponderUnauthorised {
+        /// The responder as its ResponderID names it.
+        responder: String,
+    },
+    /// A delegated responder's certificate lacks id-kp-OCSPSigning (RFC 6960 §4.2.2.2).
+    #[error("OCSP responder {responder}'s certificate lacks id-kp-OCSPSigning")]
+    OcspResponderLacksOcspSigning {
+        /// The responder.
+        responder: String,
+    },
+    /// A delegated responder's certificate is not signed by the CA or not valid at the
+    /// validation time; `cause` says which.
+    #[error("OCSP responder {responder}'s certificate is invalid: {cause}")]
+    OcspResponderCertificateInvalid {
+        /// The responder.
+        responder: String,
+        /// [`Error::SignatureInvalid`], [`Error::CertificateExpired`], ….
+        cause: Box<Error>,
+    },
+    /// The signature over tbsResponseData does not verify (RFC 6960 §3.2 (2)).
+    #[error("signature on the OCSP response of {responder}: {cause}")]
+    OcspSignatureInvalid {
+        /// The responder.
+        responder: String,
+        /// The algorithm error.
+        cause: Box<Error>,
+    },
+    /// The SingleResponse's thisUpdate is after the validation time plus skew
+    /// (RFC 6960 §3.2 (4)).
+    #[error("OCSP status of {serial} is not valid before {this_update} (validation time {time})")]
+    OcspNotYetValid {
+        /// The certificate's serial in hex.
+        serial: String,
+        /// thisUpdate.
+        this_update: crate::Time,
+        /// The validation time.
+        time: crate::Time,
+    },
+    /// The SingleResponse's nextUpdate is before the validation time minus skew
+    /// (RFC 6960 §3.2 (5)).
+    #[error("OCSP status of {serial} is stale: next update was due {next_update} (validation time {time})")]
+    OcspStale {
+        /// The certificate's serial in hex.
+        serial: String,
+        /// nextUpdate.
+        next_update: crate::Time,
+        /// The validation time.
+        time: crate::Time,
+    },
 }
 
 impl Error {
@@ -1021,6 +1296,44 @@ impl Error {
             Error::IdentityFieldMissing { .. } => "IdentityFieldMissing",
             Error::IdentityConflict { .. } => "IdentityConflict",
             Error::IdentityPatternMismatch { .. } => "IdentityPatternMismatch",
+            // ---- revocation (issue 10) ----
+            Error::CrlMalformed { .. } => "CrlMalformed",
+            Error::CrlTrailingData { .. } => "CrlTrailingData",
+            Error::CrlVersionInvalid { .. } => "CrlVersionInvalid",
+            Error::CrlExtensionsInV1 => "CrlExtensionsInV1",
+            Error::CrlSignatureAlgorithmMismatch { .. } => "CrlSignatureAlgorithmMismatch",
+            Error::CrlDuplicateExtension { .. } => "CrlDuplicateExtension",
+            Error::CrlUnknownCriticalExtension { .. } => "CrlUnknownCriticalExtension",
+            Error::CrlEntryDuplicateExtension { .. } => "CrlEntryDuplicateExtension",
+            Error::CrlEntryUnknownCriticalExtension { .. } => "CrlEntryUnknownCriticalExtension",
+            Error::CrlEntryReasonInvalid { .. } => "CrlEntryReasonInvalid",
+            Error::CrlRemoveFromCrlInCompleteCrl { .. } => "CrlRemoveFromCrlInCompleteCrl",
+            Error::CrlCertificateIssuerInDirectCrl => "CrlCertificateIssuerInDirectCrl",
+            Error::CrlScopeInvalid { .. } => "CrlScopeInvalid",
+            Error::CrlTooManyEntries { .. } => "CrlTooManyEntries",
+            Error::CrlSignatureInvalid { .. } => "CrlSignatureInvalid",
+            Error::CrlNotYetValid { .. } => "CrlNotYetValid",
+            Error::CrlStale { .. } => "CrlStale",
+            Error::CrlSignerNameMismatch { .. } => "CrlSignerNameMismatch",
+            Error::CrlSignerLacksCrlSign { .. } => "CrlSignerLacksCrlSign",
+            Error::CrlSignerUnavailable { .. } => "CrlSignerUnavailable",
+            Error::CrlReasonsNotCovered { .. } => "CrlReasonsNotCovered",
+            Error::DeltaCrlBaseTooNew { .. } => "DeltaCrlBaseTooNew",
+            Error::DeltaCrlNotNewer { .. } => "DeltaCrlNotNewer",
+            Error::RevocationSourcesFull { .. } => "RevocationSourcesFull",
+            Error::OcspMalformed { .. } => "OcspMalformed",
+            Error::OcspUnsuccessful { .. } => "OcspUnsuccessful",
+            Error::OcspResponseTypeUnsupported { .. } => "OcspResponseTypeUnsupported",
+            Error::OcspVersionInvalid { .. } => "OcspVersionInvalid",
+            Error::OcspUnknownCriticalExtension { .. } => "OcspUnknownCriticalExtension",
+            Error::OcspHashAlgorithmUnsupported { .. } => "OcspHashAlgorithmUnsupported",
+            Error::OcspCertIdMismatch { .. } => "OcspCertIdMismatch",
+            Error::OcspResponderUnauthorised { .. } => "OcspResponderUnauthorised",
+            Error::OcspResponderLacksOcspSigning { .. } => "OcspResponderLacksOcspSigning",
+            Error::OcspResponderCertificateInvalid { .. } => "OcspResponderCertificateInvalid",
+            Error::OcspSignatureInvalid { .. } => "OcspSignatureInvalid",
+            Error::OcspNotYetValid { .. } => "OcspNotYetValid",
+            Error::OcspStale { .. } => "OcspStale",
         }
     }
 }

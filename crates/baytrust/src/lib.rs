@@ -28,6 +28,7 @@ pub mod oid;
 pub mod path;
 pub mod recognition;
 pub mod report;
+pub mod revocation;
 pub mod signed_trust_list;
 mod time;
 pub mod trust;
