@@ -27,6 +27,19 @@ pub fn verify_chain<'c>(
     intermediates: &'c [Certificate<'c>],
     options: &ChainOptions<'_>,
 ) -> Result<VerifiedChain<'c>, Error> {
+    let mut budget = BudgetLeft::new(options.budget);
+    verify_chain_with_budget(store, leaf, intermediates, options, &mut budget)
+}
+
+/// [`verify_chain`] spending a caller-owned budget instead of `options.budget`, so that
+/// several searches (the signers of one CMS signature) share one.
+pub(crate) fn verify_chain_with_budget<'c>(
+    store: &'c TrustStore,
+    leaf: &'c Certificate<'c>,
+    intermediates: &'c [Certificate<'c>],
+    options: &ChainOptions<'_>,
+    budget: &mut BudgetLeft,
+) -> Result<VerifiedChain<'c>, Error> {
     let mut pool_by_subject: HashMap<ComparableName, Vec<usize>> = HashMap::new();
     let pool: Vec<Link<'c>> = intermediates.iter().map(Link::new).collect();
     for (i, link) in pool.iter().enumerate() {
@@ -40,7 +53,7 @@ pub fn verify_chain<'c>(
         pool: &pool,
         pool_by_subject: &pool_by_subject,
         options,
-        budget: BudgetLeft::new(options.budget),
+        budget,
         best_error: None,
     };
     let leaf_link = Link::new(leaf);
@@ -71,12 +84,12 @@ impl<'c> Link<'c> {
     }
 }
 
-struct Search<'c, 'p, 'o> {
+struct Search<'c, 'p, 'o, 'b> {
     store: &'c TrustStore,
     pool: &'p [Link<'c>],
     pool_by_subject: &'p HashMap<ComparableName, Vec<usize>>,
     options: &'p ChainOptions<'o>,
-    budget: BudgetLeft,
+    budget: &'b mut BudgetLeft,
     best_error: Option<Error>,
 }
 
@@ -90,7 +103,7 @@ fn specificity(error: &Error) -> u8 {
     }
 }
 
-impl<'c, 'p> Search<'c, 'p, '_> {
+impl<'c, 'p> Search<'c, 'p, '_, '_> {
     fn record(&mut self, error: Error) {
         let better = match &self.best_error {
             None => true,

@@ -12,7 +12,9 @@ mod validate;
 mod verified_chain;
 
 pub use budget::Budget;
+pub(crate) use budget::BudgetLeft;
 pub use build::verify_chain;
+pub(crate) use build::verify_chain_with_budget;
 pub use chain_options::{ChainOptions, Purpose};
 pub use policy_tree::{PolicyInputs, PolicyOutcome, PolicySet};
 pub use verified_chain::VerifiedChain;

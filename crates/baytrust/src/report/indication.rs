@@ -55,6 +55,10 @@ pub enum SubIndication {
     RevokedNoPoe,
     /// `INDETERMINATE`: revocation status required but not available.
     TryLater,
+    /// `INDETERMINATE`: the signed content is not available to check the signature
+    /// against (ETSI EN 319 102-1 §5.1.3), e.g. detached content beyond the kept-content
+    /// cap for a signer without signed attributes.
+    SignedDataNotFound,
 }
 
 impl Indication {
@@ -88,6 +92,7 @@ impl SubIndication {
             Self::OutOfBoundsNoPoe => "OUT_OF_BOUNDS_NO_POE",
             Self::RevokedNoPoe => "REVOKED_NO_POE",
             Self::TryLater => "TRY_LATER",
+            Self::SignedDataNotFound => "SIGNED_DATA_NOT_FOUND",
         }
     }
 
@@ -109,7 +114,8 @@ impl SubIndication {
             | Self::PolicyProcessingError
             | Self::OutOfBoundsNoPoe
             | Self::RevokedNoPoe
-            | Self::TryLater => Indication::Indeterminate,
+            | Self::TryLater
+            | Self::SignedDataNotFound => Indication::Indeterminate,
         }
     }
 
