@@ -140,8 +140,10 @@ fn detached_content_over_the_kept_content_cap_is_indeterminate_signed_data_not_f
 
 #[test]
 fn the_kept_content_cap_does_not_touch_signers_with_signed_attributes() {
-    let mut policy = RelyingPartyPolicy::default();
-    policy.max_kept_content = 16;
+    let policy = RelyingPartyPolicy {
+        max_kept_content: 16,
+        ..RelyingPartyPolicy::default()
+    };
     let report = verifier_with(policy)
         .verify_cms(
             &testdata("cms/openssl/rsa-detached.der"),
@@ -155,8 +157,10 @@ fn the_kept_content_cap_does_not_touch_signers_with_signed_attributes() {
 #[test]
 fn content_exactly_at_the_kept_content_cap_is_kept() {
     let contract = testdata("cms/contract.txt");
-    let mut policy = RelyingPartyPolicy::default();
-    policy.max_kept_content = contract.len();
+    let policy = RelyingPartyPolicy {
+        max_kept_content: contract.len(),
+        ..RelyingPartyPolicy::default()
+    };
     let report = verifier_with(policy)
         .verify_cms(
             &testdata("cms/openssl/rsa-noattr-detached.der"),
