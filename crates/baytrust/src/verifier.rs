@@ -1,7 +1,7 @@
 //! `Verifier`: the engine a relying party builds once — trust store plus relying-party
 //! policy — and shares across threads. Every call takes its validation time.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Read;
 
 use crate::algorithm::{AlgorithmPolicy, DEFAULT_MIN_RSA_BITS, DEFAULT_SM2_SIGNER_ID};
@@ -249,14 +249,18 @@ impl Verifier {
                 max: self.policy.max_kept_content,
             });
         let digests = digests.finish();
-        // Every certificate parsed once for all signers: first the signature's and the
-        // caller's, which signers may name (indexed), then the store's listed
-        // intermediates, which only paths use. The signer's own certificate among them
-        // is harmless: the builder never puts a name and key on a path twice.
+        // Every certificate parsed once for all signers, identical copies once (each
+        // copy would otherwise be one more candidate issuer to try): first the
+        // signature's and the caller's, which signers may name (indexed), then the
+        // store's listed intermediates, which only paths use. The signer's own
+        // certificate among them is harmless: the builder never puts a name and key on
+        // a path twice.
+        let mut seen: HashSet<&[u8]> = HashSet::new();
         let mut pool: Vec<Certificate<'_>> = signed_data
             .certificates()
             .iter()
             .chain(&options.extra_certificates)
+            .filter(|&der| seen.insert(der.as_ref()))
             .filter_map(|der| der.parse().ok())
             .collect();
         let nameable = pool.len();
@@ -264,6 +268,7 @@ impl Verifier {
             self.store
                 .listed_intermediates()
                 .iter()
+                .filter(|&der| seen.insert(der.as_ref()))
                 .filter_map(|der| der.parse().ok()),
         );
         let signer_candidates = SignerCertificates::new(pool.get(..nameable).unwrap_or_default());

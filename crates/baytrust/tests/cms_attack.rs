@@ -284,3 +284,59 @@ fn among_998_forged_copies_the_ess_bound_signer_certificate_is_found_for_every_s
     let report = verify(&verifier(), &parts.encode()).unwrap();
     assert_every_signer_passed(&report, 64);
 }
+
+/// The first attack within the caps: 64 distinct signers, each with its own certificate
+/// under an untrusted CA, over 1,000 certificates (the CA 936 times over). Identical
+/// copies are one candidate issuer, not 936, so every signer gets its own exact
+/// outcome — no path to a trust anchor — on one signature check, well within the
+/// shared budget.
+#[test]
+fn sixty_four_distinct_signers_over_a_thousand_certificates_each_get_their_exact_outcome() {
+    use rcgen::{
+        BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose,
+    };
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "Untrusted Impostor CA");
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params.key_usages = vec![KeyUsagePurpose::KeyCertSign];
+    let ca = ca_params.self_signed(&ca_key).unwrap();
+    let issuer = Issuer::new(ca_params, &ca_key);
+    let signer_key = KeyPair::generate().unwrap();
+    let mut builder =
+        SignedDataBuilder::new().signing_time(Time::parse_rfc3339("2026-05-31T09:00:00Z").unwrap());
+    let mut leaves = Vec::new();
+    for i in 0..64 {
+        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        params
+            .distinguished_name
+            .push(DnType::CommonName, format!("Signer {i}"));
+        params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+        let leaf = params.signed_by(&signer_key, &issuer).unwrap();
+        leaves.push(leaf.der().to_vec());
+        builder = builder
+            .signer(
+                CertificateDer::from_vec(leaf.der().to_vec()),
+                SigningKey::from_pkcs8_der(&signer_key.serialize_der()).unwrap(),
+            )
+            .unwrap();
+    }
+    let mut parts = SignedDataParts::parse(&builder.build(&mut Cursor::new(DOCUMENT)).unwrap());
+    assert_eq!(parts.signer_infos.len(), 64);
+    parts.certificates = leaves;
+    parts
+        .certificates
+        .extend(std::iter::repeat_n(ca.der().to_vec(), 936));
+    let report = verify(&verifier(), &parts.encode()).unwrap();
+    assert_eq!(report.indication, Indication::Indeterminate);
+    assert_eq!(report.signers.len(), 64);
+    for signer in &report.signers {
+        assert_eq!(
+            signer.sub_indication,
+            Some(SubIndication::NoCertificateChainFound),
+            "{signer:#?}"
+        );
+    }
+}
