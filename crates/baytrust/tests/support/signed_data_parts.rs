@@ -69,13 +69,22 @@ pub fn single(input: &[u8]) -> Tlv {
     all.remove(0)
 }
 
-/// The DER of an OBJECT IDENTIFIER.
+/// The DER of an OBJECT IDENTIFIER (X.690 §8.19), by hand so that this file needs no
+/// crate but the standard library.
 pub fn oid(dotted: &str) -> Vec<u8> {
-    use der::Encode;
-    der::asn1::ObjectIdentifier::new(dotted)
-        .unwrap()
-        .to_der()
-        .unwrap()
+    let arcs: Vec<u64> = dotted.split('.').map(|arc| arc.parse().unwrap()).collect();
+    let mut content = Vec::new();
+    let first = arcs[0] * 40 + arcs[1];
+    for arc in std::iter::once(first).chain(arcs[2..].iter().copied()) {
+        let mut groups = vec![(arc & 0x7f) as u8];
+        let mut rest = arc >> 7;
+        while rest > 0 {
+            groups.push(0x80 | (rest & 0x7f) as u8);
+            rest >>= 7;
+        }
+        content.extend(groups.iter().rev());
+    }
+    tlv(0x06, &content)
 }
 
 /// A ContentInfo holding a SignedData, in pieces.
