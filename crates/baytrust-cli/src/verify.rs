@@ -166,7 +166,12 @@ pub fn render_text(report: &Report) -> String {
             ));
         }
         if let Some(time) = signer.claimed_signing_time {
-            out.push_str(&format!("  Signing time:  {time} (claimed)\n"));
+            let offset = if signer.signing_time_offset_normalised {
+                "; written with a local-time offset, converted to UTC"
+            } else {
+                ""
+            };
+            out.push_str(&format!("  Signing time:  {time} (claimed{offset})\n"));
         }
         out.push_str(&format!(
             "  Algorithms:    {} / {}\n",

@@ -368,3 +368,61 @@ fn chain_reports_recognition_with_trust_lists() {
     assert_eq!(report["error_kind"], json!("NotRecognisedNoPoe"));
     assert!(report["error"].as_str().unwrap().contains("suspended"));
 }
+
+/// Mainland signers write signingTime as local time with an offset
+/// (`260531170000+0800`); the report shows it in UTC and says it was converted.
+#[test]
+fn a_signing_time_written_with_a_local_offset_is_shown_in_utc_and_said_so() {
+    use baytrust::cert::decode_certificates;
+    use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
+    use support::signed_data_parts::{tlv, SignedDataParts, SignerInfoParts};
+
+    let read = |relative: &str| std::fs::read(testdata(relative)).unwrap();
+    let certificate = |relative: &str| decode_certificates(&read(relative)).unwrap().remove(0);
+    let key = || {
+        SigningKey::from_pkcs8_pem(&read(
+            "pki/test-keys-NOT-SECRET-DO-NOT-USE/hk-org-harbour-logistics.key.pem",
+        ))
+        .unwrap()
+    };
+    let document = b"Delivery note 2026-0501: 12 pallets, Qianhai to Tsim Sha Tsui.\n";
+    let signature = SignedDataBuilder::new()
+        .chain(vec![certificate("pki/hk/issuing-ca.pem")])
+        .signing_time(baytrust::Time::parse_rfc3339("2026-05-31T09:00:00Z").unwrap())
+        .signer(certificate("pki/hk/org-harbour-logistics.pem"), key())
+        .unwrap()
+        .build(&mut &document[..])
+        .unwrap();
+    let mut parts = SignedDataParts::parse(&signature);
+    let mut signer = SignerInfoParts::parse(&parts.signer_infos[0]);
+    let signed =
+        signer.replace_attribute_value("1.2.840.113549.1.9.5", &tlv(0x17, b"260531170000+0800"));
+    signer.set_signature(&key().sign(&signed).unwrap());
+    parts.signer_infos[0] = signer.encode();
+
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("verify-local-offset");
+    std::fs::create_dir_all(&dir).unwrap();
+    let signature_path = dir.join("note.p7s");
+    let content_path = dir.join("note.txt");
+    std::fs::write(&signature_path, parts.encode()).unwrap();
+    std::fs::write(&content_path, document).unwrap();
+    let output = verify_sig(&[
+        "verify",
+        signature_path.to_str().unwrap(),
+        "--content",
+        content_path.to_str().unwrap(),
+        "--cafile",
+        &path("pki/hk/root-ca.pem"),
+        "--attime",
+        AT,
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains(
+            "  Signing time:  2026-05-31T09:00:00Z (claimed; written with a local-time offset, \
+             converted to UTC)\n"
+        ),
+        "{stdout}"
+    );
+}

@@ -378,6 +378,89 @@ pub enum Error {
     /// Detached content was supplied for a signature that encapsulates its own.
     #[error("the signature already encapsulates its content; do not supply it separately")]
     CmsContentTwice,
+    // ---- CMS: bounds and semantics (issue 8) ----
+    /// More `signerInfos` than one signature may carry. RFC 5652 §5.1 sets no limit;
+    /// baytrust caps them ([`MAX_SIGNERS`](crate::cms::MAX_SIGNERS)) so that the work
+    /// of one verification is bounded whatever the input.
+    #[error("the SignedData has {count} signers, more than the {max} baytrust verifies")]
+    TooManySigners {
+        /// How many `signerInfos` the SignedData has.
+        count: usize,
+        /// The cap.
+        max: usize,
+    },
+    /// More `certificates` than one signature may carry. RFC 5652 §5.1 sets no limit;
+    /// baytrust caps them ([`MAX_CERTIFICATES`](crate::cms::MAX_CERTIFICATES)).
+    #[error("the SignedData carries {count} certificates, more than the {max} baytrust reads")]
+    TooManyCertificates {
+        /// How many entries the `certificates` field has (every CertificateChoices).
+        count: usize,
+        /// The cap.
+        max: usize,
+    },
+    /// A SignedData with no `signerInfos` (the degenerate "certificates-only" form of
+    /// RFC 5652 §5.1, a certificate bag) was given as a signature: nothing is signed.
+    #[error(
+        "certificates-only SignedData, no signers ({certificates} certificates): nothing is signed"
+    )]
+    CmsNoSigners {
+        /// How many certificates it carries.
+        certificates: usize,
+    },
+    /// The ContentInfo is PKCS #7 `signedAndEnvelopedData` (`1.2.840.113549.1.7.4`,
+    /// RFC 2315 §11, dropped by RFC 5652) or its GM/T 0010 equivalent
+    /// (`1.2.156.10197.6.1.4.2.4`), not SignedData.
+    #[error("signed-and-enveloped data ({content_type}) is not SignedData")]
+    CmsSignedAndEnvelopedData {
+        /// The dotted OID as received.
+        content_type: String,
+    },
+    /// A signer without signed attributes signs the content itself (RFC 5652 §5.4), so
+    /// its check needs the content bytes, and the detached content is larger than the
+    /// relying-party policy keeps in memory (`RelyingPartyPolicy::max_kept_content`).
+    /// ETSI: `INDETERMINATE/SIGNED_DATA_NOT_FOUND`.
+    #[error("the detached content is larger than the {max} bytes kept for a signer without signed attributes, so its signature cannot be checked")]
+    DetachedContentTooLarge {
+        /// The policy's cap in bytes.
+        max: usize,
+    },
+    /// A signer without signed attributes signs the content itself (RFC 5652 §5.4) and
+    /// the caller did not supply the detached content bytes.
+    /// ETSI: `INDETERMINATE/SIGNED_DATA_NOT_FOUND`.
+    #[error("the signer has no signed attributes, so its signature covers the content itself, and the detached content bytes were not supplied")]
+    DetachedContentNotSupplied,
+    /// `SignerInfo.version` does not go with its `sid` choice (RFC 5652 §5.3: version 1
+    /// with issuerAndSerialNumber, version 3 with subjectKeyIdentifier).
+    #[error("SignerInfo version {version} with {sid} (RFC 5652 §5.3: version 1 goes with issuerAndSerialNumber, version 3 with subjectKeyIdentifier)")]
+    SignerInfoVersionMismatch {
+        /// The version received.
+        version: u8,
+        /// The sid choice received: `issuerAndSerialNumber` or `subjectKeyIdentifier`.
+        sid: &'static str,
+    },
+    /// The signer's `digestAlgorithm` is not among `SignedData.digestAlgorithms`
+    /// (RFC 5652 §5.1: the set lists the algorithms the signers use).
+    #[error("the signer's digest algorithm {oid} is not listed in SignedData.digestAlgorithms (RFC 5652 §5.1)")]
+    DigestAlgorithmNotListed {
+        /// The dotted OID of the signer's digestAlgorithm.
+        oid: String,
+    },
+    /// The contentType signed attribute differs from `eContentType` (RFC 5652 §11.1);
+    /// GM/T 0010 synonyms are equal to their PKCS #7 OIDs.
+    #[error("contentType attribute {attribute} differs from eContentType {e_content_type} (RFC 5652 §11.1)")]
+    ContentTypeMismatch {
+        /// The attribute's OID as received.
+        attribute: String,
+        /// `eContentType` as received.
+        e_content_type: String,
+    },
+    /// A signer has no signed attributes although `eContentType` is not id-data
+    /// (RFC 5652 §5.3).
+    #[error("no signed attributes for eContentType {e_content_type} (RFC 5652 §5.3: required unless the content type is id-data)")]
+    SignedAttributesRequired {
+        /// `eContentType` as received.
+        e_content_type: String,
+    },
 
     // ---- trust lists (docs/trust-list.md) ----------------------------------------------
     /// A trust list is not valid `baytrust-trust-list/1` JSON, or breaks one of its
@@ -1204,6 +1287,17 @@ impl Error {
             Error::ContentUnreadable { .. } => "ContentUnreadable",
             Error::SigningFailed { .. } => "SigningFailed",
             Error::CmsEncodingFailed { .. } => "CmsEncodingFailed",
+            // ---- CMS: bounds and semantics (issue 8) ----
+            Error::TooManySigners { .. } => "TooManySigners",
+            Error::TooManyCertificates { .. } => "TooManyCertificates",
+            Error::CmsNoSigners { .. } => "CmsNoSigners",
+            Error::CmsSignedAndEnvelopedData { .. } => "CmsSignedAndEnvelopedData",
+            Error::DetachedContentTooLarge { .. } => "DetachedContentTooLarge",
+            Error::DetachedContentNotSupplied => "DetachedContentNotSupplied",
+            Error::SignerInfoVersionMismatch { .. } => "SignerInfoVersionMismatch",
+            Error::DigestAlgorithmNotListed { .. } => "DigestAlgorithmNotListed",
+            Error::ContentTypeMismatch { .. } => "ContentTypeMismatch",
+            Error::SignedAttributesRequired { .. } => "SignedAttributesRequired",
             Error::UnsupportedPublicKeyAlgorithm { .. } => "UnsupportedPublicKeyAlgorithm",
             Error::Sha1Refused { .. } => "Sha1Refused",
             Error::Md5Refused { .. } => "Md5Refused",

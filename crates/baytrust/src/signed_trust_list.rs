@@ -39,6 +39,8 @@ fn describe(failure: &SignerFailure) -> String {
                 .to_owned()
         }
         SignerFailure::SignatureInvalid(e) => format!("the signature does not verify: {e}"),
+        SignerFailure::Rule(e) => format!("format failure: {e}"),
+        SignerFailure::SignedDataNotFound(e) => format!("signed content not found: {e}"),
     }
 }
 

@@ -1,16 +1,21 @@
 //! `Verifier`: the engine a relying party builds once — trust store plus relying-party
 //! policy — and shares across threads. Every call takes its validation time.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Read;
 
 use crate::algorithm::{AlgorithmPolicy, DEFAULT_MIN_RSA_BITS, DEFAULT_SM2_SIGNER_ID};
 use crate::cert::{Certificate, CertificateDer};
-use crate::cms::{check_signer, ContentDigests, SignedData, SignerCheck, SignerFailure};
-use crate::identity::{IdentityProfile, Jurisdiction};
-use crate::path::{verify_chain, ChainOptions, Purpose, VerifiedChain};
+use crate::cms::{
+    check_signer_indexed, ContentDigests, SignedData, SignerCertificates, SignerCheck,
+    SignerFailure,
+};
+use crate::identity::{IdentityProfile, Jurisdiction, LegalEntity};
+use crate::path::{
+    verify_chain_with_budget, Budget, BudgetLeft, ChainOptions, Purpose, VerifiedChain,
+};
 use crate::recognition::{recognise, NotRecognised, Recognised};
-use crate::report::{CertificateRef, Indication, Report, SignerReport, SubIndication};
+use crate::report::{CertificateRef, Indication, Recognition, Report, SignerReport, SubIndication};
 use crate::trust::TrustStore;
 use crate::{Error, Time};
 
@@ -30,7 +35,34 @@ pub struct RelyingPartyPolicy {
     /// every list loaded in the store. The scheme is directional: accepting HK's list
     /// says nothing about whether HK accepts yours.
     pub accepted_lists: Option<BTreeSet<Jurisdiction>>,
+    // ---- CMS (issue 8) ----
+    /// Most bytes of detached content kept in memory for signers without signed
+    /// attributes, whose signatures cover the content itself (default 64 MiB). Beyond
+    /// it such a signer is `INDETERMINATE/SIGNED_DATA_NOT_FOUND`
+    /// ([`Error::DetachedContentTooLarge`]); signers with signed attributes only need the
+    /// streamed digest and are unaffected.
+    pub max_kept_content: usize,
+    /// The path-building budget one CMS signature may spend, shared by all its signers
+    /// ([`DEFAULT_SIGNATURE_BUDGET`]). When it runs out, the signer whose search ran out
+    /// and every later signer that needs a new path are
+    /// `INDETERMINATE/CERTIFICATE_CHAIN_GENERAL_FAILURE` with [`Error::BudgetExceeded`]
+    /// in the reason; signers whose certificate's path is already known keep it.
+    pub signature_budget: Budget,
 }
+
+/// The default [`RelyingPartyPolicy::signature_budget`], one budget for the whole
+/// signature: 200 signature checks, enough for the [`MAX_SIGNERS`](crate::cms::MAX_SIGNERS)
+/// (64) signers with distinct certificates on three-certificate paths (2 checks each,
+/// 128), i.e. twice the per-path 100 of [`Budget::default`] (the remediation of Go's
+/// CVE-2018-16875); 200,000 build steps (NSS mozilla::pkix's limit) and 250,000
+/// name-constraint comparisons (Go crypto/x509's) for the whole signature rather than
+/// per signer. At about 2 ms per failed RSA-8192 check, 200 checks cost well under a
+/// second.
+pub const DEFAULT_SIGNATURE_BUDGET: Budget = Budget {
+    signature_checks: 200,
+    build_steps: 200_000,
+    name_constraint_comparisons: 250_000,
+};
 
 impl Default for RelyingPartyPolicy {
     fn default() -> Self {
@@ -40,6 +72,8 @@ impl Default for RelyingPartyPolicy {
             sm2_signer_id: DEFAULT_SM2_SIGNER_ID.to_vec(),
             home: None,
             accepted_lists: None,
+            max_kept_content: DEFAULT_MAX_KEPT_CONTENT,
+            signature_budget: DEFAULT_SIGNATURE_BUDGET,
         }
     }
 }
@@ -154,20 +188,42 @@ impl Verifier {
         intermediates: &'c [Certificate<'c>],
         options: &ChainOptions<'_>,
     ) -> Result<VerifiedChain<'c>, Error> {
+        let mut budget = BudgetLeft::new(options.budget);
+        self.verify_chain_with_budget(leaf, intermediates, options, &mut budget)
+    }
+
+    /// [`Verifier::verify_chain`] spending `budget` (shared by the signers of one
+    /// signature) instead of `options.budget`.
+    fn verify_chain_with_budget<'c>(
+        &'c self,
+        leaf: &'c Certificate<'c>,
+        intermediates: &'c [Certificate<'c>],
+        options: &ChainOptions<'_>,
+        budget: &mut BudgetLeft,
+    ) -> Result<VerifiedChain<'c>, Error> {
         let mut options = options.clone();
         options.algorithm_policy.min_rsa_bits = options
             .algorithm_policy
             .min_rsa_bits
             .max(self.policy.min_rsa_bits);
         options.max_path_len = options.max_path_len.min(self.policy.max_path_len);
-        verify_chain(&self.store, leaf, intermediates, &options)
+        verify_chain_with_budget(&self.store, leaf, intermediates, &options, budget)
     }
 
     /// Verifies a CMS SignedData signature (DER, BER or PEM) over `content`: every
     /// signer's attributes and signature, then its certificate's path (purpose: signing)
     /// at `options.time`. A signature that does not hold is a [`Report`] with
     /// `TOTAL_FAILED` or `INDETERMINATE`; `Err` only for input that is not a usable
-    /// signature at all, or detached content that cannot be read.
+    /// signature at all ([`SignedData::parse`]'s errors, among them the caps
+    /// [`Error::TooManySigners`] and [`Error::TooManyCertificates`];
+    /// [`Error::CmsNoSigners`] for a certificates-only SignedData), or detached content
+    /// that cannot be read.
+    ///
+    /// The work is bounded whatever the input: the certificates are parsed and indexed
+    /// once for all signers; all signers' path searches share one budget
+    /// ([`RelyingPartyPolicy::signature_budget`]); and the path of each distinct signer
+    /// certificate is built once per call, so many signers with one certificate cost one
+    /// path.
     pub fn verify_cms(
         &self,
         signature: &[u8],
@@ -175,6 +231,11 @@ impl Verifier {
         options: &SignatureOptions,
     ) -> Result<Report, Error> {
         let signed_data = SignedData::parse(signature)?;
+        if signed_data.signers().is_empty() {
+            return Err(Error::CmsNoSigners {
+                certificates: signed_data.certificates().len(),
+            });
+        }
         let mut digests = ContentDigests::new(&signed_data.digest_algorithms());
         // A signer without signed attributes signs the content itself, and the
         // verification backends need those bytes, not a digest: keep a bounded copy of
@@ -189,7 +250,7 @@ impl Verifier {
             (Content::Attached, None) => return Err(Error::CmsContentMissing),
             (Content::Detached(_), Some(_)) => return Err(Error::CmsContentTwice),
             (Content::Detached(reader), None) => {
-                let mut copy = KeptContent::new(keep_content);
+                let mut copy = KeptContent::new(keep_content, self.policy.max_kept_content);
                 let mut tee = TeeReader {
                     inner: reader,
                     copy: &mut copy,
@@ -202,44 +263,67 @@ impl Verifier {
                 kept = copy.into_bytes();
             }
         }
-        let content_bytes: Option<&[u8]> = signed_data.encapsulated_content().or(kept.as_deref());
+        let content_bytes: Result<&[u8], Error> = signed_data
+            .encapsulated_content()
+            .or(kept.as_deref())
+            .ok_or(Error::DetachedContentTooLarge {
+                max: self.policy.max_kept_content,
+            });
         let digests = digests.finish();
-        // The untrusted certificates every signer's path may use, parsed once for all
-        // signers (the signer's own certificate among them is harmless: the builder
-        // never puts a name and key on a path twice).
-        let pool: Vec<Certificate<'_>> = signed_data
+        // Every certificate parsed once for all signers, identical copies once (each
+        // copy would otherwise be one more candidate issuer to try): first the
+        // signature's and the caller's, which signers may name (indexed), then the
+        // store's listed intermediates, which only paths use. The signer's own
+        // certificate among them is harmless: the builder never puts a name and key on
+        // a path twice.
+        let mut seen: HashSet<&[u8]> = HashSet::new();
+        let mut pool: Vec<Certificate<'_>> = signed_data
             .certificates()
             .iter()
             .chain(&options.extra_certificates)
-            .chain(self.store.listed_intermediates())
+            .filter(|&der| seen.insert(der.as_ref()))
             .filter_map(|der| der.parse().ok())
             .collect();
+        let nameable = pool.len();
+        pool.extend(
+            self.store
+                .listed_intermediates()
+                .iter()
+                .filter(|&der| seen.insert(der.as_ref()))
+                .filter_map(|der| der.parse().ok()),
+        );
+        let signer_candidates = SignerCertificates::new(pool.get(..nameable).unwrap_or_default());
         let algorithm_policy = self.algorithm_policy();
+        let mut budget = BudgetLeft::new(self.policy.signature_budget);
+        let mut paths: HashMap<Vec<u8>, PathVerdict> = HashMap::new();
         let signers = signed_data
             .signers()
             .iter()
             .map(|signer| {
-                let check = check_signer(
+                let check = check_signer_indexed(
                     &signed_data,
                     signer,
-                    &options.extra_certificates,
+                    &signer_candidates,
                     &digests,
-                    content_bytes,
+                    content_bytes.clone(),
                     &algorithm_policy,
                 );
-                self.signer_report(&pool, check, options)
+                self.signer_report(&pool, check, options, &mut budget, &mut paths)
             })
             .collect();
         Ok(Report::from_signers(options.time, signers))
     }
 
     /// Turns one signer's cryptographic check into its report, validating the path of
-    /// a signer whose signature holds.
+    /// a signer whose signature holds — or taking it from `paths` when an earlier
+    /// signer of the signature had the same certificate.
     fn signer_report(
         &self,
         pool: &[Certificate<'_>],
         check: SignerCheck,
         options: &SignatureOptions,
+        budget: &mut BudgetLeft,
+        paths: &mut HashMap<Vec<u8>, PathVerdict>,
     ) -> SignerReport {
         let signer_certificate = check
             .signer_certificate
@@ -249,15 +333,13 @@ impl Verifier {
         // every check passes (`SignerReport::fail` turns it into a claim otherwise). A
         // certificate whose identity fields contradict each other names no single legal
         // entity: it shows none, not even as a claim, and cannot pass (issue 8 §3).
-        let claimed_entity = signer_certificate
+        let entity = signer_certificate
             .as_ref()
             .map(IdentityProfile::entity_from_certificate)
-            .transpose();
-        let identity_conflict = match &claimed_entity {
-            Err(error) if error.is_identity_conflict() => Some(error.clone()),
-            _ => None,
-        };
-        let entity = claimed_entity.ok().flatten().flatten();
+            .transpose()
+            .ok()
+            .flatten()
+            .flatten();
         let mut report = SignerReport {
             indication: Indication::TotalPassed,
             sub_indication: None,
@@ -268,6 +350,7 @@ impl Verifier {
             certificate: signer_certificate.as_ref().map(CertificateRef::of),
             chain: Vec::new(),
             claimed_signing_time: check.claimed_signing_time,
+            signing_time_offset_normalised: check.signing_time_offset_normalised,
             digest_algorithm: check.digest_algorithm,
             signature_algorithm: check.signature_algorithm,
             recognition: None,
@@ -287,86 +370,152 @@ impl Verifier {
             }
             (Ok(()), Some(certificate)) => certificate,
         };
+        let verdict = match paths.get(signer_certificate.der()) {
+            Some(known) => known.clone(),
+            None => {
+                let verdict = self.path_verdict(&signer_certificate, pool, options, budget);
+                paths.insert(signer_certificate.der().to_vec(), verdict.clone());
+                verdict
+            }
+        };
+        verdict.apply(&mut report);
+        report
+    }
+
+    /// Validates the path of a signer's certificate and applies the trust lists.
+    fn path_verdict(
+        &self,
+        signer_certificate: &Certificate<'_>,
+        pool: &[Certificate<'_>],
+        options: &SignatureOptions,
+        budget: &mut BudgetLeft,
+    ) -> PathVerdict {
+        let mut verdict = PathVerdict::default();
         let mut chain_options = ChainOptions::new(options.time);
         chain_options.purpose = Purpose::Sign;
-        match self.verify_chain(&signer_certificate, pool, &chain_options) {
+        match self.verify_chain_with_budget(signer_certificate, pool, &chain_options, budget) {
             Ok(chain) => {
-                report.chain = chain
+                verdict.chain = chain
                     .certificates
                     .iter()
                     .map(|c| CertificateRef::of(c))
                     .collect();
                 if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-                    report.chain.push(CertificateRef::of(&anchor));
+                    verdict.chain.push(CertificateRef::of(&anchor));
                 }
                 match self.recognise(&chain, options.time, options.proven_signing_time) {
                     None => {
-                        if let Some(conflict) = identity_conflict {
-                            report.fail(
+                        let conflict = match IdentityProfile::entity_from_certificate(
+                            signer_certificate,
+                        ) {
+                            Err(error) if error.is_identity_conflict() => Some(error),
+                            _ => None,
+                        };
+                        if let Some(conflict) = conflict {
+                            verdict.identity_conflict = true;
+                            verdict.failure = Some((
                                 SubIndication::ChainConstraintsFailure,
                                 format!(
                                     "signer's certificate names no single legal entity: {conflict}"
                                 ),
-                            );
+                            ));
                         }
                     }
                     Some(Ok(recognised)) => {
-                        report.reason = format!(
+                        verdict.reason = Some(format!(
                             "the signature and path are valid and recognised by {} trust list #{} ({})",
                             recognised.recognition.jurisdiction,
                             recognised.recognition.trust_list_sequence,
                             recognised.recognition.service
-                        );
-                        report.recognition = Some(recognised.recognition);
-                        report.entity = Some(recognised.entity);
-                        report.entity_validated = true;
+                        ));
+                        verdict.recognition = Some(recognised.recognition);
+                        verdict.entity = Some(recognised.entity);
                     }
                     Some(Err(not)) => {
-                        if not.identity_conflict {
-                            report.entity = None;
-                            report.claimed_entity = None;
-                        } else if not.claimed_entity.is_some() {
-                            // The claim as the listing service's profile reads it, if it
-                            // reads one; else the built-in reading.
-                            report.entity = None;
-                            report.claimed_entity = not.claimed_entity;
-                        }
-                        report.fail(not.sub_indication, format!("not recognised: {}", not.rule))
+                        verdict.identity_conflict = not.identity_conflict;
+                        verdict.claimed_entity = not.claimed_entity;
+                        verdict.failure =
+                            Some((not.sub_indication, format!("not recognised: {}", not.rule)))
                     }
                 }
             }
             Err(error) => {
-                report.fail(
+                verdict.failure = Some((
                     SubIndication::of_chain_error(&error),
                     format!("signer's certificate path: {error}"),
-                );
+                ));
             }
         }
-        report
+        verdict
     }
 }
 
-/// Most detached content kept in memory for signers without signed attributes
-/// (64 MiB); beyond it such signers are reported as unverifiable rather than letting
-/// memory grow with the content.
-const MAX_KEPT_CONTENT: usize = 64 * 1024 * 1024;
+/// The outcome of one signer certificate's path and recognition, kept for the other
+/// signers of the signature with the same certificate.
+#[derive(Debug, Clone, Default)]
+struct PathVerdict {
+    chain: Vec<CertificateRef>,
+    recognition: Option<Recognition>,
+    entity: Option<LegalEntity>,
+    /// The certificate's identity fields contradict each other: no entity is shown,
+    /// not even as a claim.
+    identity_conflict: bool,
+    /// What the listing service's profile reads from a signer it did not recognise.
+    claimed_entity: Option<LegalEntity>,
+    reason: Option<String>,
+    failure: Option<(SubIndication, String)>,
+}
 
-/// A copy of detached content, kept only while it is wanted and within
-/// [`MAX_KEPT_CONTENT`].
+impl PathVerdict {
+    fn apply(self, report: &mut SignerReport) {
+        report.chain = self.chain;
+        if let Some(reason) = self.reason {
+            report.reason = reason;
+        }
+        if self.recognition.is_some() {
+            report.recognition = self.recognition;
+        }
+        if self.entity.is_some() {
+            report.entity = self.entity;
+            report.entity_validated = true;
+        }
+        if self.identity_conflict {
+            report.entity = None;
+            report.claimed_entity = None;
+        } else if self.claimed_entity.is_some() {
+            // The claim as the listing service's profile reads it; else the built-in
+            // reading, which `fail` keeps as the claim.
+            report.entity = None;
+            report.claimed_entity = self.claimed_entity;
+        }
+        if let Some((sub_indication, reason)) = self.failure {
+            report.fail(sub_indication, reason);
+        }
+    }
+}
+
+/// The default [`RelyingPartyPolicy::max_kept_content`]: 64 MiB of detached content
+/// kept in memory for signers without signed attributes; beyond it such signers are
+/// reported as unverifiable rather than letting memory grow with the content.
+pub const DEFAULT_MAX_KEPT_CONTENT: usize = 64 * 1024 * 1024;
+
+/// A copy of detached content, kept only while it is wanted and within `max` bytes.
 struct KeptContent {
     bytes: Option<Vec<u8>>,
+    max: usize,
 }
 
 impl KeptContent {
-    fn new(wanted: bool) -> Self {
+    fn new(wanted: bool, max: usize) -> Self {
         Self {
             bytes: wanted.then(Vec::new),
+            max,
         }
     }
 
     fn extend(&mut self, data: &[u8]) {
         if let Some(bytes) = &mut self.bytes {
-            if bytes.len() + data.len() > MAX_KEPT_CONTENT {
+            if bytes.len().saturating_add(data.len()) > self.max {
                 self.bytes = None;
             } else {
                 bytes.extend_from_slice(data);
@@ -409,6 +558,10 @@ fn describe_failure(failure: SignerFailure) -> (SubIndication, String) {
             "the signingCertificateV2 attribute does not name the signer's certificate".to_owned(),
         ),
         SignerFailure::Format(rule) => (SubIndication::FormatFailure, rule),
+        SignerFailure::Rule(error) => (SubIndication::FormatFailure, error.to_string()),
+        SignerFailure::SignedDataNotFound(error) => {
+            (SubIndication::SignedDataNotFound, error.to_string())
+        }
         SignerFailure::HashMismatch => (
             SubIndication::HashFailure,
             "the content does not match the signed message digest".to_owned(),

@@ -208,10 +208,11 @@ fn noattr_detached_signature_needs_the_content_bytes() {
     let signed_data = SignedData::parse(&sample("rsa-noattr-detached.der")).unwrap();
     let contract = contract();
     let without = check_with(&signed_data, Some(&contract), &[], None);
-    assert!(
-        matches!(&without[0].outcome, Err(SignerFailure::Format(reason)) if reason.contains("content")),
-        "{:?}",
-        without[0].outcome
+    assert_eq!(
+        without[0].outcome,
+        Err(SignerFailure::SignedDataNotFound(
+            Error::DetachedContentNotSupplied
+        ))
     );
     let with = check_with(&signed_data, Some(&contract), &[], Some(&contract));
     assert_eq!(with[0].outcome, Ok(()));
@@ -416,11 +417,10 @@ fn content_type_attribute_other_than_econtent_type_is_a_format_failure() {
     let checks = check_sample_bytes(&bytes);
     assert_eq!(
         checks[0].outcome,
-        Err(SignerFailure::Format(
-            "contentType attribute 1.2.840.113549.1.7.3 differs from eContentType \
-             1.2.840.113549.1.7.1 (RFC 5652 §11.1)"
-                .into()
-        ))
+        Err(SignerFailure::Rule(Error::ContentTypeMismatch {
+            attribute: "1.2.840.113549.1.7.3".into(),
+            e_content_type: "1.2.840.113549.1.7.1".into()
+        }))
     );
 }
 

@@ -8,6 +8,9 @@ use std::process::{Command, Output};
 #[path = "../../../baytrust/tests/support/pseudo_random.rs"]
 pub mod pseudo_random;
 
+#[path = "../../../baytrust/tests/support/signed_data_parts.rs"]
+pub mod signed_data_parts;
+
 /// A path under `testdata/`.
 pub fn testdata(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

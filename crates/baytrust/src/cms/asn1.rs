@@ -9,6 +9,8 @@ use der::{
     Tagged,
 };
 
+use super::signed_data::{MAX_CERTIFICATES, MAX_SIGNERS};
+
 /// `AlgorithmIdentifier` (RFC 5280 §4.1.1.2), used for digest and signature algorithms:
 ///
 /// ```text
@@ -112,12 +114,20 @@ impl<'a> ContentInfo<'a> {
 ///     signerInfos SignerInfos }
 /// ```
 pub(super) struct SignedData<'a> {
+    /// The OIDs of `digestAlgorithms`, in the order received.
+    pub digest_algorithms: Vec<ObjectIdentifier>,
     /// `encapContentInfo`.
     pub encap_content_info: EncapsulatedContentInfo,
-    /// The DER of each `certificate` choice of `certificates`; other choices dropped.
+    /// The DER of each `certificate` choice of `certificates`, among the first
+    /// [`MAX_CERTIFICATES`] entries; other choices dropped.
     pub certificates: Vec<Vec<u8>>,
-    /// `signerInfos`, in the order received.
+    /// How many entries `certificates` has, of every choice (those past the cap are
+    /// skipped unread).
+    pub certificate_count: usize,
+    /// The first [`MAX_SIGNERS`] `signerInfos`, in the order received.
     pub signer_infos: Vec<SignerInfo<'a>>,
+    /// How many `signerInfos` there are (those past the cap are skipped unread).
+    pub signer_count: usize,
 }
 
 impl<'a> DecodeValue<'a> for SignedData<'a> {
@@ -125,21 +135,57 @@ impl<'a> DecodeValue<'a> for SignedData<'a> {
 
     fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
         let _version: u8 = reader.decode()?;
-        let _digest_algorithms: SetOf<AlgorithmIdentifier<'a>> = reader.decode()?;
+        let digest_algorithms: SetOf<AlgorithmIdentifier<'a>> = reader.decode()?;
         let encap_content_info: EncapsulatedContentInfo = reader.decode()?;
-        let certificates = reader
+        let (certificates, certificate_count) = reader
             .context_specific::<CertificateSet>(TagNumber(0), TagMode::Implicit)?
-            .map(|set| set.0)
+            .map(|set| (set.certificates, set.count))
             .unwrap_or_default();
         let _crls =
             reader.context_specific::<SetOf<AnyRef<'a>>>(TagNumber(1), TagMode::Implicit)?;
-        let signer_infos: SetOf<SignerInfo<'a>> = reader.decode()?;
+        let signer_infos: SignerInfos<'a> = reader.decode()?;
         Ok(Self {
+            digest_algorithms: digest_algorithms
+                .0
+                .into_iter()
+                .map(|algorithm| algorithm.algorithm)
+                .collect(),
             encap_content_info,
             certificates,
-            signer_infos: signer_infos.0,
+            certificate_count,
+            signer_infos: signer_infos.signers,
+            signer_count: signer_infos.count,
         })
     }
+}
+
+/// `SignerInfos ::= SET OF SignerInfo` (RFC 5652 §5.1), of which the first
+/// [`MAX_SIGNERS`] are decoded and the rest only counted.
+struct SignerInfos<'a> {
+    signers: Vec<SignerInfo<'a>>,
+    count: usize,
+}
+
+impl<'a> DecodeValue<'a> for SignerInfos<'a> {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
+        let mut signers = Vec::new();
+        let mut count = 0;
+        while !reader.is_finished() {
+            if count < MAX_SIGNERS {
+                signers.push(SignerInfo::decode(reader)?);
+            } else {
+                AnyRef::decode(reader)?;
+            }
+            count += 1;
+        }
+        Ok(Self { signers, count })
+    }
+}
+
+impl FixedTag for SignerInfos<'_> {
+    const TAG: Tag = Tag::Set;
 }
 
 impl FixedTag for SignedData<'_> {
@@ -192,20 +238,28 @@ impl FixedTag for EncapsulatedContentInfo {
 ///
 /// A certificate is DER (it is signed), so its bytes are its header — which DER fixes
 /// uniquely and `der` checks is minimal even when reading BER — and its value as received.
-struct CertificateSet(Vec<Vec<u8>>);
+struct CertificateSet {
+    certificates: Vec<Vec<u8>>,
+    count: usize,
+}
 
 impl<'a> DecodeValue<'a> for CertificateSet {
     type Error = der::Error;
 
     fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
         let mut certificates = Vec::new();
+        let mut count = 0;
         while !reader.is_finished() {
             let choice = AnyRef::decode(reader)?;
-            if choice.tag() == Tag::Sequence {
+            if count < MAX_CERTIFICATES && choice.tag() == Tag::Sequence {
                 certificates.push(choice.to_der()?);
             }
+            count += 1;
         }
-        Ok(Self(certificates))
+        Ok(Self {
+            certificates,
+            count,
+        })
     }
 }
 
@@ -226,6 +280,8 @@ impl FixedTag for CertificateSet {
 ///     unsignedAttrs [1] IMPLICIT UnsignedAttributes OPTIONAL }
 /// ```
 pub(super) struct SignerInfo<'a> {
+    /// `version`.
+    pub version: u8,
     /// `sid`.
     pub sid: SignerIdentifier,
     /// `digestAlgorithm`.
@@ -242,7 +298,7 @@ impl<'a> DecodeValue<'a> for SignerInfo<'a> {
     type Error = der::Error;
 
     fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
-        let _version: u8 = reader.decode()?;
+        let version: u8 = reader.decode()?;
         let sid = SignerIdentifier::decode(reader)?;
         let digest_algorithm = reader.decode()?;
         let signed_attrs_value = if is_context_tag(reader, 0) {
@@ -258,6 +314,7 @@ impl<'a> DecodeValue<'a> for SignerInfo<'a> {
             AnyRef::decode(reader)?;
         }
         Ok(Self {
+            version,
             sid,
             digest_algorithm,
             signed_attrs_value,

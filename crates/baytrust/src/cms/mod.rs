@@ -11,6 +11,8 @@ mod signer_info;
 
 pub use digest::{ContentDigests, DigestAlgorithm, Digests};
 pub use signed_attributes::{EssCertId, EssCertIdV2, IssuerSerial, SignedAttributes};
-pub use signed_data::SignedData;
-pub use signer_check::{check_signer, SignerCheck, SignerFailure};
+pub use signed_data::{SignedData, MAX_CERTIFICATES, MAX_SIGNERS};
+pub use signer_check::{
+    check_signer, check_signer_indexed, SignerCertificates, SignerCheck, SignerFailure,
+};
 pub use signer_info::{SignerIdentifier, SignerInfo};

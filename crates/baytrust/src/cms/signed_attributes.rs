@@ -2,7 +2,7 @@
 //! exact bytes the signature covers, the attributes the checks read, and the rules the
 //! attribute set itself breaks.
 
-use der::asn1::{AnyRef, GeneralizedTime, ObjectIdentifier, UtcTime};
+use der::asn1::{AnyRef, ObjectIdentifier};
 use der::{Decode, Encode, Reader, SliceReader, Tag, Tagged};
 
 use super::asn1;
@@ -29,8 +29,10 @@ const SHA256: &str = "2.16.840.1.101.3.4.2.1";
 pub struct SignedAttributes {
     der: Vec<u8>,
     content_type: Option<String>,
+    content_type_received: Option<String>,
     message_digest: Option<Vec<u8>>,
     signing_time: Option<Time>,
+    signing_time_offset_normalised: bool,
     signing_certificate_v2: Option<EssCertIdV2>,
     signing_certificate: Option<EssCertId>,
     rule_violations: Vec<String>,
@@ -88,8 +90,10 @@ impl SignedAttributes {
         let mut attributes = Self {
             der,
             content_type: None,
+            content_type_received: None,
             message_digest: None,
             signing_time: None,
+            signing_time_offset_normalised: false,
             signing_certificate_v2: None,
             signing_certificate: None,
             rule_violations: Vec::new(),
@@ -158,10 +162,16 @@ impl SignedAttributes {
         let read = match oid {
             CONTENT_TYPE => value
                 .decode_as::<ObjectIdentifier>()
-                .map(|ct| self.content_type = Some(normalise_content_type(ct.to_string())))
+                .map(|ct| {
+                    self.content_type = Some(normalise_content_type(ct.to_string()));
+                    self.content_type_received = Some(ct.to_string());
+                })
                 .map_err(|e| e.to_string()),
             MESSAGE_DIGEST => octet_string(value).map(|md| self.message_digest = Some(md)),
-            SIGNING_TIME => signing_time(value).map(|t| self.signing_time = Some(t)),
+            SIGNING_TIME => signing_time(value).map(|(time, offset)| {
+                self.signing_time = Some(time);
+                self.signing_time_offset_normalised = offset;
+            }),
             SIGNING_CERTIFICATE_V2 => ess_v2(value).map(|ess| self.signing_certificate_v2 = ess),
             SIGNING_CERTIFICATE => ess_v1(value).map(|ess| self.signing_certificate = ess),
             _ => Ok(()),
@@ -187,6 +197,11 @@ impl SignedAttributes {
         self.content_type.as_deref()
     }
 
+    /// `contentType` as a dotted OID exactly as received (for messages).
+    pub fn content_type_received(&self) -> Option<&str> {
+        self.content_type_received.as_deref()
+    }
+
     /// `messageDigest` (RFC 5652 §11.2).
     pub fn message_digest(&self) -> Option<&[u8]> {
         self.message_digest.as_deref()
@@ -195,6 +210,13 @@ impl SignedAttributes {
     /// `signingTime` (RFC 5652 §11.3): what the signer claims, not a proof of time.
     pub fn signing_time(&self) -> Option<Time> {
         self.signing_time
+    }
+
+    /// Whether the signingTime was a UTCTime with a local offset (`260601080000+0800`,
+    /// as some mainland signers write) rather than in UTC with `Z` as RFC 5652 §11.3
+    /// requires: [`signing_time`](Self::signing_time) is then converted to UTC.
+    pub fn signing_time_offset_normalised(&self) -> bool {
+        self.signing_time_offset_normalised
     }
 
     /// ESS `signingCertificateV2` (RFC 5035): the first ESSCertIDv2, naming the signer's
@@ -238,23 +260,107 @@ fn octet_string(value: AnyRef<'_>) -> Result<Vec<u8>, String> {
     Ok(value.value().to_vec())
 }
 
-/// `SigningTime ::= Time` (UTCTime or GeneralizedTime).
-fn signing_time(value: AnyRef<'_>) -> Result<Time, String> {
-    let duration = match value.tag() {
-        Tag::UtcTime => value.decode_as::<UtcTime>().map(|t| t.to_unix_duration()),
-        Tag::GeneralizedTime => value
-            .decode_as::<GeneralizedTime>()
-            .map(|t| t.to_unix_duration()),
-        other => {
-            return Err(format!(
-                "expected UTCTime or GeneralizedTime, found {other}"
-            ))
-        }
+/// `SigningTime ::= Time` (RFC 5652 §11.3): UTCTime `YYMMDDhhmmssZ` (years 1950–2049)
+/// or GeneralizedTime `YYYYMMDDhhmmssZ` (any year, 1950 and before included, without
+/// fractional seconds). A UTCTime with a `+hhmm`/`-hhmm` offset in place of `Z` is read
+/// and converted to UTC; the flag returned says so.
+fn signing_time(value: AnyRef<'_>) -> Result<(Time, bool), String> {
+    let text =
+        std::str::from_utf8(value.value()).map_err(|_| "the time is not ASCII".to_owned())?;
+    match value.tag() {
+        Tag::UtcTime => utc_time(text),
+        Tag::GeneralizedTime => generalized_time(text).map(|t| (t, false)),
+        other => Err(format!(
+            "expected UTCTime or GeneralizedTime, found {other}"
+        )),
     }
-    .map_err(|e| e.to_string())?;
-    i64::try_from(duration.as_secs())
+}
+
+fn utc_time(text: &str) -> Result<(Time, bool), String> {
+    let malformed = || format!("UTCTime {text:?} is not YYMMDDhhmmssZ (RFC 5652 §11.3)");
+    let (digits, zone) = text.split_at_checked(12).ok_or_else(malformed)?;
+    let yy = digits_at(digits, 0).ok_or_else(malformed)?;
+    let year = if yy >= 50 { 1900 + yy } else { 2000 + yy };
+    let utc = civil_seconds(year, digits.get(2..).unwrap_or_default()).ok_or_else(malformed)?;
+    if zone == "Z" {
+        return Ok((Time::from_unix_seconds(utc), false));
+    }
+    let sign = match zone.as_bytes().first() {
+        Some(b'+') => 1,
+        Some(b'-') => -1,
+        _ => return Err(malformed()),
+    };
+    let offset = zone
+        .get(1..)
+        .filter(|o| o.len() == 4)
+        .ok_or_else(malformed)?;
+    let (hours, minutes) = (
+        digits_at(offset, 0).filter(|h| *h <= 23),
+        digits_at(offset, 2).filter(|m| *m <= 59),
+    );
+    let (Some(hours), Some(minutes)) = (hours, minutes) else {
+        return Err(malformed());
+    };
+    // Local time = UTC + offset, so UTC = local − offset.
+    let offset_seconds = sign * (hours * 3600 + minutes * 60);
+    Ok((Time::from_unix_seconds(utc - offset_seconds), true))
+}
+
+fn generalized_time(text: &str) -> Result<Time, String> {
+    let malformed = || format!("GeneralizedTime {text:?} is not YYYYMMDDhhmmssZ (RFC 5652 §11.3)");
+    let digits = text
+        .strip_suffix('Z')
+        .filter(|d| d.len() == 14)
+        .ok_or_else(malformed)?;
+    let year = digits_at(digits, 0)
+        .zip(digits_at(digits, 2))
+        .map(|(century, year)| century * 100 + year)
+        .ok_or_else(malformed)?;
+    civil_seconds(year, digits.get(4..).unwrap_or_default())
         .map(Time::from_unix_seconds)
-        .map_err(|_| "time out of range".to_owned())
+        .ok_or_else(malformed)
+}
+
+/// Two ASCII digits at `at`.
+fn digits_at(text: &str, at: usize) -> Option<i64> {
+    let pair = text.get(at..at + 2)?;
+    if !pair.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pair.parse().ok()
+}
+
+/// Seconds since the Unix epoch (negative before it) of `year` and `MMDDhhmmss`, or
+/// `None` when a field is out of range (no leap second).
+fn civil_seconds(year: i64, rest: &str) -> Option<i64> {
+    if rest.len() != 10 {
+        return None;
+    }
+    let month = digits_at(rest, 0).filter(|m| (1..=12).contains(m))?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let month_days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let day = digits_at(rest, 2).filter(|d| (1..=month_days).contains(d))?;
+    let hour = digits_at(rest, 4).filter(|h| *h <= 23)?;
+    let minute = digits_at(rest, 6).filter(|m| *m <= 59)?;
+    let second = digits_at(rest, 8).filter(|s| *s <= 59)?;
+    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second)
+}
+
+/// Days from 1970-01-01 to the given proleptic Gregorian date (H. Hinnant's
+/// `days_from_civil`).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_from_march = (month + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 fn ess_v2(value: AnyRef<'_>) -> Result<Option<EssCertIdV2>, String> {
@@ -345,6 +451,75 @@ mod tests {
             attributes.signing_time(),
             Some(Time::from_unix_seconds(1_780_272_000))
         );
+    }
+
+    fn signing_time_of(tag: u8, text: &[u8]) -> SignedAttributes {
+        let time = attribute(SIGNING_TIME, &[tlv(tag, text)]);
+        read(&[content_type(), message_digest(), time].concat())
+    }
+
+    #[test]
+    fn utc_time_with_a_local_offset_is_converted_to_utc_and_flagged() {
+        let attributes = signing_time_of(0x17, b"260601080000+0800");
+        assert!(attributes.rule_violations().is_empty());
+        assert_eq!(
+            attributes.signing_time(),
+            Some(Time::from_unix_seconds(1_780_272_000))
+        );
+        assert!(attributes.signing_time_offset_normalised());
+        let west = signing_time_of(0x17, b"260531200000-0400");
+        assert_eq!(
+            west.signing_time(),
+            Some(Time::from_unix_seconds(1_780_272_000))
+        );
+        let zulu = signing_time_of(0x17, b"260601000000Z");
+        assert!(!zulu.signing_time_offset_normalised());
+    }
+
+    #[test]
+    fn generalized_time_before_1950_and_1970_is_read() {
+        let attributes = signing_time_of(0x18, b"19491231235959Z");
+        assert!(attributes.rule_violations().is_empty());
+        assert_eq!(
+            attributes.signing_time(),
+            Some(Time::from_unix_seconds(-631_152_001))
+        );
+        // UTCTime 50–69 is 1950–1969, before the Unix epoch.
+        let utc = signing_time_of(0x17, b"500101000000Z");
+        assert_eq!(
+            utc.signing_time(),
+            Some(Time::from_unix_seconds(-631_152_000))
+        );
+    }
+
+    #[test]
+    fn malformed_signing_times_break_the_rules() {
+        for (tag, text, rule) in [
+            (
+                0x17,
+                &b"2606010800+0800"[..],
+                "signingTime is malformed: UTCTime \"2606010800+0800\" is not YYMMDDhhmmssZ (RFC 5652 §11.3)",
+            ),
+            (
+                0x17,
+                b"260601080000+2400",
+                "signingTime is malformed: UTCTime \"260601080000+2400\" is not YYMMDDhhmmssZ (RFC 5652 §11.3)",
+            ),
+            (
+                0x17,
+                b"260230000000Z",
+                "signingTime is malformed: UTCTime \"260230000000Z\" is not YYMMDDhhmmssZ (RFC 5652 §11.3)",
+            ),
+            (
+                0x18,
+                b"20260601000000.5Z",
+                "signingTime is malformed: GeneralizedTime \"20260601000000.5Z\" is not YYYYMMDDhhmmssZ (RFC 5652 §11.3)",
+            ),
+        ] {
+            let attributes = signing_time_of(tag, text);
+            assert_eq!(attributes.rule_violations(), [rule]);
+            assert_eq!(attributes.signing_time(), None);
+        }
     }
 
     #[test]

@@ -18,6 +18,21 @@ const ID_SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
 const GMT_DATA: &str = "1.2.156.10197.6.1.4.2.1";
 /// GM/T 0010-2012 `signedData`, a synonym of [`ID_SIGNED_DATA`].
 const GMT_SIGNED_DATA: &str = "1.2.156.10197.6.1.4.2.2";
+/// PKCS #7 `signedAndEnvelopedData` (RFC 2315 §11).
+const ID_SIGNED_AND_ENVELOPED_DATA: &str = "1.2.840.113549.1.7.4";
+/// GM/T 0010-2012 `signedAndEnvelopedData`.
+const GMT_SIGNED_AND_ENVELOPED_DATA: &str = "1.2.156.10197.6.1.4.2.4";
+
+/// Most `signerInfos` one SignedData may have: [`Error::TooManySigners`] beyond.
+/// RFC 5652 sets no limit; a co-signed contract has a handful of signers, and 64 keeps
+/// the per-signer work of one verification (a signature check each, one shared path
+/// budget) small whatever the input.
+pub const MAX_SIGNERS: usize = 64;
+
+/// Most entries the `certificates` field may have: [`Error::TooManyCertificates`]
+/// beyond. RFC 5652 sets no limit; a signature carries its signers' paths (a few
+/// certificates each), and 1,000 keeps indexing and path building over them cheap.
+pub const MAX_CERTIFICATES: usize = 1_000;
 
 /// PEM labels of a CMS structure: `CMS` (RFC 7468 §9) and the older `PKCS7`.
 const PEM_LABELS: [&str; 2] = ["CMS", "PKCS7"];
@@ -37,7 +52,9 @@ pub(super) fn normalise_content_type(dotted: String) -> String {
 /// [`check_signer`](super::check_signer).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedData {
+    digest_algorithm_oids: Vec<String>,
     encapsulated_content_type: String,
+    encapsulated_content_type_received: String,
     encapsulated_content: Option<Vec<u8>>,
     certificates: Vec<CertificateDer>,
     signers: Vec<SignerInfo>,
@@ -57,7 +74,12 @@ impl SignedData {
     /// [`Error::PemWrongLabel`], [`Error::PemMalformed`] for PEM problems;
     /// [`Error::CmsMalformed`] when the bytes are not a well-formed ContentInfo and
     /// SignedData (truncated, wrong tags, trailing bytes);
-    /// [`Error::CmsNotSignedData`] for a ContentInfo of another content type.
+    /// [`Error::CmsSignedAndEnvelopedData`] for PKCS #7 or GM/T 0010 signed-and-enveloped
+    /// data, [`Error::CmsNotSignedData`] for a ContentInfo of another content type;
+    /// [`Error::TooManyCertificates`] beyond [`MAX_CERTIFICATES`] entries in
+    /// `certificates` and then [`Error::TooManySigners`] beyond [`MAX_SIGNERS`]
+    /// `signerInfos` (checked in that order, the order of the fields). A SignedData
+    /// without signers (a certificate bag) is read.
     pub fn parse(input: &[u8]) -> Result<Self, Error> {
         if input.is_empty() {
             return Err(Error::EmptyInput);
@@ -84,13 +106,39 @@ impl SignedData {
         .map_err(malformed)?;
         reader.finish().map_err(malformed)?;
         let Some(signed_data) = content_info.signed_data else {
-            return Err(Error::CmsNotSignedData {
-                content_type: content_info.content_type.to_string(),
+            let content_type = content_info.content_type.to_string();
+            return Err(match content_type.as_str() {
+                ID_SIGNED_AND_ENVELOPED_DATA | GMT_SIGNED_AND_ENVELOPED_DATA => {
+                    Error::CmsSignedAndEnvelopedData { content_type }
+                }
+                _ => Error::CmsNotSignedData { content_type },
             });
         };
+        if signed_data.certificate_count > MAX_CERTIFICATES {
+            return Err(Error::TooManyCertificates {
+                count: signed_data.certificate_count,
+                max: MAX_CERTIFICATES,
+            });
+        }
+        if signed_data.signer_count > MAX_SIGNERS {
+            return Err(Error::TooManySigners {
+                count: signed_data.signer_count,
+                max: MAX_SIGNERS,
+            });
+        }
+        let mut digest_algorithm_oids: Vec<String> = signed_data
+            .digest_algorithms
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        digest_algorithm_oids.sort();
+        digest_algorithm_oids.dedup();
         let encap = signed_data.encap_content_info;
+        let received = encap.e_content_type.to_string();
         Ok(Self {
-            encapsulated_content_type: normalise_content_type(encap.e_content_type.to_string()),
+            digest_algorithm_oids,
+            encapsulated_content_type: normalise_content_type(received.clone()),
+            encapsulated_content_type_received: received,
             encapsulated_content: encap.e_content.map(|content| content.as_bytes().to_vec()),
             certificates: signed_data
                 .certificates
@@ -109,6 +157,18 @@ impl SignedData {
     /// (`1.2.840.113549.1.7.1`).
     pub fn encapsulated_content_type(&self) -> &str {
         &self.encapsulated_content_type
+    }
+
+    /// The dotted OID of `eContentType` exactly as received (a GM/T 0010 OID stays one):
+    /// what messages show.
+    pub fn encapsulated_content_type_received(&self) -> &str {
+        &self.encapsulated_content_type_received
+    }
+
+    /// The dotted OIDs of `digestAlgorithms`, sorted, each once: the algorithms the
+    /// SignedData says its signers use (RFC 5652 §5.1).
+    pub fn listed_digest_algorithms(&self) -> &[String] {
+        &self.digest_algorithm_oids
     }
 
     /// The encapsulated content (BER pieces joined), or `None` for a detached signature,

@@ -2,6 +2,9 @@
 //! signer's certificate found, signed-attribute rules, ESS certificate binding, content
 //! digest, signature. Chain validation and revocation are not done here.
 
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
 use der::asn1::{AnyRef, ObjectIdentifier};
 use der::Encode;
 use x509_parser::prelude::FromDer;
@@ -37,6 +40,10 @@ pub struct SignerCheck {
     pub signer_certificate: Option<CertificateDer>,
     /// The signingTime attribute: a claim of the signer, not a proof of time.
     pub claimed_signing_time: Option<Time>,
+    /// Whether the signingTime was a UTCTime with a local offset (`+0800`) that was
+    /// converted to UTC (RFC 5652 §11.3 wants `Z`; see
+    /// [`SignedAttributes::signing_time_offset_normalised`](super::SignedAttributes::signing_time_offset_normalised)).
+    pub signing_time_offset_normalised: bool,
     /// The digest algorithm: `SHA-256` etc., or the dotted OID when unknown or refused.
     pub digest_algorithm: String,
     /// The signature algorithm as verified (`sha256WithRSAEncryption`, `RSASSA-PSS`,
@@ -51,6 +58,12 @@ pub struct SignerCheck {
 /// the first failure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignerFailure {
+    /// The SignerInfo breaks a structural rule of RFC 5652 that has its own [`Error`]
+    /// variant: [`Error::SignerInfoVersionMismatch`] (§5.3),
+    /// [`Error::DigestAlgorithmNotListed`] (§5.1); found later, in step 3,
+    /// [`Error::ContentTypeMismatch`] (§11.1) and [`Error::SignedAttributesRequired`]
+    /// (§5.3). ETSI: `TOTAL_FAILED/FORMAT_FAILURE`.
+    Rule(Error),
     /// The digest or signature algorithm, or the key, is refused or unsupported (SHA-1,
     /// MD5, small RSA, unknown OIDs, parameters baytrust cannot verify such as an RSA-PSS
     /// salt other than the hash length): carries the error. ETSI:
@@ -59,13 +72,10 @@ pub enum SignerFailure {
     /// No certificate matches the signer identifier. ETSI:
     /// `INDETERMINATE/NO_SIGNING_CERTIFICATE_FOUND`.
     NoSigningCertificate,
-    /// The structure parses but breaks a rule (named in the text): signed attributes
-    /// not DER, without contentType or messageDigest, an attribute repeated or with more
-    /// than one value, contentType ≠ eContentType, no signed attributes for content
-    /// other than id-data; also a caller omission that leaves nothing to check against
-    /// (the digest under the signer's algorithm was not computed, or the content bytes
-    /// of a signature without signed attributes were not supplied). ETSI:
-    /// `TOTAL_FAILED/FORMAT_FAILURE`.
+    /// The signed attributes break a rule (named in the text): not DER, without
+    /// contentType or messageDigest, an attribute repeated or with more than one value;
+    /// also a caller omission that leaves nothing to check against (the digest under the
+    /// signer's algorithm was not computed). ETSI: `TOTAL_FAILED/FORMAT_FAILURE`.
     Format(String),
     /// ESS signingCertificateV2 is present but its hash (or issuerSerial) does not match
     /// the certificate found. ETSI: `INDETERMINATE/NO_SIGNING_CERTIFICATE_FOUND`.
@@ -73,6 +83,11 @@ pub enum SignerFailure {
     /// The messageDigest attribute does not match the content. ETSI:
     /// `TOTAL_FAILED/HASH_FAILURE`.
     HashMismatch,
+    /// A signer without signed attributes signs the content itself, and those bytes
+    /// are not at hand: [`Error::DetachedContentTooLarge`] (beyond the relying party's
+    /// kept-content cap) or [`Error::DetachedContentNotSupplied`]. ETSI:
+    /// `INDETERMINATE/SIGNED_DATA_NOT_FOUND`.
+    SignedDataNotFound(Error),
     /// The signature does not verify: carries the error ([`Error::SignatureInvalid`],
     /// [`Error::SignatureMalformed`], [`Error::AlgorithmKeyMismatch`],
     /// [`Error::PublicKeyInvalid`]). Without signed attributes a changed content also
@@ -81,26 +96,122 @@ pub enum SignerFailure {
     SignatureInvalid(Error),
 }
 
-/// Checks one signer of `signed_data`, in this order:
-///
-/// 1. the digest algorithm is acceptable, and the signature algorithm can be read
-///    (`rsaEncryption` means sha*NNN*WithRSAEncryption and `id-ecPublicKey` means
-///    ecdsa-with-SHA*NNN* for the digest algorithm, RFC 3370 §3.2 / RFC 5754 §3; GM/T
-///    `sm2sign` means SM2-with-SM3) — [`SignerFailure::CryptoConstraints`];
-/// 2. the signer's certificate is among `signed_data.certificates()` or
-///    `extra_certificates` — [`SignerFailure::NoSigningCertificate`];
-/// 3. the signed-attribute rules of RFC 5652 §5.3 and §11 hold, contentType equals
-///    eContentType — [`SignerFailure::Format`];
-/// 4. an ESS signingCertificateV2 names that certificate (a v1 signingCertificate, being
-///    SHA-1, is ignored) — [`SignerFailure::SigningCertificateMismatch`];
-/// 5. messageDigest equals the content's digest under the signer's digest algorithm,
-///    taken from `content_digests` (compute it with
-///    [`ContentDigests::new(&signed_data.digest_algorithms())`](super::ContentDigests::new)
-///    over the encapsulated or detached content) — [`SignerFailure::HashMismatch`];
-/// 6. the signature verifies over the signed attributes as received with the tag 0x31
-///    (RFC 5652 §5.4), or, without signed attributes, over the content itself —
-///    [`SignerFailure::SignatureInvalid`] (refused keys and algorithms:
-///    [`SignerFailure::CryptoConstraints`]).
+/// The certificates one signature's signers may name — the SignedData's and the
+/// caller's — each parsed once and indexed by issuer and serial number (RFC 5280 name
+/// comparison) and by subject key identifier, for all signers of the signature.
+/// Identical copies are indexed once, and the ESS certificate hashes the signers ask
+/// for are computed once per certificate and algorithm, so a signer's lookup does not
+/// grow with the number of signers times the number of certificates.
+pub struct SignerCertificates<'c> {
+    certificates: &'c [Certificate<'c>],
+    by_issuer_serial: HashMap<(ComparableName, Vec<u8>), Vec<usize>>,
+    by_key_id: HashMap<&'c [u8], Vec<usize>>,
+    hashes: RefCell<BTreeMap<(usize, DigestAlgorithm), Vec<u8>>>,
+}
+
+impl<'c> SignerCertificates<'c> {
+    /// Indexes `certificates` (already parsed; those that did not parse are simply not
+    /// candidates).
+    pub fn new(certificates: &'c [Certificate<'c>]) -> Self {
+        let mut by_issuer_serial: HashMap<(ComparableName, Vec<u8>), Vec<usize>> = HashMap::new();
+        let mut by_key_id: HashMap<&'c [u8], Vec<usize>> = HashMap::new();
+        let mut seen: HashSet<&'c [u8]> = HashSet::new();
+        for (index, certificate) in certificates.iter().enumerate() {
+            if !seen.insert(certificate.der()) {
+                continue; // an identical copy
+            }
+            by_issuer_serial
+                .entry((
+                    ComparableName::of(certificate.issuer()),
+                    certificate.serial().to_vec(),
+                ))
+                .or_default()
+                .push(index);
+            if let Some(key_id) = certificate.subject_key_id() {
+                by_key_id.entry(key_id).or_default().push(index);
+            }
+        }
+        Self {
+            certificates,
+            by_issuer_serial,
+            by_key_id,
+            hashes: RefCell::new(BTreeMap::new()),
+        }
+    }
+
+    /// The indices of the certificates `signer_id` names, in the order received.
+    fn named(&self, signer_id: &SignerIdentifier) -> &[usize] {
+        let found = match signer_id {
+            SignerIdentifier::IssuerAndSerial { issuer_der, serial } => {
+                X509Name::from_der(issuer_der).ok().and_then(|(_, name)| {
+                    self.by_issuer_serial
+                        .get(&(ComparableName::of(&name), serial.clone()))
+                })
+            }
+            SignerIdentifier::SubjectKeyIdentifier(ski) => self.by_key_id.get(ski.as_slice()),
+        };
+        found.map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// The hash of certificate `index` under `algorithm`, computed at most once.
+    fn hash(&self, index: usize, algorithm: DigestAlgorithm) -> Option<Vec<u8>> {
+        let certificate = self.certificates.get(index)?;
+        let mut hashes = self.hashes.borrow_mut();
+        Some(
+            hashes
+                .entry((index, algorithm))
+                .or_insert_with(|| algorithm.digest(certificate.der()))
+                .clone(),
+        )
+    }
+
+    /// Whether an ESSCertIDv2 names certificate `index`: its hash, and its issuerSerial
+    /// when present. `Err` when the hash algorithm is refused or unknown.
+    fn ess_binds(&self, ess: &super::EssCertIdV2, index: usize) -> Result<bool, Error> {
+        let algorithm = DigestAlgorithm::from_oid(&ess.hash_algorithm)?;
+        let Some(certificate) = self.certificates.get(index) else {
+            return Ok(false);
+        };
+        if self.hash(index, algorithm).as_deref() != Some(ess.cert_hash.as_slice()) {
+            return Ok(false);
+        }
+        let Some(issuer_serial) = &ess.issuer_serial else {
+            return Ok(true);
+        };
+        let issuer = ComparableName::of(certificate.issuer());
+        Ok(issuer_serial.serial == certificate.serial()
+            && issuer_serial.directory_names.iter().any(|name| {
+                X509Name::from_der(name).is_ok_and(|(_, name)| ComparableName::of(&name) == issuer)
+            }))
+    }
+
+    /// The first certificate `signer_id` names; when several do, the first the ESS
+    /// attribute `ess` binds.
+    fn find(
+        &self,
+        signer_id: &SignerIdentifier,
+        ess: Option<&super::EssCertIdV2>,
+    ) -> Option<usize> {
+        let named = self.named(signer_id);
+        if let Some(ess) = ess {
+            if named.len() > 1 {
+                if let Some(&bound) = named
+                    .iter()
+                    .find(|&&index| self.ess_binds(ess, index) == Ok(true))
+                {
+                    return Some(bound);
+                }
+            }
+        }
+        named.first().copied()
+    }
+}
+
+/// Checks one signer of `signed_data` against its certificates `signed_data.certificates()`
+/// and `extra_certificates`; see [`check_signer_indexed`] for the checks. The
+/// certificates are parsed and indexed for this one call: to check several signers of
+/// one signature, index them once with [`SignerCertificates`] and call
+/// [`check_signer_indexed`].
 ///
 /// A signature without signed attributes covers the content itself, and the
 /// verification backends take the message, not its digest: such a signer needs the
@@ -115,10 +226,66 @@ pub fn check_signer(
     content_for_unsigned: Option<&[u8]>,
     policy: &AlgorithmPolicy<'_>,
 ) -> SignerCheck {
+    let parsed: Vec<Certificate<'_>> = signed_data
+        .certificates()
+        .iter()
+        .chain(extra_certificates)
+        .filter_map(|der| der.parse().ok())
+        .collect();
+    let certificates = SignerCertificates::new(&parsed);
+    let content = content_for_unsigned
+        .or(signed_data.encapsulated_content())
+        .ok_or(Error::DetachedContentNotSupplied);
+    check_signer_indexed(
+        signed_data,
+        signer,
+        &certificates,
+        content_digests,
+        content,
+        policy,
+    )
+}
+
+/// Checks one signer of `signed_data`, its certificate looked up in `certificates`, in
+/// this order:
+///
+/// 0. `version` goes with the `sid` choice, and the digest algorithm is listed in
+///    `digestAlgorithms` — [`SignerFailure::Rule`];
+/// 1. the digest algorithm is acceptable, and the signature algorithm can be read
+///    (`rsaEncryption` means sha*NNN*WithRSAEncryption and `id-ecPublicKey` means
+///    ecdsa-with-SHA*NNN* for the digest algorithm, RFC 3370 §3.2 / RFC 5754 §3; GM/T
+///    `sm2sign` means SM2-with-SM3) — [`SignerFailure::CryptoConstraints`];
+/// 2. the signer's certificate is among `certificates` —
+///    [`SignerFailure::NoSigningCertificate`];
+/// 3. the signed-attribute rules of RFC 5652 §5.3 and §11 hold
+///    ([`SignerFailure::Format`]), contentType equals eContentType, and a signer without
+///    signed attributes signs id-data ([`SignerFailure::Rule`]);
+/// 4. an ESS signingCertificateV2 names that certificate (a v1 signingCertificate, being
+///    SHA-1, is ignored) — [`SignerFailure::SigningCertificateMismatch`];
+/// 5. messageDigest equals the content's digest under the signer's digest algorithm,
+///    taken from `content_digests` (compute it with
+///    [`ContentDigests::new(&signed_data.digest_algorithms())`](super::ContentDigests::new)
+///    over the encapsulated or detached content) — [`SignerFailure::HashMismatch`];
+///    without signed attributes, the content bytes are `content_for_unsigned`, or the
+///    reason they are not at hand — [`SignerFailure::SignedDataNotFound`];
+/// 6. the signature verifies over the signed attributes as received with the tag 0x31
+///    (RFC 5652 §5.4), or, without signed attributes, over the content itself —
+///    [`SignerFailure::SignatureInvalid`] (refused keys and algorithms:
+///    [`SignerFailure::CryptoConstraints`]).
+pub fn check_signer_indexed(
+    signed_data: &SignedData,
+    signer: &SignerInfo,
+    certificates: &SignerCertificates<'_>,
+    content_digests: &Digests,
+    content_for_unsigned: Result<&[u8], Error>,
+    policy: &AlgorithmPolicy<'_>,
+) -> SignerCheck {
     let attributes = signer.signed_attributes();
     let mut check = SignerCheck {
         signer_certificate: None,
         claimed_signing_time: attributes.and_then(|a| a.signing_time()),
+        signing_time_offset_normalised: attributes
+            .is_some_and(|a| a.signing_time_offset_normalised()),
         digest_algorithm: signer.digest_algorithm_oid().to_owned(),
         signature_algorithm: signer.signature_algorithm_oid().to_owned(),
         outcome: Ok(()),
@@ -127,7 +294,7 @@ pub fn check_signer(
         &mut check,
         signed_data,
         signer,
-        extra_certificates,
+        certificates,
         content_digests,
         content_for_unsigned,
         policy,
@@ -139,11 +306,23 @@ fn run_checks(
     check: &mut SignerCheck,
     signed_data: &SignedData,
     signer: &SignerInfo,
-    extra_certificates: &[CertificateDer],
+    certificates: &SignerCertificates<'_>,
     content_digests: &Digests,
-    content_for_unsigned: Option<&[u8]>,
+    content_for_unsigned: Result<&[u8], Error>,
     policy: &AlgorithmPolicy<'_>,
 ) -> Result<(), SignerFailure> {
+    // 0. Structure.
+    signer.check_version().map_err(SignerFailure::Rule)?;
+    if !signed_data
+        .listed_digest_algorithms()
+        .iter()
+        .any(|listed| listed == signer.digest_algorithm_oid())
+    {
+        return Err(SignerFailure::Rule(Error::DigestAlgorithmNotListed {
+            oid: signer.digest_algorithm_oid().to_owned(),
+        }));
+    }
+
     // 1. Algorithms.
     let digest = signer
         .digest_algorithm()
@@ -163,13 +342,14 @@ fn run_checks(
     let ess = signer
         .signed_attributes()
         .and_then(|a| a.signing_certificate_v2());
-    let (certificate_der, certificate) = find_signer_certificate(
-        signer.signer_id(),
-        signed_data.certificates().iter().chain(extra_certificates),
-        |certificate| ess.is_some_and(|ess| ess_binds(ess, certificate) == Ok(true)),
-    )
-    .ok_or(SignerFailure::NoSigningCertificate)?;
-    check.signer_certificate = Some(certificate_der.clone());
+    let index = certificates
+        .find(signer.signer_id(), ess)
+        .ok_or(SignerFailure::NoSigningCertificate)?;
+    let certificate = certificates
+        .certificates
+        .get(index)
+        .ok_or(SignerFailure::NoSigningCertificate)?;
+    check.signer_certificate = Some(CertificateDer::from_vec(certificate.der().to_vec()));
 
     let message: &[u8] = match signer.signed_attributes() {
         Some(attributes) => {
@@ -178,15 +358,17 @@ fn run_checks(
                 return Err(SignerFailure::Format(rule.clone()));
             }
             if attributes.content_type() != Some(signed_data.encapsulated_content_type()) {
-                return Err(SignerFailure::Format(format!(
-                    "contentType attribute {} differs from eContentType {} (RFC 5652 §11.1)",
-                    attributes.content_type().unwrap_or("(none)"),
-                    signed_data.encapsulated_content_type()
-                )));
+                return Err(SignerFailure::Rule(Error::ContentTypeMismatch {
+                    attribute: attributes
+                        .content_type_received()
+                        .unwrap_or("(none)")
+                        .to_owned(),
+                    e_content_type: signed_data.encapsulated_content_type_received().to_owned(),
+                }));
             }
             // 4. ESS binding.
             if let Some(ess) = ess {
-                match ess_binds(ess, &certificate) {
+                match certificates.ess_binds(ess, index) {
                     Ok(true) => {}
                     Ok(false) => return Err(SignerFailure::SigningCertificateMismatch),
                     Err(e) => return Err(SignerFailure::CryptoConstraints(e)),
@@ -207,21 +389,11 @@ fn run_checks(
         }
         None => {
             if signed_data.encapsulated_content_type() != ID_DATA {
-                return Err(SignerFailure::Format(format!(
-                    "no signed attributes for content type {} (RFC 5652 §5.3: required \
-                     unless the content type is id-data)",
-                    signed_data.encapsulated_content_type()
-                )));
+                return Err(SignerFailure::Rule(Error::SignedAttributesRequired {
+                    e_content_type: signed_data.encapsulated_content_type_received().to_owned(),
+                }));
             }
-            content_for_unsigned
-                .or(signed_data.encapsulated_content())
-                .ok_or_else(|| {
-                    SignerFailure::Format(
-                        "the signature has no signed attributes, so it covers the content \
-                         itself, and the detached content bytes were not supplied"
-                            .into(),
-                    )
-                })?
+            content_for_unsigned.map_err(SignerFailure::SignedDataNotFound)?
         }
     };
 
@@ -290,60 +462,6 @@ fn effective_signature_algorithm(
     .map_err(|_| Error::UnsupportedSignatureAlgorithm {
         oid: oid.to_owned(),
     })
-}
-
-/// The first certificate `signer_id` names; when several do, the first for which
-/// `preferred` holds (the one the ESS attribute binds).
-fn find_signer_certificate<'c>(
-    signer_id: &SignerIdentifier,
-    candidates: impl Iterator<Item = &'c CertificateDer>,
-    preferred: impl Fn(&Certificate<'_>) -> bool,
-) -> Option<(&'c CertificateDer, Certificate<'c>)> {
-    let wanted_issuer = match signer_id {
-        SignerIdentifier::IssuerAndSerial { issuer_der, .. } => X509Name::from_der(issuer_der)
-            .ok()
-            .map(|(_, name)| ComparableName::of(&name)),
-        SignerIdentifier::SubjectKeyIdentifier(_) => None,
-    };
-    let mut first = None;
-    for der in candidates {
-        let Ok(certificate) = der.parse() else {
-            continue;
-        };
-        let named = match signer_id {
-            SignerIdentifier::IssuerAndSerial { serial, .. } => {
-                certificate.serial() == serial.as_slice()
-                    && wanted_issuer.as_ref() == Some(&ComparableName::of(certificate.issuer()))
-            }
-            SignerIdentifier::SubjectKeyIdentifier(ski) => {
-                certificate.subject_key_id() == Some(ski.as_slice())
-            }
-        };
-        if named {
-            if preferred(&certificate) {
-                return Some((der, certificate));
-            }
-            first = first.or(Some((der, certificate)));
-        }
-    }
-    first
-}
-
-/// Whether an ESSCertIDv2 names `certificate`: its hash, and its issuerSerial when
-/// present. `Err` when the hash algorithm is refused or unknown.
-fn ess_binds(ess: &super::EssCertIdV2, certificate: &Certificate<'_>) -> Result<bool, Error> {
-    let algorithm = DigestAlgorithm::from_oid(&ess.hash_algorithm)?;
-    if algorithm.digest(certificate.der()) != ess.cert_hash {
-        return Ok(false);
-    }
-    let Some(issuer_serial) = &ess.issuer_serial else {
-        return Ok(true);
-    };
-    let issuer = ComparableName::of(certificate.issuer());
-    Ok(issuer_serial.serial == certificate.serial()
-        && issuer_serial.directory_names.iter().any(|name| {
-            X509Name::from_der(name).is_ok_and(|(_, name)| ComparableName::of(&name) == issuer)
-        }))
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ pub enum SignerIdentifier {
 /// One signer of a [`SignedData`](super::SignedData).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignerInfo {
+    version: u8,
     signer_id: SignerIdentifier,
     digest_algorithm: String,
     signature_algorithm: Vec<u8>,
@@ -54,6 +55,7 @@ impl SignerInfo {
                     reason: format!("signatureAlgorithm: {e}"),
                 })?;
         Ok(Self {
+            version: raw.version,
             signer_id,
             digest_algorithm: raw.digest_algorithm.algorithm.to_string(),
             signature_algorithm,
@@ -64,6 +66,29 @@ impl SignerInfo {
                 .map(SignedAttributes::from_received_value)
                 .transpose()?,
         })
+    }
+
+    /// `version` as received.
+    pub fn version(&self) -> u8 {
+        self.version
+    }
+
+    /// Whether `version` goes with the `sid` choice (RFC 5652 §5.3: 1 with
+    /// issuerAndSerialNumber, 3 with subjectKeyIdentifier); else
+    /// [`Error::SignerInfoVersionMismatch`].
+    pub fn check_version(&self) -> Result<(), Error> {
+        let (expected, sid) = match self.signer_id {
+            SignerIdentifier::IssuerAndSerial { .. } => (1, "issuerAndSerialNumber"),
+            SignerIdentifier::SubjectKeyIdentifier(_) => (3, "subjectKeyIdentifier"),
+        };
+        if self.version == expected {
+            Ok(())
+        } else {
+            Err(Error::SignerInfoVersionMismatch {
+                version: self.version,
+                sid,
+            })
+        }
     }
 
     /// How the signer names its certificate.

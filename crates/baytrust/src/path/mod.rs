@@ -14,10 +14,8 @@ mod verified_chain;
 
 pub use budget::Budget;
 // For CMS verification, which spends one budget across all signers (issue 8 §5).
-#[allow(unused_imports)]
 pub(crate) use budget::BudgetLeft;
 pub use build::verify_chain;
-#[allow(unused_imports)]
 pub(crate) use build::verify_chain_with_budget;
 pub use chain_options::{ChainOptions, Purpose};
 pub use policy_tree::{PolicyInputs, PolicyOutcome, PolicySet};

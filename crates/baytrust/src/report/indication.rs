@@ -62,6 +62,11 @@ pub enum SubIndication {
     /// life; a proven signing time (proof of existence) in a recognised period would
     /// make it pass.
     NotRecognisedNoPoe,
+    // ---- CMS (issue 8) ----
+    /// `INDETERMINATE`: the signed content is not available to check the signature
+    /// against (ETSI EN 319 102-1 §5.1.3), e.g. detached content beyond the kept-content
+    /// cap for a signer without signed attributes.
+    SignedDataNotFound,
 }
 
 impl Indication {
@@ -96,6 +101,7 @@ impl SubIndication {
             Self::RevokedNoPoe => "REVOKED_NO_POE",
             Self::TryLater => "TRY_LATER",
             Self::NotRecognisedNoPoe => "NOT_RECOGNISED_NO_POE",
+            Self::SignedDataNotFound => "SIGNED_DATA_NOT_FOUND",
         }
     }
 
@@ -118,7 +124,8 @@ impl SubIndication {
             | Self::OutOfBoundsNoPoe
             | Self::RevokedNoPoe
             | Self::TryLater
-            | Self::NotRecognisedNoPoe => Indication::Indeterminate,
+            | Self::NotRecognisedNoPoe
+            | Self::SignedDataNotFound => Indication::Indeterminate,
         }
     }
 

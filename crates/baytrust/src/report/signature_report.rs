@@ -46,6 +46,10 @@ pub struct SignerReport {
     pub chain: Vec<CertificateRef>,
     /// The signingTime attribute: what the signer claims, not a proof.
     pub claimed_signing_time: Option<Time>,
+    /// The signingTime was a UTCTime with a local offset (`260601080000+0800`, as some
+    /// mainland signers write) instead of `Z` (RFC 5652 §11.3): it was converted to UTC
+    /// for `claimed_signing_time`.
+    pub signing_time_offset_normalised: bool,
     /// The digest algorithm (`SHA-256`, `SM3`…).
     pub digest_algorithm: String,
     /// The signature algorithm (`sha256WithRSAEncryption`, `SM2-with-SM3`…).
