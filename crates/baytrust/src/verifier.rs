@@ -405,12 +405,11 @@ impl Verifier {
                 }
                 match self.recognise(&chain, options.time, options.proven_signing_time) {
                     None => {
-                        let conflict = match IdentityProfile::entity_from_certificate(
-                            signer_certificate,
-                        ) {
-                            Err(error) if error.is_identity_conflict() => Some(error),
-                            _ => None,
-                        };
+                        let conflict =
+                            match IdentityProfile::entity_from_certificate(signer_certificate) {
+                                Err(error) if error.is_identity_conflict() => Some(error),
+                                _ => None,
+                            };
                         if let Some(conflict) = conflict {
                             verdict.identity_conflict = true;
                             verdict.failure = Some((
