@@ -300,6 +300,18 @@ pub enum Error {
         /// `a`, `b`, `G`, `n` or `h`.
         field: String,
     },
+    // ---- algorithms: loose ends (issue 8) ----
+    /// An RSA key above the largest modulus baytrust verifies with: 8192 bits, ring's
+    /// limit, now applied to RustCrypto `rsa` too (it would take up to 16384 bits), so
+    /// that an attacker's huge key costs no modular exponentiation. Checked from the
+    /// modulus length before either backend sees the key.
+    #[error("RSA key of {bits} bits is above the {maximum}-bit maximum")]
+    RsaKeyTooLarge {
+        /// The modulus size in bits.
+        bits: usize,
+        /// The maximum in bits.
+        maximum: usize,
+    },
 
     // ---- CMS (RFC 5652) --------------------------------------------------------------
     /// The digest algorithm OID is not one baytrust computes.
@@ -1314,6 +1326,8 @@ impl Error {
             Error::PssSaltLengthInvalid { .. } => "PssSaltLengthInvalid",
             Error::PssKeyConstraintViolated { .. } => "PssKeyConstraintViolated",
             Error::ExplicitCurveUnsupported { .. } => "ExplicitCurveUnsupported",
+            // ---- algorithms: loose ends (issue 8) ----
+            Error::RsaKeyTooLarge { .. } => "RsaKeyTooLarge",
             Error::TrustListMalformed { .. } => "TrustListMalformed",
             Error::TrustListFormatUnknown { .. } => "TrustListFormatUnknown",
             Error::TrustListSignatureInvalid { .. } => "TrustListSignatureInvalid",

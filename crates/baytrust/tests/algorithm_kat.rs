@@ -3,11 +3,12 @@
 //! one bit flipped must not, and weak or mismatched algorithms are refused by name.
 
 use baytrust::algorithm::{
-    signature_algorithm_name, verify_signature, AlgorithmPolicy, KeyAlgorithm,
+    check_public_key, signature_algorithm_name, verify_signature, AlgorithmPolicy, KeyAlgorithm,
     DEFAULT_SM2_SIGNER_ID,
 };
 use baytrust::cert::x509_parser::prelude::FromDer;
 use baytrust::cert::x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
+use baytrust::report::SubIndication;
 use baytrust::Error;
 
 macro_rules! kat {
@@ -414,6 +415,49 @@ fn rsa1024_key_is_refused_below_the_default_floor() {
             bits: 1024,
             minimum: 2048
         })
+    );
+}
+
+/// RSASSA-PSS, SHA-256, MGF1-SHA-256, saltLength 1054 (the maximum for RSA-8704).
+const PSS_SHA256_SALT1054: &str = "304206092a864886f70d01010a3035a00f300d06096086480165030402010500\
+                                   a11c301a06092a864886f70d010108300d06096086480165030402010500a2040202041e";
+
+/// Genuine OpenSSL signatures by an RSA-8704 key (testdata/kat/make-large-rsa.sh) are
+/// refused by the key's size, for PKCS#1 (ring's path) and for PSS with the maximum
+/// salt (RustCrypto `rsa`'s path, which would take up to 16384 bits), and so is
+/// garbage in place of the signature: the size is checked before either backend works
+/// on the key.
+#[test]
+fn rsa_key_above_8192_bits_is_refused_by_size_before_either_backend() {
+    let too_large = Err(Error::RsaKeyTooLarge {
+        bits: 8704,
+        maximum: 8192,
+    });
+    let key = kat!("rsa8704.spki.der");
+    for (algorithm, signature) in [
+        (SHA256_WITH_RSA, kat!("rsa8704-pkcs1-sha256.sig")),
+        (PSS_SHA256_SALT1054, kat!("rsa8704-pss-sha256-salt1054.sig")),
+    ] {
+        assert_eq!(verify(algorithm, key, MESSAGE, signature), too_large);
+        assert_eq!(verify(algorithm, key, MESSAGE, &[0xff; 3]), too_large);
+    }
+    assert_eq!(
+        check_public_key(&spki(key), &AlgorithmPolicy::default()),
+        Err(Error::RsaKeyTooLarge {
+            bits: 8704,
+            maximum: 8192
+        })
+    );
+    // A refused key, not a failed signature: CRYPTO_CONSTRAINTS_FAILURE on a path.
+    assert_eq!(
+        SubIndication::of_chain_error(&Error::ChainSignature {
+            depth: 1,
+            cause: Box::new(Error::RsaKeyTooLarge {
+                bits: 8704,
+                maximum: 8192
+            })
+        }),
+        SubIndication::CryptoConstraintsFailure
     );
 }
 

@@ -51,7 +51,8 @@ impl Default for AlgorithmPolicy<'_> {
 /// known algorithm ([`Error::UnsupportedPublicKeyAlgorithm`]), well formed
 /// ([`Error::PublicKeyInvalid`]; explicit EC parameters other than sm2p256v1 are
 /// [`Error::ExplicitCurveUnsupported`]), RSA — `rsaEncryption` or `id-RSASSA-PSS` — of
-/// at least `policy.min_rsa_bits` ([`Error::RsaKeyTooSmall`]). Path validation applies it to the end-entity key,
+/// at least `policy.min_rsa_bits` ([`Error::RsaKeyTooSmall`]) and at most 8192 bits
+/// ([`Error::RsaKeyTooLarge`]). Path validation applies it to the end-entity key,
 /// which no signature in the chain exercises.
 pub fn check_public_key(
     spki: &SubjectPublicKeyInfo<'_>,
@@ -75,7 +76,8 @@ pub fn check_public_key(
 ///    and well formed ([`Error::PublicKeyInvalid`]);
 /// 3. the pair: the signature algorithm must fit the key
 ///    ([`Error::AlgorithmKeyMismatch`]; an `id-RSASSA-PSS` key signs only RSASSA-PSS),
-///    RSA keys must reach `policy.min_rsa_bits` ([`Error::RsaKeyTooSmall`]), the
+///    RSA keys must reach `policy.min_rsa_bits` ([`Error::RsaKeyTooSmall`]) and stay
+///    within 8192 bits ([`Error::RsaKeyTooLarge`], before any backend works on them), the
 ///    signature's PSS parameters must meet those of a PSS key
 ///    ([`Error::PssKeyConstraintViolated`]) and its salt must fit the key
 ///    ([`Error::PssSaltLengthInvalid`]);

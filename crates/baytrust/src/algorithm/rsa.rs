@@ -19,8 +19,10 @@ use crate::Error;
 const RING_LEGACY_MIN_BITS: usize = 1024;
 /// The smallest modulus ring verifies with its regular RSA algorithms.
 const RING_MIN_BITS: usize = 2048;
-/// The largest modulus ring verifies.
-const RING_MAX_BITS: usize = 8192;
+/// The largest modulus baytrust verifies with, for both backends: ring's limit (its
+/// `RSA_*_2048_8192_*` algorithms). RustCrypto `rsa` would take up to 16384 bits; the
+/// cap keeps the cost of one verification bounded whatever key a certificate carries.
+pub(super) const MAX_BITS: usize = 8192;
 /// The largest public exponent both backends take: 2^33 − 1 (ring's limit; RustCrypto
 /// `rsa` has the same).
 const MAX_PUBLIC_EXPONENT: u64 = (1 << 33) - 1;
@@ -83,7 +85,10 @@ fn positive_integer(content: &[u8]) -> Option<&[u8]> {
     }
 }
 
-/// Refuses keys below the policy's floor, and keys ring cannot verify.
+/// Refuses keys below the policy's floor ([`Error::RsaKeyTooSmall`]) and above
+/// [`MAX_BITS`] ([`Error::RsaKeyTooLarge`]). Every RSA verification calls it before
+/// handing the key to ring or RustCrypto `rsa`, so neither backend works on a key it
+/// refuses.
 pub(super) fn check_size(bits: usize, policy: &AlgorithmPolicy<'_>) -> Result<(), Error> {
     if bits < policy.min_rsa_bits {
         return Err(Error::RsaKeyTooSmall {
@@ -91,9 +96,10 @@ pub(super) fn check_size(bits: usize, policy: &AlgorithmPolicy<'_>) -> Result<()
             minimum: policy.min_rsa_bits,
         });
     }
-    if bits > RING_MAX_BITS {
-        return Err(Error::PublicKeyInvalid {
-            reason: format!("RSA modulus of {bits} bits exceeds the {RING_MAX_BITS}-bit maximum"),
+    if bits > MAX_BITS {
+        return Err(Error::RsaKeyTooLarge {
+            bits,
+            maximum: MAX_BITS,
         });
     }
     Ok(())

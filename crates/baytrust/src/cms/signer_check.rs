@@ -418,7 +418,9 @@ fn run_checks(
         | Error::PssTrailerFieldInvalid { .. }
         | Error::PssSaltLengthInvalid { .. }
         | Error::PssKeyConstraintViolated { .. }
-        | Error::ExplicitCurveUnsupported { .. } => SignerFailure::CryptoConstraints(e),
+        | Error::ExplicitCurveUnsupported { .. }
+        // ---- algorithms: loose ends (issue 8) ----
+        | Error::RsaKeyTooLarge { .. } => SignerFailure::CryptoConstraints(e),
         e => SignerFailure::SignatureInvalid(e),
     })
 }

@@ -140,7 +140,8 @@ fn rank(error: &Error) -> u32 {
             Error::AlgorithmKeyMismatch { .. }
             | Error::UnsupportedPublicKeyAlgorithm { .. }
             | Error::PublicKeyInvalid { .. }
-            | Error::RsaKeyTooSmall { .. } => 150,
+            | Error::RsaKeyTooSmall { .. }
+            | Error::RsaKeyTooLarge { .. } => 150,
             _ => 140,
         },
         Error::ExtendedKeyUsageMissing { .. } | Error::LeafKeyUsageMissing { .. } => 240,

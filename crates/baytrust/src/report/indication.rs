@@ -144,7 +144,9 @@ impl SubIndication {
             | Error::PssTrailerFieldInvalid { .. }
             | Error::PssSaltLengthInvalid { .. }
             | Error::PssKeyConstraintViolated { .. }
-            | Error::ExplicitCurveUnsupported { .. } => Some(Self::CryptoConstraintsFailure),
+            | Error::ExplicitCurveUnsupported { .. }
+            // ---- algorithms: loose ends (issue 8) ----
+            | Error::RsaKeyTooLarge { .. } => Some(Self::CryptoConstraintsFailure),
             _ => None,
         }
     }
