@@ -271,28 +271,33 @@ impl Verifier {
             });
         let digests = digests.finish();
         // Every certificate parsed once for all signers, identical copies once (each
-        // copy would otherwise be one more candidate issuer to try): first the
-        // signature's and the caller's, which signers may name (indexed), then the
-        // store's listed intermediates, which only paths use. The signer's own
-        // certificate among them is harmless: the builder never puts a name and key on
-        // a path twice.
+        // copy would otherwise be one more candidate issuer to try): the signature's and
+        // the caller's, which signers may name (indexed), and the store's listed issuing
+        // CAs, which only paths use.
         let mut seen: HashSet<&[u8]> = HashSet::new();
-        let mut pool: Vec<Certificate<'_>> = signed_data
+        let nameable: Vec<Certificate<'_>> = signed_data
             .certificates()
             .iter()
             .chain(&options.extra_certificates)
             .filter(|&der| seen.insert(der.as_ref()))
             .filter_map(|der| der.parse().ok())
             .collect();
-        let nameable = pool.len();
-        pool.extend(
-            self.store
-                .listed_intermediates()
-                .iter()
-                .filter(|&der| seen.insert(der.as_ref()))
-                .filter_map(|der| der.parse().ok()),
-        );
-        let signer_candidates = SignerCertificates::new(pool.get(..nameable).unwrap_or_default());
+        // The path pool puts the issuing CAs the trust lists name first, the
+        // signature's certificates after them: the builder tries same-named candidates
+        // in pool order (after those whose key identifier matches, a stable sort), so
+        // decoys with a listed CA's name and key identifier placed ahead of it in the
+        // signature cannot spend the budget before the listed CA is tried (a copy of a
+        // listed CA in the signature is dropped by the builder, which keeps the first of
+        // identical certificates). The signer's own certificate in the pool is harmless:
+        // the builder never puts a name and key on a path twice.
+        let mut pool: Vec<Certificate<'_>> = self
+            .store
+            .listed_intermediates()
+            .iter()
+            .filter_map(|der| der.parse().ok())
+            .collect();
+        pool.extend(nameable.iter().cloned());
+        let signer_candidates = SignerCertificates::new(&nameable);
         let algorithm_policy = self.algorithm_policy();
         let mut budget = BudgetLeft::new(self.policy.signature_budget);
         let mut paths: HashMap<Vec<u8>, PathVerdict> = HashMap::new();

@@ -16,7 +16,7 @@ use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
 use baytrust::cms::{SignedData, MAX_CERTIFICATES, MAX_SIGNERS};
 use baytrust::identity::Jurisdiction;
 use baytrust::report::{Indication, Report, SubIndication};
-use baytrust::trust::TrustStore;
+use baytrust::trust::{StaleListPolicy, TrustList, TrustStore};
 use baytrust::verifier::{
     Content, RelyingPartyPolicy, SignatureOptions, Verifier, DEFAULT_SIGNATURE_BUDGET,
 };
@@ -340,5 +340,60 @@ fn sixty_four_distinct_signers_over_a_thousand_certificates_each_get_their_exact
             Some(SubIndication::NoCertificateChainFound),
             "{signer:#?}"
         );
+    }
+}
+
+/// A relying party of HK that loads the three bundled signed trust lists
+/// (testdata/trust-lists), whose HK list names the HK issuing CA.
+fn trust_list_verifier() -> Verifier {
+    let at = Time::parse_rfc3339(AT).unwrap();
+    let mut builder = TrustStore::builder();
+    for (code, jurisdiction) in [
+        ("cn", Jurisdiction::Cn),
+        ("hk", Jurisdiction::Hk),
+        ("mo", Jurisdiction::Mo),
+    ] {
+        let operators =
+            decode_certificates(&testdata(&format!("pki/{code}/trust-list-operator-ca.pem")))
+                .unwrap();
+        let list = TrustList::load_signed(
+            &testdata(&format!("trust-lists/{code}.p7s")),
+            jurisdiction,
+            &operators,
+            at,
+            StaleListPolicy::Refuse,
+        )
+        .unwrap();
+        builder = builder.trust_list(list).unwrap();
+    }
+    Verifier::new(
+        builder.build().unwrap(),
+        RelyingPartyPolicy {
+            home: Some(Jurisdiction::Hk),
+            ..RelyingPartyPolicy::default()
+        },
+    )
+}
+
+/// 150 decoys with the listed HK issuing CA's name and key identifier (RSA-8192 keys
+/// that did not sign anything) placed before the real chain, for two signers with
+/// different certificates. Tried in signature order, the decoys would cost 151 of the
+/// signature's 200 checks for the first signer and leave the second INDETERMINATE; the
+/// issuing CAs the trust lists name come first in the path pool, so each signer's path
+/// costs two checks and both pass, recognised by the HK list.
+#[test]
+fn listed_issuing_cas_are_tried_before_150_decoys_with_their_name_and_key_identifier() {
+    let mut parts = SignedDataParts::parse(&signature(&[
+        "org-harbour-logistics",
+        "org-kowloon-electronics",
+    ]));
+    let mut certificates = decoy_issuers(150);
+    certificates.append(&mut parts.certificates);
+    parts.certificates = certificates;
+    let report = verify(&trust_list_verifier(), &parts.encode()).unwrap();
+    assert_every_signer_passed(&report, 2);
+    for signer in &report.signers {
+        let recognition = signer.recognition.as_ref().expect("recognised");
+        assert_eq!(recognition.jurisdiction, Jurisdiction::Hk);
     }
 }

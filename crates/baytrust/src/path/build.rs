@@ -275,6 +275,9 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
             .iter()
             .filter_map(|&i| self.pool.get(i))
             .collect();
+        // A stable sort: among candidates equally matched on the key identifier, pool
+        // order stands, and the verifier puts the trust lists' issuing CAs first, so
+        // decoys copying a listed CA's name and key identifier are tried after it.
         if let Some(aki) = aki {
             ordered.sort_by_key(|link| link.subject_key_id != Some(aki));
         }
