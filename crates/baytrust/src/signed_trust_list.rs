@@ -30,6 +30,9 @@ fn describe(failure: &SignerFailure) -> String {
             "its certificate is neither in the SignedData nor among the operator certificates"
                 .to_owned()
         }
+        SignerFailure::SignerCertificateRefused(e) => {
+            format!("its certificate breaks the certificate rules: {e}")
+        }
         SignerFailure::Format(rule) => format!("format failure: {rule}"),
         SignerFailure::SigningCertificateMismatch => {
             "the ESS signingCertificateV2 attribute does not name its certificate".to_owned()

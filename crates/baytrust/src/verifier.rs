@@ -5,7 +5,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Read;
 
 use crate::algorithm::{AlgorithmPolicy, DEFAULT_MIN_RSA_BITS, DEFAULT_SM2_SIGNER_ID};
-use crate::cert::{Certificate, CertificateDer};
+use crate::cert::x509_parser::prelude::FromDer;
+use crate::cert::x509_parser::x509::X509Name;
+use crate::cert::{read_identifiers, Certificate, CertificateDer, ComparableName};
 use crate::cms::{
     check_signer_indexed, ContentDigests, SignedData, SignerCertificates, SignerCheck,
     SignerFailure,
@@ -272,16 +274,23 @@ impl Verifier {
         let digests = digests.finish();
         // Every certificate parsed once for all signers, identical copies once (each
         // copy would otherwise be one more candidate issuer to try): the signature's and
-        // the caller's, which signers may name (indexed), and the store's listed issuing
-        // CAs, which only paths use.
+        // the caller's, which signers may name (indexed; those the strict certificate
+        // rules refuse are kept aside, so that a signer naming one is told why), and the
+        // store's listed issuing CAs, which only paths use.
         let mut seen: HashSet<&[u8]> = HashSet::new();
-        let nameable: Vec<Certificate<'_>> = signed_data
+        let mut nameable: Vec<Certificate<'_>> = Vec::new();
+        let mut refused: Vec<(&[u8], Error)> = Vec::new();
+        for der in signed_data
             .certificates()
             .iter()
             .chain(&options.extra_certificates)
             .filter(|&der| seen.insert(der.as_ref()))
-            .filter_map(|der| der.parse().ok())
-            .collect();
+        {
+            match der.parse() {
+                Ok(certificate) => nameable.push(certificate),
+                Err(error) => refused.push((der.as_ref(), error)),
+            }
+        }
         // The path pool puts the issuing CAs the trust lists name first, the
         // signature's certificates after them: the builder tries same-named candidates
         // in pool order (after those whose key identifier matches, a stable sort), so
@@ -297,7 +306,11 @@ impl Verifier {
             .filter_map(|der| der.parse().ok())
             .collect();
         pool.extend(nameable.iter().cloned());
-        let signer_candidates = SignerCertificates::new(&nameable);
+        let refused_subjects = refused_subjects(&refused);
+        let mut signer_candidates = SignerCertificates::new(&nameable);
+        for (der, error) in refused {
+            signer_candidates.refused(der, error);
+        }
         let algorithm_policy = self.algorithm_policy();
         let mut budget = BudgetLeft::new(self.policy.signature_budget);
         let mut paths: HashMap<Vec<u8>, PathVerdict> = HashMap::new();
@@ -313,7 +326,14 @@ impl Verifier {
                     content_bytes.clone(),
                     &algorithm_policy,
                 );
-                self.signer_report(&pool, check, options, &mut budget, &mut paths)
+                let signer_issuer = check
+                    .signer_certificate
+                    .as_ref()
+                    .and_then(|der| der.parse().ok())
+                    .map(|certificate| ComparableName::of(certificate.issuer()));
+                let mut report = self.signer_report(&pool, check, options, &mut budget, &mut paths);
+                note_refused_issuer(&mut report, signer_issuer.as_ref(), &refused_subjects);
+                report
             })
             .collect();
         Ok(Report::from_signers(options.time, signers))
@@ -546,12 +566,55 @@ impl Read for TeeReader<'_, '_> {
     }
 }
 
+/// The subject of each certificate the strict certificate rules refused, with why, for
+/// [`note_refused_issuer`] (those whose subject cannot be read are left out).
+fn refused_subjects(refused: &[(&[u8], Error)]) -> Vec<(ComparableName, Error)> {
+    refused
+        .iter()
+        .filter_map(|(der, error)| {
+            let raw = read_identifiers(der)?;
+            let (_, subject) = X509Name::from_der(raw.subject).ok()?;
+            Some((ComparableName::of(&subject), error.clone()))
+        })
+        .collect()
+}
+
+/// When a signer's path found no issuer for its own certificate
+/// ([`Error::UnknownIssuer`] at depth 0) and the signature carried a certificate with
+/// that issuer's name which the strict certificate rules refused, says so in the
+/// reason: the issuer is there but broken, not missing.
+fn note_refused_issuer(
+    report: &mut SignerReport,
+    signer_issuer: Option<&ComparableName>,
+    refused: &[(ComparableName, Error)],
+) {
+    let Some(issuer) = signer_issuer else {
+        return;
+    };
+    if report.sub_indication != Some(SubIndication::NoCertificateChainFound)
+        || !report
+            .reason
+            .ends_with(&Error::UnknownIssuer { depth: 0 }.to_string())
+    {
+        return;
+    }
+    if let Some((_, error)) = refused.iter().find(|(subject, _)| subject == issuer) {
+        report.reason.push_str(&format!(
+            "; a certificate with the issuer's name in the signature was refused: {error}"
+        ));
+    }
+}
+
 /// The sub-indication and sentence for a signer whose own checks failed.
 fn describe_failure(failure: SignerFailure) -> (SubIndication, String) {
     match failure {
         SignerFailure::CryptoConstraints(error) => (
             SubIndication::CryptoConstraintsFailure,
             format!("refused algorithm: {error}"),
+        ),
+        SignerFailure::SignerCertificateRefused(error) => (
+            SubIndication::of_chain_error(&error),
+            format!("the signer's certificate breaks the certificate rules: {error}"),
         ),
         SignerFailure::NoSigningCertificate => (
             SubIndication::NoSigningCertificateFound,

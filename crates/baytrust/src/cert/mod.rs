@@ -6,6 +6,7 @@
 
 mod certificate;
 mod comparable_name;
+mod identifiers;
 mod input;
 mod name;
 pub(crate) mod name_syntax;
@@ -13,6 +14,7 @@ mod profile;
 
 pub use certificate::Certificate;
 pub use comparable_name::ComparableName;
+pub(crate) use identifiers::read_identifiers;
 pub use input::{decode_certificates, CertificateDer};
 pub use name::{attribute_text, name_to_string};
 pub(crate) use profile::check_constraint_name;

@@ -72,6 +72,15 @@ pub enum SignerFailure {
     /// No certificate matches the signer identifier. ETSI:
     /// `INDETERMINATE/NO_SIGNING_CERTIFICATE_FOUND`.
     NoSigningCertificate,
+    /// No certificate that reads matches the signer identifier, but one the strict
+    /// certificate rules refused does (its issuer and serial number, or its
+    /// subjectKeyIdentifier, read from the raw DER): carries the error
+    /// [`Certificate::from_der`] gave, e.g. [`Error::SignatureAlgorithmMismatch`],
+    /// [`Error::SanDnsNameInvalid`], [`Error::ExtensionsBeforeV3`]. ETSI:
+    /// `INDETERMINATE` with [`SubIndication::of_chain_error`](crate::report::SubIndication::of_chain_error)
+    /// of the error — `CHAIN_CONSTRAINTS_FAILURE` for a profile rule,
+    /// `CERTIFICATE_CHAIN_GENERAL_FAILURE` for bytes that do not decode.
+    SignerCertificateRefused(Error),
     /// The signed attributes break a rule (named in the text): not DER, without
     /// contentType or messageDigest, an attribute repeated or with more than one value;
     /// also a caller omission that leaves nothing to check against (the digest under the
@@ -107,6 +116,11 @@ pub struct SignerCertificates<'c> {
     by_issuer_serial: HashMap<(ComparableName, Vec<u8>), Vec<usize>>,
     by_key_id: HashMap<&'c [u8], Vec<usize>>,
     hashes: RefCell<BTreeMap<(usize, DigestAlgorithm), Vec<u8>>>,
+    /// Why each refused certificate was refused, indexed as the others by its raw
+    /// fields ([`SignerCertificates::refused`]).
+    refusals: Vec<Error>,
+    refused_by_issuer_serial: HashMap<(ComparableName, Vec<u8>), usize>,
+    refused_by_key_id: HashMap<Vec<u8>, usize>,
 }
 
 impl<'c> SignerCertificates<'c> {
@@ -136,7 +150,49 @@ impl<'c> SignerCertificates<'c> {
             by_issuer_serial,
             by_key_id,
             hashes: RefCell::new(BTreeMap::new()),
+            refusals: Vec::new(),
+            refused_by_issuer_serial: HashMap::new(),
+            refused_by_key_id: HashMap::new(),
         }
+    }
+
+    /// Records a certificate that [`Certificate::from_der`] refused with `error`, so
+    /// that a signer naming it (by issuer and serial number, or subjectKeyIdentifier,
+    /// read from `der` as encoded) is reported with that error
+    /// ([`SignerFailure::SignerCertificateRefused`]) rather than as having no
+    /// certificate. A certificate that reads and matches always wins over a refused
+    /// one. Bytes whose identifying fields cannot be read either are not recorded.
+    pub fn refused(&mut self, der: &[u8], error: Error) {
+        let Some(raw) = crate::cert::read_identifiers(der) else {
+            return;
+        };
+        let index = self.refusals.len();
+        if let Ok((_, issuer)) = X509Name::from_der(raw.issuer) {
+            self.refused_by_issuer_serial
+                .entry((ComparableName::of(&issuer), raw.serial.to_vec()))
+                .or_insert(index);
+        }
+        if let Some(key_id) = raw.subject_key_id {
+            self.refused_by_key_id
+                .entry(key_id.to_vec())
+                .or_insert(index);
+        }
+        self.refusals.push(error);
+    }
+
+    /// Why the certificate `signer_id` names was refused, when no certificate that
+    /// reads matches it and a refused one does.
+    fn refusal(&self, signer_id: &SignerIdentifier) -> Option<&Error> {
+        let index = match signer_id {
+            SignerIdentifier::IssuerAndSerial { issuer_der, serial } => {
+                X509Name::from_der(issuer_der).ok().and_then(|(_, name)| {
+                    self.refused_by_issuer_serial
+                        .get(&(ComparableName::of(&name), serial.clone()))
+                })
+            }
+            SignerIdentifier::SubjectKeyIdentifier(ski) => self.refused_by_key_id.get(ski),
+        }?;
+        self.refusals.get(*index)
     }
 
     /// The indices of the certificates `signer_id` names, in the order received.
@@ -226,13 +282,18 @@ pub fn check_signer(
     content_for_unsigned: Option<&[u8]>,
     policy: &AlgorithmPolicy<'_>,
 ) -> SignerCheck {
-    let parsed: Vec<Certificate<'_>> = signed_data
-        .certificates()
-        .iter()
-        .chain(extra_certificates)
-        .filter_map(|der| der.parse().ok())
-        .collect();
-    let certificates = SignerCertificates::new(&parsed);
+    let mut parsed: Vec<Certificate<'_>> = Vec::new();
+    let mut refused: Vec<(&[u8], Error)> = Vec::new();
+    for der in signed_data.certificates().iter().chain(extra_certificates) {
+        match der.parse() {
+            Ok(certificate) => parsed.push(certificate),
+            Err(error) => refused.push((der.as_ref(), error)),
+        }
+    }
+    let mut certificates = SignerCertificates::new(&parsed);
+    for (der, error) in refused {
+        certificates.refused(der, error);
+    }
     let content = content_for_unsigned
         .or(signed_data.encapsulated_content())
         .ok_or(Error::DetachedContentNotSupplied);
@@ -256,7 +317,9 @@ pub fn check_signer(
 ///    ecdsa-with-SHA*NNN* for the digest algorithm, RFC 3370 §3.2 / RFC 5754 §3; GM/T
 ///    `sm2sign` means SM2-with-SM3) — [`SignerFailure::CryptoConstraints`];
 /// 2. the signer's certificate is among `certificates` —
-///    [`SignerFailure::NoSigningCertificate`];
+///    [`SignerFailure::NoSigningCertificate`], or
+///    [`SignerFailure::SignerCertificateRefused`] when only a certificate the strict
+///    rules refused matches;
 /// 3. the signed-attribute rules of RFC 5652 §5.3 and §11 hold
 ///    ([`SignerFailure::Format`]), contentType equals eContentType, and a signer without
 ///    signed attributes signs id-data ([`SignerFailure::Rule`]);
@@ -342,9 +405,12 @@ fn run_checks(
     let ess = signer
         .signed_attributes()
         .and_then(|a| a.signing_certificate_v2());
-    let index = certificates
-        .find(signer.signer_id(), ess)
-        .ok_or(SignerFailure::NoSigningCertificate)?;
+    let index = certificates.find(signer.signer_id(), ess).ok_or_else(|| {
+        match certificates.refusal(signer.signer_id()) {
+            Some(error) => SignerFailure::SignerCertificateRefused(error.clone()),
+            None => SignerFailure::NoSigningCertificate,
+        }
+    })?;
     let certificate = certificates
         .certificates
         .get(index)

@@ -192,6 +192,19 @@ impl SubIndication {
             | Error::NameConstraintsInEndEntity { .. }
             | Error::CaUsedAsEndEntity { .. }
             | Error::EndEntityKeyCertSign { .. } => Self::ChainConstraintsFailure,
+            // ---- certificate profile: a signer's certificate refused (issue 8) ----
+            // The RFC 5280 profile rules the certificate view enforces when it reads a
+            // certificate; bytes that do not decode at all stay a general failure.
+            Error::CertificateVersionUnknown { .. }
+            | Error::ExtensionsBeforeV3 { .. }
+            | Error::UniqueIdentifierInV1
+            | Error::SignatureAlgorithmMismatch { .. }
+            | Error::EmptySubjectWithoutCriticalSan { .. }
+            | Error::SubjectAltNameEmpty
+            | Error::SanMailboxMalformed { .. }
+            | Error::SanDnsNameInvalid { .. }
+            | Error::SanIpAddressMalformed { .. }
+            | Error::DuplicateExtension { .. } => Self::ChainConstraintsFailure,
             Error::PolicyMappingAnyPolicy { .. } | Error::NoValidPolicy { .. } => {
                 Self::PolicyProcessingError
             }
@@ -263,6 +276,27 @@ mod tests {
         assert_eq!(
             SubIndication::of_chain_error(&Error::NotACa { depth: 1 }),
             SubIndication::ChainConstraintsFailure
+        );
+    }
+
+    #[test]
+    fn a_refused_certificate_is_a_chain_constraint_for_profile_rules_and_general_for_bad_bytes() {
+        assert_eq!(
+            SubIndication::of_chain_error(&Error::SanDnsNameInvalid {
+                value: "foo_bar.example.com".into(),
+                reason: "underscore"
+            }),
+            SubIndication::ChainConstraintsFailure
+        );
+        assert_eq!(
+            SubIndication::of_chain_error(&Error::ExtensionsBeforeV3 { version: 0 }),
+            SubIndication::ChainConstraintsFailure
+        );
+        assert_eq!(
+            SubIndication::of_chain_error(&Error::CertificateMalformed {
+                reason: "not a Certificate".into()
+            }),
+            SubIndication::CertificateChainGeneralFailure
         );
     }
 
