@@ -1,13 +1,20 @@
 //! Making certificate-derived text safe to print on a terminal: control characters, ANSI
 //! escape sequences and bidirectional overrides are shown as escapes instead of acting.
 //! Every human-readable presenter passes each value it did not write itself through
-//! [`escape`]; `--json` output is escaped by serde instead.
+//! [`escape`]; `--json` output goes through [`to_json_pretty`], which leaves the
+//! escaping of quotes and C0 controls to serde and writes the other characters
+//! [`escape`] would touch as JSON `\uXXXX` escapes: a JSON reader decodes them to the
+//! exact value, while the raw output cannot reorder or drive a terminal.
 //!
 //! Without this, an organisation name such as `ACME\x1b[2K\rVerification successful`
 //! erases the line it is printed on and writes a forged result in its place, and a
 //! U+202E RIGHT-TO-LEFT OVERRIDE makes a name read backwards.
 
 use std::fmt::{self, Write};
+use std::io;
+
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 /// `value` as text with every character that can move the cursor, change the terminal's
 /// state or reorder what follows written as an escape:
@@ -56,9 +63,115 @@ fn needs_escape(c: char) -> bool {
     )
 }
 
+/// `value` as pretty-printed JSON (as `serde_json::to_string_pretty`) with every
+/// character [`escape`] would escape written as a JSON escape (`\u202e`): serde
+/// escapes only quotes, backslashes and U+0000–U+001F, so a certificate's organisation
+/// name could otherwise carry a raw U+202E RIGHT-TO-LEFT OVERRIDE or a C1 CSI into a
+/// terminal, pager or CI log that shows the output. RFC 8259 §7 escapes decode to the
+/// same characters, so a JSON consumer still gets the exact value.
+pub fn to_json_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut out, InertFormatter(PrettyFormatter::new()));
+    value.serialize(&mut serializer)?;
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).map_err(|e| serde_json::Error::io(io::Error::other(e)))
+}
+
+/// serde_json's pretty formatter, with the string fragments made inert.
+struct InertFormatter<'a>(PrettyFormatter<'a>);
+
+impl Formatter for InertFormatter<'_> {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| needs_escape(c)) {
+            let (before, after) = rest.split_at(at);
+            writer.write_all(before.as_bytes())?;
+            // Every character needs_escape matches is in the BMP: one \uXXXX.
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = after.get(c.len_utf8()..).unwrap_or_default();
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_value(writer)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, to_json_pretty};
+
+    #[test]
+    fn json_output_escapes_bidi_overrides_and_c1_controls_and_decodes_to_the_exact_value() {
+        let name = "ACME \u{202e}gnissecorp\u{202c} Ltd \u{2066}x\u{2069} \u{9b}2K \u{7f} 港\x1b";
+        let value = serde_json::json!({ "organisation": name, "list": [name] });
+        let json = to_json_pretty(&value).unwrap();
+        for c in [
+            '\u{202e}', '\u{202c}', '\u{2066}', '\u{2069}', '\u{9b}', '\u{7f}', '\x1b',
+        ] {
+            assert!(!json.contains(c), "{c:?} raw in {json}");
+        }
+        assert!(
+            json.contains(
+                "ACME \\u202egnissecorp\\u202c Ltd \\u2066x\\u2069 \\u009b2K \\u007f 港\\u001b"
+            ),
+            "{json}"
+        );
+        let decoded: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(decoded, value);
+        // Without such characters the output is serde_json's own, byte for byte.
+        let plain = serde_json::json!({ "organisation": "深圳市前海物流有限公司", "n": [1, 2] });
+        assert_eq!(
+            to_json_pretty(&plain).unwrap(),
+            serde_json::to_string_pretty(&plain).unwrap()
+        );
+    }
 
     #[test]
     fn ansi_erase_line_and_carriage_return_are_made_inert() {

@@ -121,7 +121,8 @@ fn main() -> ExitCode {
 }
 
 fn print_json(value: &impl serde::Serialize, file: &str) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::malformed(file, e))?;
+    let text = baytrust_cli::terminal_text::to_json_pretty(value)
+        .map_err(|e| Failure::malformed(file, e))?;
     stdout(&format!("{text}\n"));
     Ok(())
 }
