@@ -759,3 +759,93 @@ fn every_single_byte_change_in_the_explicit_key_point_fails_to_verify() {
         );
     }
 }
+
+/// `openssl pkeyutl -sign` over `message` with `key` (PEM) and the given options.
+fn openssl_raw_signature(name: &str, key: &str, message: &[u8], options: &[&str]) -> Vec<u8> {
+    let dir = scratch(name);
+    let input = dir.join("message");
+    let out = dir.join("signature");
+    std::fs::write(&input, message).unwrap();
+    let output = Command::new("openssl")
+        .args(["pkeyutl", "-sign", "-rawin", "-digest", "sha256"])
+        .arg("-inkey")
+        .arg(format!("{TESTDATA}/{key}"))
+        .arg("-in")
+        .arg(&input)
+        .args(options.iter().flat_map(|option| ["-pkeyopt", option]))
+        .arg("-out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let signature = std::fs::read(&out).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    signature
+}
+
+fn from_hex(text: &str) -> Vec<u8> {
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+/// The 8192-bit cap is inclusive: the RSA-8192 key of testdata/cms/attack verifies a
+/// PKCS#1 signature (ring) and a PSS signature with the maximum salt, 1024 − 32 − 2 =
+/// 990 bytes (RustCrypto `rsa`), both made here by OpenSSL. An 8704-bit key is
+/// `RsaKeyTooLarge` (algorithm_kat.rs).
+#[test]
+fn an_rsa_8192_key_is_the_largest_verified_for_pkcs1_and_max_salt_pss() {
+    let message = b"the largest RSA key baytrust verifies with";
+    let key = "cms/attack/decoy-rsa-8192.key.pem";
+    let spki_der = testdata("cms/attack/decoy-rsa-8192.spki.der");
+    let (_, spki) = SubjectPublicKeyInfo::from_der(&spki_der).unwrap();
+    assert_eq!(
+        check_public_key(&spki, &AlgorithmPolicy::default()),
+        Ok(KeyAlgorithm::Rsa { bits: 8192 })
+    );
+    // sha256WithRSAEncryption, NULL parameters (RFC 4055 §5).
+    let pkcs1 = from_hex("300d06092a864886f70d01010b0500");
+    // RSASSA-PSS-params { sha256, mgf1(sha256), saltLength 990 } (RFC 4055 §3.1).
+    let pss = from_hex(
+        "304206092a864886f70d01010a3035a00f300d06096086480165030402010500\
+         a11c301a06092a864886f70d010108300d06096086480165030402010500a204020203de",
+    );
+    for (name, algorithm, options) in [
+        ("rsa8192-pkcs1", pkcs1, vec![]),
+        (
+            "rsa8192-pss-max",
+            pss,
+            vec!["rsa_padding_mode:pss", "rsa_pss_saltlen:max"],
+        ),
+    ] {
+        let signature = openssl_raw_signature(name, key, message, &options);
+        let (_, algorithm) = AlgorithmIdentifier::from_der(&algorithm).unwrap();
+        assert_eq!(
+            verify_signature(
+                &spki,
+                &algorithm,
+                message,
+                &signature,
+                &AlgorithmPolicy::default()
+            ),
+            Ok(()),
+            "{name}"
+        );
+        assert_eq!(
+            verify_signature(
+                &spki,
+                &algorithm,
+                b"another message",
+                &signature,
+                &AlgorithmPolicy::default()
+            ),
+            Err(Error::SignatureInvalid),
+            "{name}"
+        );
+    }
+}
