@@ -211,11 +211,43 @@ fn inspect_json_keeps_the_names_exact_and_escaped_by_json() {
     let pki = Pki::new("inspect-json");
     let output = verify_sig(&["inspect", &pki.path("leaf.pem"), "--json"]);
     let (stdout, _) = texts(&output);
-    assert!(!stdout.contains('\x1b') && !stdout.contains('\r'));
+    // Not only the C0 controls serde escapes: U+202E and the C1 CSI U+009B too, as
+    // JSON \uXXXX escapes that decode to the exact name.
+    assert_inert(&stdout, "inspect --json stdout");
+    assert!(
+        stdout.contains("CHAN Tai Man\\u202efdp.exe\\u009b31m\\n"),
+        "{stdout}"
+    );
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let entity = &report["certificates"][0]["entity"];
     assert_eq!(entity["organisation"], EVIL_ORGANISATION, "{report:#}");
     assert_eq!(entity["authorised_person"], EVIL_COMMON_NAME, "{report:#}");
+}
+
+#[test]
+fn verify_json_output_is_inert_and_decodes_to_the_exact_names() {
+    let pki = Pki::new("verify-json");
+    let signature = pki.sign();
+    let output = verify_sig(&[
+        "verify",
+        &signature,
+        "--content",
+        &pki.path("document.txt"),
+        "--cafile",
+        &pki.path("root.pem"),
+        "--attime",
+        "2026-06-01T00:00:00Z",
+        "--json",
+    ]);
+    let (stdout, stderr) = texts(&output);
+    assert_inert(&stdout, "verify --json stdout");
+    assert_no_forged_line(&stdout, "verify --json stdout");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let entity = &report["signers"][0]["entity"];
+    assert_eq!(entity["organisation"], EVIL_ORGANISATION, "{report:#}");
+    assert_eq!(entity["authorised_person"], EVIL_COMMON_NAME, "{report:#}");
+    assert_eq!(report["indication"], "TOTAL_PASSED", "{report:#}");
+    assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
 }
 
 #[test]
