@@ -4,6 +4,9 @@
 //! that pin the loader and docs/trust-list.schema.json to the same verdicts; and the
 //! documentation's complete example.
 
+#[path = "support/signed_data_parts.rs"]
+mod signed_data_parts;
+
 use std::path::PathBuf;
 
 use baytrust::cert::{decode_certificates, CertificateDer};
@@ -212,6 +215,50 @@ fn signer_certificate_not_found_is_an_invalid_signature() {
         StaleListPolicy::Refuse
     )
     .is_ok());
+}
+
+/// The list's signer certificate replaced by a copy whose tbsCertificate.signature says
+/// sha384WithRSAEncryption (RFC 5280 §4.1.1.2): the loader names the rule, not "no
+/// certificate".
+#[test]
+fn a_signer_certificate_the_strict_rules_refuse_is_named_in_the_invalid_signature() {
+    use signed_data_parts::{single, tlv, tlvs, SignedDataParts, Tlv};
+    let genuine = certificate("signer.pem");
+    let outer = single(genuine.as_ref());
+    let [tbs, algorithm, signature] = <[Tlv; 3]>::try_from(tlvs(&outer.content)).unwrap();
+    let mut fields = tlvs(&tbs.content);
+    fields[2] = single(&[
+        0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0c, 0x05, 0x00,
+    ]);
+    let tbs: Vec<u8> = fields.iter().flat_map(Tlv::encode).collect();
+    let broken = tlv(
+        0x30,
+        &[tlv(0x30, &tbs), algorithm.encode(), signature.encode()].concat(),
+    );
+    let mut parts = SignedDataParts::parse(&read("signed/list.der"));
+    let index = parts
+        .certificates
+        .iter()
+        .position(|c| c.as_slice() == genuine.as_ref())
+        .unwrap();
+    parts.certificates[index] = broken;
+    let result = TrustList::load_signed(
+        &parts.encode(),
+        Jurisdiction::Hk,
+        &operator(),
+        now(),
+        StaleListPolicy::Refuse,
+    );
+    let error = Error::SignatureAlgorithmMismatch {
+        tbs_signature: "1.2.840.113549.1.1.12 with parameters 0500".into(),
+        signature_algorithm: "1.2.840.113549.1.1.11 with parameters 0500".into(),
+    };
+    assert_eq!(
+        result.err(),
+        Some(Error::TrustListSignatureInvalid {
+            reason: format!("signer 0: its certificate breaks the certificate rules: {error}")
+        })
+    );
 }
 
 // ---- the operator ------------------------------------------------------------------
