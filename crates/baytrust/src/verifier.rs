@@ -231,14 +231,28 @@ impl Verifier {
         intermediates: &'c [Certificate<'c>],
         options: &ChainOptions<'_>,
     ) -> Result<VerifiedChain<'c>, Error> {
+        let (chain, verdict) = self.verify_chain_and_revocation(leaf, intermediates, options)?;
+        verdict?;
+        Ok(chain)
+    }
+
+    /// [`Verifier::verify_chain`], with the path kept when revocation refuses it: the
+    /// validated path (its statuses in [`VerifiedChain::revocation`]) and the
+    /// revocation verdict on it, for reports that show the statuses of a refused path.
+    pub fn verify_chain_and_revocation<'c>(
+        &'c self,
+        leaf: &'c Certificate<'c>,
+        intermediates: &'c [Certificate<'c>],
+        options: &ChainOptions<'_>,
+    ) -> Result<(VerifiedChain<'c>, Result<(), Error>), Error> {
         let mut budget = BudgetLeft::new(options.budget);
         let chain = self.verify_chain_with_budget(leaf, intermediates, options, &mut budget)?;
-        revocation_verdict(
+        let verdict = revocation_verdict(
             &chain.revocation,
             self.revocation_mode(options),
             options.revocation.proven_signing_time,
-        )?;
-        Ok(chain)
+        );
+        Ok((chain, verdict))
     }
 
     /// The revocation mode of a call: its own, else the policy's.
