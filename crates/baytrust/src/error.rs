@@ -1257,6 +1257,26 @@ pub enum Error {
         /// The proven signing time the revocation predates, if one was given.
         proven_signing_time: Option<crate::Time>,
     },
+    /// The delegated OCSP responder whose `good` speaks for a certificate lacks
+    /// id-pkix-ocsp-nocheck, so its own certificate's status counts (RFC 6960
+    /// §4.2.2.2.1), and that certificate is revoked: the response is not accepted.
+    #[error("OCSP responder {responder} is itself revoked (at {revoked_at})")]
+    OcspResponderRevoked {
+        /// The responder.
+        responder: String,
+        /// Its certificate's revocation time.
+        revoked_at: crate::Time,
+    },
+    /// Under `RevocationMode::Require`, the delegated OCSP responder (without
+    /// id-pkix-ocsp-nocheck, RFC 6960 §4.2.2.2.1) has no good status of its own: its
+    /// response is not accepted.
+    #[error("OCSP responder {responder} has no revocation status of its own: {problem}")]
+    OcspResponderStatusUnavailable {
+        /// The responder.
+        responder: String,
+        /// Why.
+        problem: String,
+    },
     /// Revocation checking is required (`RevocationMode::Require`) but the certificate
     /// at `depth` has no usable status: no source covers it, the OCSP responder said
     /// `unknown`, or every source that applied was refused (ETSI EN 319 102-1:
@@ -1459,6 +1479,8 @@ impl Error {
             // ---- revocation in path validation (issue 10) ----
             Error::CertificateRevoked { .. } => "CertificateRevoked",
             Error::RevocationStatusUnavailable { .. } => "RevocationStatusUnavailable",
+            Error::OcspResponderRevoked { .. } => "OcspResponderRevoked",
+            Error::OcspResponderStatusUnavailable { .. } => "OcspResponderStatusUnavailable",
         }
     }
 }

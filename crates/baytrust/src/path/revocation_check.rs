@@ -11,7 +11,10 @@
 
 use crate::algorithm::AlgorithmPolicy;
 use crate::cert::Certificate;
-use crate::revocation::{RevocationIssuer, RevocationSources, RevocationStatus};
+use crate::cert::ComparableName;
+use crate::revocation::{
+    RevocationIssuer, RevocationSources, RevocationStatus, StatusQuery, StatusSource,
+};
 use crate::{Error, Time};
 
 /// How a missing or unusable revocation status is treated.
@@ -82,7 +85,9 @@ impl RevocationOptions<'_> {
 /// The statuses of `path` (end entity first, anchor excluded; `anchor` the anchor's
 /// certificate) in every holder of `options.sources`, combined per certificate as the
 /// core combines sources: any `Revoked` wins, then `Good`, then `Unknown`, then the
-/// first error, else `NotChecked`. `extra_crl_signers` must have validated paths.
+/// first error, else `NotChecked`. `extra_crl_signers` must have validated paths. A
+/// `good` from a delegated OCSP responder without id-pkix-ocsp-nocheck then has the
+/// responder's own status checked ([`check_responders`]).
 pub(crate) fn path_statuses(
     path: &[Certificate<'_>],
     anchor: &Certificate<'_>,
@@ -114,7 +119,129 @@ pub(crate) fn path_statuses(
             }
         }
     }
+    check_responders(
+        path,
+        anchor,
+        time,
+        options,
+        extra_crl_signers,
+        algorithm_policy,
+        &mut combined,
+    );
     combined
+}
+
+/// The most responder certificates checked for one certificate's status.
+const MAX_RESPONDERS_CHECKED: usize = 4;
+
+/// RFC 6960 §4.2.2.2.1: a delegated responder's certificate without
+/// id-pkix-ocsp-nocheck has a revocation status of its own, which the relying party
+/// checks. For each certificate whose status is such a responder's `good`, the
+/// responder certificates carried by the matching responses (issued under the same
+/// name as the certificate) are looked up in the same sources: one revoked makes the
+/// status [`Error::OcspResponderRevoked`]; under `require`, one without a good status
+/// makes it [`Error::OcspResponderStatusUnavailable`].
+fn check_responders(
+    path: &[Certificate<'_>],
+    anchor: &Certificate<'_>,
+    time: Time,
+    options: &RevocationOptions<'_>,
+    extra_crl_signers: &[Certificate<'_>],
+    algorithm_policy: &AlgorithmPolicy<'_>,
+    combined: &mut [Result<RevocationStatus, Error>],
+) {
+    let signers: Vec<Certificate<'_>> = extra_crl_signers.iter().chain(path).cloned().collect();
+    for (depth, slot) in combined.iter_mut().enumerate() {
+        let responder = match slot {
+            Ok(RevocationStatus::Good {
+                source:
+                    StatusSource::Ocsp {
+                        responder,
+                        delegated: true,
+                        responder_nocheck: false,
+                        ..
+                    },
+            }) => responder.clone(),
+            _ => continue,
+        };
+        let (Some(certificate), Some(issuer_certificate)) =
+            (path.get(depth), path.get(depth + 1).or(Some(anchor)))
+        else {
+            continue;
+        };
+        let issuer = RevocationIssuer::of_certificate(issuer_certificate);
+        let mut responder_certificates: Vec<Certificate<'_>> = Vec::new();
+        for sources in &options.sources {
+            for response in sources.ocsp_responses() {
+                if response.responder().text() != responder
+                    || response.single_response_for(certificate, &issuer).is_none()
+                {
+                    continue;
+                }
+                for der in response.certificates() {
+                    let Ok(candidate) = Certificate::from_der(der) else {
+                        continue;
+                    };
+                    let issued_here = ComparableName::of(candidate.issuer()) == *issuer.name();
+                    let new = responder_certificates
+                        .iter()
+                        .all(|known| known.der() != candidate.der());
+                    if issued_here && new && responder_certificates.len() < MAX_RESPONDERS_CHECKED {
+                        responder_certificates.push(candidate);
+                    }
+                }
+            }
+        }
+        for responder_certificate in &responder_certificates {
+            let mut status: Result<RevocationStatus, Error> = Ok(RevocationStatus::NotChecked);
+            for sources in options.sources.iter().filter(|s| !s.is_empty()) {
+                let found = sources.status_with(&StatusQuery {
+                    certificate: responder_certificate,
+                    issuer: issuer.clone(),
+                    time,
+                    skew_seconds: options.skew_seconds,
+                    crl_signers: &signers,
+                    algorithm_policy: *algorithm_policy,
+                });
+                // A responder does not vouch for itself.
+                let self_vouched = matches!(
+                    &found,
+                    Ok(RevocationStatus::Good {
+                        source: StatusSource::Ocsp { responder: by, .. },
+                    }) if *by == responder
+                );
+                if !self_vouched && precedence(&found) > precedence(&status) {
+                    status = found;
+                }
+            }
+            let refusal = match status {
+                Ok(RevocationStatus::Revoked { time, .. }) => Some(Error::OcspResponderRevoked {
+                    responder: responder.clone(),
+                    revoked_at: time,
+                }),
+                Ok(RevocationStatus::Good { .. }) => None,
+                _ if options.effective_mode() != RevocationMode::Require => None,
+                Ok(RevocationStatus::Unknown { .. }) => {
+                    Some(Error::OcspResponderStatusUnavailable {
+                        responder: responder.clone(),
+                        problem: "its responder answered unknown".to_owned(),
+                    })
+                }
+                Ok(RevocationStatus::NotChecked) => Some(Error::OcspResponderStatusUnavailable {
+                    responder: responder.clone(),
+                    problem: "no CRL or OCSP response covers it".to_owned(),
+                }),
+                Err(e) => Some(Error::OcspResponderStatusUnavailable {
+                    responder: responder.clone(),
+                    problem: e.to_string(),
+                }),
+            };
+            if let Some(refusal) = refusal {
+                *slot = Err(refusal);
+                break;
+            }
+        }
+    }
 }
 
 fn precedence(status: &Result<RevocationStatus, Error>) -> u8 {
@@ -183,4 +310,251 @@ pub fn revocation_verdict(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::revocation::test_support::{ca, ecdsa_sha256, entry, CrlSpec};
+    use crate::revocation::CertIdHash;
+
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        let len = content.len();
+        if len < 0x80 {
+            out.push(len as u8);
+        } else if len < 0x100 {
+            out.extend([0x81, len as u8]);
+        } else {
+            out.extend([0x82, (len >> 8) as u8, len as u8]);
+        }
+        out.extend_from_slice(content);
+        out
+    }
+
+    fn time() -> Time {
+        Time::parse_rfc3339("2026-06-01T00:00:00Z").unwrap()
+    }
+
+    /// An OCSP `good` for `leaf` under `issuer`, signed by `responder` (byName) and
+    /// carrying its certificate.
+    fn ocsp_good(
+        leaf: &Certificate<'_>,
+        issuer: &Certificate<'_>,
+        responder: &Certificate<'_>,
+        key: &rcgen::KeyPair,
+    ) -> Vec<u8> {
+        use rcgen::SigningKey;
+        let sha1 = tlv(
+            0x30,
+            &[tlv(0x06, &[0x2B, 0x0E, 0x03, 0x02, 0x1A]), tlv(0x05, &[])].concat(),
+        );
+        let cert_id = tlv(
+            0x30,
+            &[
+                sha1,
+                tlv(0x04, &CertIdHash::Sha1.digest(issuer.subject().as_raw())),
+                tlv(
+                    0x04,
+                    &CertIdHash::Sha1.digest(&issuer.spki().subject_public_key.data),
+                ),
+                tlv(0x02, leaf.serial()),
+            ]
+            .concat(),
+        );
+        let single = tlv(
+            0x30,
+            &[
+                cert_id,
+                tlv(0x80, &[]),
+                tlv(0x18, b"20260515000000Z"),
+                tlv(0xA0, &tlv(0x18, b"20260614000000Z")),
+            ]
+            .concat(),
+        );
+        let data = tlv(
+            0x30,
+            &[
+                tlv(0xA1, responder.subject().as_raw()),
+                tlv(0x18, b"20260515000000Z"),
+                tlv(0x30, &single),
+            ]
+            .concat(),
+        );
+        let signature = key.sign(&data).unwrap();
+        let basic = tlv(
+            0x30,
+            &[
+                data,
+                ecdsa_sha256(),
+                tlv(0x03, &[&[0u8][..], &signature].concat()),
+                tlv(0xA0, &tlv(0x30, responder.der())),
+            ]
+            .concat(),
+        );
+        let bytes = tlv(
+            0x30,
+            &[
+                tlv(
+                    0x06,
+                    &[0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x01],
+                ),
+                tlv(0x04, &basic),
+            ]
+            .concat(),
+        );
+        tlv(0x30, &[tlv(0x0A, &[0]), tlv(0xA0, &bytes)].concat())
+    }
+
+    struct Fixture {
+        ca_der: Vec<u8>,
+        ca_key: rcgen::KeyPair,
+        leaf_der: Vec<u8>,
+        ocsp: Vec<u8>,
+    }
+
+    /// A CA, a leaf (serial 0x10) and an OCSP `good` for it by a delegated responder
+    /// (serial 0x20) without ocsp-nocheck.
+    fn fixture() -> Fixture {
+        let test_ca = ca("Test CA", true);
+        let leaf_der = test_ca.issue("Leaf", 0x10, None, false);
+        let (responder_der, responder_key) = test_ca.issue_ocsp_responder("Responder", 0x20);
+        let ocsp = {
+            let ca_cert = Certificate::from_der(&test_ca.der).unwrap();
+            let leaf = Certificate::from_der(&leaf_der).unwrap();
+            let responder = Certificate::from_der(&responder_der).unwrap();
+            ocsp_good(&leaf, &ca_cert, &responder, &responder_key)
+        };
+        Fixture {
+            ca_der: test_ca.der,
+            ca_key: test_ca.key,
+            leaf_der,
+            ocsp,
+        }
+    }
+
+    fn statuses(
+        fixture: &Fixture,
+        crls: &[Vec<u8>],
+        mode: RevocationMode,
+    ) -> Result<RevocationStatus, Error> {
+        let mut sources = RevocationSources::new();
+        sources.add_ocsp_response(&fixture.ocsp).unwrap();
+        for crl in crls {
+            sources.add_crl(crl).unwrap();
+        }
+        let options = RevocationOptions {
+            mode: Some(mode),
+            sources: vec![&sources],
+            ..RevocationOptions::default()
+        };
+        let anchor = Certificate::from_der(&fixture.ca_der).unwrap();
+        let leaf = Certificate::from_der(&fixture.leaf_der).unwrap();
+        path_statuses(
+            &[leaf],
+            &anchor,
+            time(),
+            &options,
+            &[],
+            &AlgorithmPolicy::default(),
+        )
+        .remove(0)
+    }
+
+    #[test]
+    fn delegated_responder_without_nocheck_needs_its_own_status_under_require() {
+        let fixture = fixture();
+        assert_eq!(
+            statuses(&fixture, &[], RevocationMode::Require),
+            Err(Error::OcspResponderStatusUnavailable {
+                responder: "CN=Responder".into(),
+                problem: "no CRL or OCSP response covers it".into(),
+            })
+        );
+        // Under prefer, the good stands (the report shows responder_nocheck: false).
+        assert!(matches!(
+            statuses(&fixture, &[], RevocationMode::Prefer),
+            Ok(RevocationStatus::Good {
+                source: StatusSource::Ocsp {
+                    responder_nocheck: false,
+                    ..
+                }
+            })
+        ));
+        // The CA's CRL, listing neither, gives the responder its status.
+        let crl = CrlSpec::new("Test CA").signed(&fixture.ca_key);
+        assert!(matches!(
+            statuses(&fixture, &[crl], RevocationMode::Require),
+            Ok(RevocationStatus::Good {
+                source: StatusSource::Ocsp { .. }
+            })
+        ));
+    }
+
+    #[test]
+    fn good_from_a_revoked_delegated_responder_is_not_accepted() {
+        let fixture = fixture();
+        let mut spec = CrlSpec::new("Test CA");
+        spec.entries = vec![entry(&[0x20], &[])];
+        let crl = spec.signed(&fixture.ca_key);
+        for mode in [RevocationMode::Prefer, RevocationMode::Require] {
+            assert_eq!(
+                statuses(&fixture, &[crl.clone()], mode),
+                Err(Error::OcspResponderRevoked {
+                    responder: "CN=Responder".into(),
+                    revoked_at: Time::parse_rfc3339("2026-04-01T00:00:00Z").unwrap(),
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn verdict_takes_the_revoked_certificate_nearest_the_anchor() {
+        let revoked = |at: &str| {
+            Ok(RevocationStatus::Revoked {
+                time: Time::parse_rfc3339(at).unwrap(),
+                reason: None,
+                invalidity_date: None,
+                source: StatusSource::Crl {
+                    issuer: String::new(),
+                    crl_number: None,
+                    this_update: time(),
+                    delta_crl_number: None,
+                },
+            })
+        };
+        let statuses = [
+            revoked("2026-05-01T00:00:00Z"),
+            revoked("2026-03-01T00:00:00Z"),
+        ];
+        assert_eq!(
+            revocation_verdict(&statuses, RevocationMode::Prefer, None),
+            Err(Error::CertificateRevoked {
+                depth: 1,
+                revoked_at: Time::parse_rfc3339("2026-03-01T00:00:00Z").unwrap(),
+                reason: None,
+                proven_signing_time: None,
+            })
+        );
+        // A proven time between the two: the CA's revocation counts, not the leaf's
+        // later one… and the leaf's does count once the CA's is before the proof.
+        let proven = Time::parse_rfc3339("2026-04-01T00:00:00Z").ok();
+        assert!(matches!(
+            revocation_verdict(&statuses, RevocationMode::Prefer, proven),
+            Err(Error::CertificateRevoked {
+                depth: 1,
+                proven_signing_time: Some(_),
+                ..
+            })
+        ));
+        let early = Time::parse_rfc3339("2026-02-01T00:00:00Z").ok();
+        assert_eq!(
+            revocation_verdict(&statuses, RevocationMode::Require, early),
+            Ok(())
+        );
+        assert_eq!(
+            revocation_verdict(&statuses, RevocationMode::Off, None),
+            Ok(())
+        );
+    }
 }
