@@ -318,3 +318,55 @@ pub fn render_revocation_text(summary: &RevocationSummary) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baytrust::report::CertificateRevocation;
+    use baytrust::revocation::StatusSource;
+
+    #[test]
+    fn revocation_lines_escape_certificate_and_crl_text() {
+        let time = Time::parse_rfc3339("2026-05-01T00:00:00Z").unwrap();
+        let certificate = CertificateRef {
+            subject: "CN=Evil\u{1b}[2J\u{7}".into(),
+            issuer: String::new(),
+            serial: "01".into(),
+            sha256: String::new(),
+            revocation: Some(CertificateRevocation {
+                status: "revoked",
+                source: Some(StatusSource::Crl {
+                    issuer: "CN=CA\u{1b}]0;title\u{7}".into(),
+                    crl_number: None,
+                    this_update: time,
+                    delta_crl_number: None,
+                }),
+                revoked_at: Some(time),
+                reason: Some(ReasonCode::KeyCompromise),
+                problem: None,
+            }),
+        };
+        let text = render_revocation_lines(&[certificate], "");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert_eq!(text, format!("Revocation:    {}: revoked at 2026-05-01T00:00:00Z (keyCompromise) — CRL of {}, thisUpdate 2026-05-01T00:00:00Z\n", escape("CN=Evil\u{1b}[2J\u{7}"), escape("CN=CA\u{1b}]0;title\u{7}")));
+    }
+
+    #[test]
+    fn crl_description_escapes_its_issuer() {
+        let summary = RevocationSummary::Crl(CrlSummary {
+            kind: "crl",
+            issuer: "CN=\u{1b}[31mRed".into(),
+            crl_number: None,
+            this_update: Time::parse_rfc3339("2026-05-01T00:00:00Z").unwrap(),
+            next_update: None,
+            entries: 0,
+            scope: vec!["all certificates".into()],
+        });
+        let text = render_revocation_text(&summary);
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(text.contains("  Next update:    (none)\n"));
+    }
+}

@@ -506,3 +506,29 @@ fn verifier_verify_chain_judges_revocation_by_the_policy_and_the_call() {
         })
     );
 }
+
+#[test]
+fn embedded_forged_crl_neither_revokes_nor_clears_and_a_flood_of_choices_is_capped() {
+    // The wrong-key CRL lists Kowloon Electronics; embedded by the signer it is no
+    // evidence either way.
+    let signature = with_revocation_info(
+        &sign("kowloon-electronics"),
+        vec![read("revocation/crl/hk-issuing-ca-wrong-key.crl")],
+    );
+    let report = verify(
+        &verifier(RevocationMode::Require),
+        &signature,
+        &options(sources(&["hk-root-ca.crl"], &[])),
+    );
+    assert_verdict(&report, Some(SubIndication::TryLater));
+    // 1,000 embedded choices that are not revocation information: only the first
+    // 64 are kept and each fails to parse; the signature still verifies (prefer).
+    let garbage = tlv(0x30, &[0x02, 0x01, 0x00]);
+    let signature = with_revocation_info(&sign("harbour-logistics"), vec![garbage; 1000]);
+    let report = verify(
+        &verifier(RevocationMode::Prefer),
+        &signature,
+        &options(RevocationSources::new()),
+    );
+    assert_verdict(&report, None);
+}
