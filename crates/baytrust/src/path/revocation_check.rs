@@ -499,7 +499,7 @@ mod tests {
         let crl = spec.signed(&fixture.ca_key);
         for mode in [RevocationMode::Prefer, RevocationMode::Require] {
             assert_eq!(
-                statuses(&fixture, &[crl.clone()], mode),
+                statuses(&fixture, std::slice::from_ref(&crl), mode),
                 Err(Error::OcspResponderRevoked {
                     responder: "CN=Responder".into(),
                     revoked_at: Time::parse_rfc3339("2026-04-01T00:00:00Z").unwrap(),
