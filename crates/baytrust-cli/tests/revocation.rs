@@ -295,3 +295,15 @@ fn inspect_describes_an_ocsp_response_and_each_single_response() {
         "{text}"
     );
 }
+
+#[test]
+fn a_pem_crl_works_as_its_der_twin() {
+    let pem = crl("hk-issuing-ca.pem.crl");
+    let (code, report) = chain("org-kowloon-electronics.pem", &["--crl", &pem]);
+    assert_eq!(code, Some(4));
+    assert_eq!(report["sub_indication"], json!("REVOKED_NO_POE"));
+    assert_eq!(
+        report["chain"][0]["revocation"]["source"]["crl_number"],
+        json!("01")
+    );
+}
