@@ -6,12 +6,13 @@ use serde::Serialize;
 use baytrust::cert::{Certificate, CertificateDer};
 use baytrust::identity::Jurisdiction;
 use baytrust::path::{ChainOptions, PolicyInputs, PolicySet, Purpose};
-use baytrust::report::{CertificateRef, Recognition, SubIndication};
+use baytrust::report::{CertificateRef, Indication, Recognition, SubIndication};
 use baytrust::Time;
 
 use crate::anchors::TrustArgs;
 use crate::exit::{Failure, Outcome};
 use crate::input::read_certificates;
+use crate::revocation::RevocationArgs;
 
 /// The options of one `chain` run, as parsed from the command line.
 #[derive(Debug)]
@@ -30,6 +31,11 @@ pub struct ChainRequest {
     pub policy: PolicyInputs,
     /// What the certificate is for.
     pub purpose: Purpose,
+    /// `--crl`, `--ocsp`, `--revocation`.
+    pub revocation: RevocationArgs,
+    /// `--max-depth N`: at most N intermediate CA certificates (as `openssl verify
+    /// -verify_depth`: neither the end entity nor the anchor counts).
+    pub max_depth: Option<usize>,
 }
 
 /// What `chain --json` prints.
@@ -37,6 +43,13 @@ pub struct ChainRequest {
 pub struct ChainReport {
     /// Whether a valid path was found.
     pub valid: bool,
+    /// The ETSI EN 319 102-1 indication the path would give a signature by the
+    /// certificate: `TOTAL_PASSED`, `TOTAL_FAILED` or `INDETERMINATE`.
+    pub indication: Indication,
+    /// Its sub-indication (`REVOKED_NO_POE`, `TRY_LATER`, `OUT_OF_BOUNDS_NO_POE`…).
+    pub sub_indication: Option<SubIndication>,
+    /// The revocation mode the path was judged under.
+    pub revocation_mode: baytrust::path::RevocationMode,
     /// The error's kind when not valid: the path error's (`CertificateExpired`, …), or
     /// `NotRecognised`, `NotRecognisedNoPoe` (recognised only earlier in the
     /// certificate's life) or `TryLater` (only a stale list) for recognition.
@@ -45,7 +58,9 @@ pub struct ChainReport {
     pub error: Option<String>,
     /// The jurisdiction of the anchor reached.
     pub anchor_jurisdiction: Option<Jurisdiction>,
-    /// The path, end entity first, anchor last; empty when not valid.
+    /// The path, end entity first, anchor last, each certificate below the anchor with
+    /// its revocation status and source; empty when no path validated (a path refused
+    /// only for revocation is shown).
     pub chain: Vec<CertificateRef>,
     /// The RFC 5280 user-constrained-policy-set of a valid path.
     pub user_constrained_policy_set: Option<PolicySet>,
@@ -96,47 +111,79 @@ pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
         .collect::<Result<_, _>>()
         .map_err(|e| Failure::malformed("--untrusted", e))?;
 
+    let sources = request.revocation.sources()?;
     let mut options = ChainOptions::new(request.time);
     options.purpose = request.purpose;
     options.policy = request.policy.clone();
-    Ok(match verifier.verify_chain(&leaf, &pool, &options) {
-        Ok(chain) => {
-            let mut entries: Vec<CertificateRef> = chain
-                .certificates
-                .iter()
-                .map(|c| CertificateRef::of(c))
-                .collect();
-            if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-                entries.push(CertificateRef::of(&anchor));
+    options.revocation.mode = Some(request.revocation.revocation);
+    options.revocation.sources = vec![&sources];
+    if let Some(depth) = request.max_depth {
+        options.max_path_len = depth.saturating_add(1);
+    }
+    let revocation_mode = request.revocation.revocation;
+    Ok(
+        match verifier.verify_chain_and_revocation(&leaf, &pool, &options) {
+            Ok((chain, verdict)) => {
+                let mut entries: Vec<CertificateRef> = chain
+                    .certificates
+                    .iter()
+                    .zip(&chain.revocation)
+                    .map(|(c, status)| CertificateRef::with_revocation(c, status))
+                    .collect();
+                if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
+                    entries.push(CertificateRef::of(&anchor));
+                }
+                if let Err(error) = verdict {
+                    let sub_indication = SubIndication::of_chain_error(&error);
+                    return Ok(ChainReport {
+                        valid: false,
+                        indication: sub_indication.indication(),
+                        sub_indication: Some(sub_indication),
+                        revocation_mode,
+                        error_kind: Some(error.kind()),
+                        error: Some(error.to_string()),
+                        anchor_jurisdiction: Some(chain.anchor_jurisdiction()),
+                        chain: entries,
+                        user_constrained_policy_set: None,
+                        recognition: None,
+                    });
+                }
+                let (recognition, not_recognised) =
+                    match verifier.recognise(&chain, request.time, None) {
+                        None => (None, None),
+                        Some(Ok(recognised)) => (Some(recognised.recognition), None),
+                        Some(Err(not)) => (None, Some(not)),
+                    };
+                let sub_indication = not_recognised.as_ref().map(|not| not.sub_indication);
+                ChainReport {
+                    valid: not_recognised.is_none(),
+                    indication: sub_indication.map_or(Indication::TotalPassed, |s| s.indication()),
+                    sub_indication,
+                    revocation_mode,
+                    error_kind: not_recognised.as_ref().map(|not| match not.sub_indication {
+                        SubIndication::NotRecognisedNoPoe => "NotRecognisedNoPoe",
+                        SubIndication::TryLater => "TryLater",
+                        _ => "NotRecognised",
+                    }),
+                    error: not_recognised.map(|not| format!("not recognised: {}", not.rule)),
+                    anchor_jurisdiction: Some(chain.anchor_jurisdiction()),
+                    chain: entries,
+                    user_constrained_policy_set: Some(chain.user_constrained_policy_set.clone()),
+                    recognition,
+                }
             }
-            let (recognition, not_recognised) = match verifier.recognise(&chain, request.time, None)
-            {
-                None => (None, None),
-                Some(Ok(recognised)) => (Some(recognised.recognition), None),
-                Some(Err(not)) => (None, Some(not)),
-            };
-            ChainReport {
-                valid: not_recognised.is_none(),
-                error_kind: not_recognised.as_ref().map(|not| match not.sub_indication {
-                    SubIndication::NotRecognisedNoPoe => "NotRecognisedNoPoe",
-                    SubIndication::TryLater => "TryLater",
-                    _ => "NotRecognised",
-                }),
-                error: not_recognised.map(|not| format!("not recognised: {}", not.rule)),
-                anchor_jurisdiction: Some(chain.anchor_jurisdiction()),
-                chain: entries,
-                user_constrained_policy_set: Some(chain.user_constrained_policy_set.clone()),
-                recognition,
-            }
-        }
-        Err(error) => ChainReport {
-            valid: false,
-            error_kind: Some(error.kind()),
-            error: Some(error.to_string()),
-            anchor_jurisdiction: None,
-            chain: Vec::new(),
-            user_constrained_policy_set: None,
-            recognition: None,
+            Err(error) => ChainReport {
+                valid: false,
+                indication: SubIndication::of_chain_error(&error).indication(),
+                sub_indication: Some(SubIndication::of_chain_error(&error)),
+                revocation_mode,
+                error_kind: Some(error.kind()),
+                error: Some(error.to_string()),
+                anchor_jurisdiction: None,
+                chain: Vec::new(),
+                user_constrained_policy_set: None,
+                recognition: None,
+            },
         },
-    })
+    )
 }

@@ -13,6 +13,7 @@ pub mod inspect;
 pub mod inspect_signature;
 pub mod inspect_trust_list;
 pub mod output;
+pub mod revocation;
 pub mod sign;
 pub mod terminal_text;
 pub mod trust_list_tools;

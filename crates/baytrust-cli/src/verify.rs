@@ -14,6 +14,7 @@ use crate::anchors::TrustArgs;
 use crate::exit::{Failure, Outcome};
 use crate::input::read_certificates;
 use crate::input::read_input;
+use crate::revocation::{render_revocation_lines, RevocationArgs};
 use crate::terminal_text::escape;
 
 /// The options of one `verify` run.
@@ -31,12 +32,16 @@ pub struct VerifyRequest {
     pub time: Time,
     /// The current time (`--now`): lists and operators are judged at it.
     pub now: Time,
+    /// `--crl`, `--ocsp`, `--revocation`.
+    pub revocation: RevocationArgs,
 }
 
 /// Verifies and returns the report.
 pub fn run_verify(request: &VerifyRequest) -> Result<Report, Failure> {
     let verifier = request.trust.verifier(request.now)?;
     let mut options = SignatureOptions::new(request.time);
+    options.revocation = Some(request.revocation.revocation);
+    options.revocation_sources = request.revocation.sources()?;
     for path in &request.untrusted {
         options.extra_certificates.extend(read_certificates(path)?);
     }
@@ -178,6 +183,7 @@ pub fn render_text(report: &Report) -> String {
             escape(&signer.digest_algorithm),
             escape(&signer.signature_algorithm)
         ));
+        out.push_str(&render_revocation_lines(&signer.chain, "  "));
         out.push_str(&format!("  Reason:        {}\n", escape(&signer.reason)));
     }
     out

@@ -1,7 +1,9 @@
 //! `verify-sig chain` reproduces the PKITS expectations from the command line: the
 //! anchor as `--cafile`, the other certificates as `--untrusted`, `--attime` and the
-//! policy flags from the manifest; exit 0 for valid paths (with the expected
-//! user-constrained policy set in `--json`), exit 4 for invalid ones.
+//! policy flags from the manifest, the entry's CRLs as `--crl` with `--revocation
+//! require` (hard-fail CRL checking, as PKITS specifies); exit 0 for valid paths (with
+//! the expected user-constrained policy set in `--json` and every certificate below the
+//! anchor `good`), exit 4 for invalid ones.
 
 #[path = "../../baytrust/tests/support/pkits_manifest.rs"]
 mod pkits_manifest;
@@ -30,6 +32,10 @@ fn check(entry: &PkitsEntry, time: &str) -> Result<(), String> {
         "any",
         "--json",
     ]);
+    command.args(["--revocation", "require"]);
+    for crl in &entry.crls {
+        command.arg("--crl").arg(crl);
+    }
     for policy in &entry.initial_policy_set {
         command.args(["--policy", policy]);
     }
@@ -62,6 +68,15 @@ fn check(entry: &PkitsEntry, time: &str) -> Result<(), String> {
         .filter_map(Value::as_str)
         .map(str::to_owned)
         .collect();
+    let chain = report["chain"].as_array().ok_or("no chain")?;
+    for certificate in chain.iter().take(chain.len().saturating_sub(1)) {
+        if certificate["revocation"]["status"] != "good" {
+            return Err(format!("not good: {certificate}"));
+        }
+    }
+    if report["indication"] != "TOTAL_PASSED" {
+        return Err(format!("indication {}", report["indication"]));
+    }
     if got != entry.expected_user_constrained_policy_set {
         return Err(format!(
             "user-constrained policy set {got:?}, expected {:?}",

@@ -1252,6 +1252,54 @@ pub enum Error {
         /// The validation time.
         time: crate::Time,
     },
+    // ---- revocation in path validation (issue 10) ----
+    /// The certificate at `depth` of the path is revoked (RFC 5280 §6.3), and no proven
+    /// signing time predates the revocation. A revoked CA (`depth` ≥ 1) revokes every
+    /// certificate below it. With `proven_signing_time` (at or after `revoked_at`) the
+    /// signature is TOTAL_FAILED / REVOKED; without, INDETERMINATE / REVOKED_NO_POE
+    /// (`depth` 0) or REVOKED_CA_NO_POE (ETSI EN 319 102-1 §5.2.6).
+    #[error("certificate at depth {depth} was revoked at {revoked_at}{}", reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default())]
+    CertificateRevoked {
+        /// The revoked certificate (0 = end entity).
+        depth: usize,
+        /// revocationDate / revocationTime.
+        revoked_at: crate::Time,
+        /// The CRLReason's name, when the source gives one.
+        reason: Option<String>,
+        /// The proven signing time the revocation predates, if one was given.
+        proven_signing_time: Option<crate::Time>,
+    },
+    /// The delegated OCSP responder whose `good` speaks for a certificate lacks
+    /// id-pkix-ocsp-nocheck, so its own certificate's status counts (RFC 6960
+    /// §4.2.2.2.1), and that certificate is revoked: the response is not accepted.
+    #[error("OCSP responder {responder} is itself revoked (at {revoked_at})")]
+    OcspResponderRevoked {
+        /// The responder.
+        responder: String,
+        /// Its certificate's revocation time.
+        revoked_at: crate::Time,
+    },
+    /// Under `RevocationMode::Require`, the delegated OCSP responder (without
+    /// id-pkix-ocsp-nocheck, RFC 6960 §4.2.2.2.1) has no good status of its own: its
+    /// response is not accepted.
+    #[error("OCSP responder {responder} has no revocation status of its own: {problem}")]
+    OcspResponderStatusUnavailable {
+        /// The responder.
+        responder: String,
+        /// Why.
+        problem: String,
+    },
+    /// Revocation checking is required (`RevocationMode::Require`) but the certificate
+    /// at `depth` has no usable status: no source covers it, the OCSP responder said
+    /// `unknown`, or every source that applied was refused (ETSI EN 319 102-1:
+    /// INDETERMINATE / TRY_LATER).
+    #[error("certificate at depth {depth} has no revocation status: {problem}")]
+    RevocationStatusUnavailable {
+        /// The certificate (0 = end entity).
+        depth: usize,
+        /// Why: the refusal of the source that applied, or that none did.
+        problem: String,
+    },
 }
 
 impl Error {
@@ -1442,6 +1490,11 @@ impl Error {
             Error::OcspSignatureInvalid { .. } => "OcspSignatureInvalid",
             Error::OcspNotYetValid { .. } => "OcspNotYetValid",
             Error::OcspStale { .. } => "OcspStale",
+            // ---- revocation in path validation (issue 10) ----
+            Error::CertificateRevoked { .. } => "CertificateRevoked",
+            Error::RevocationStatusUnavailable { .. } => "RevocationStatusUnavailable",
+            Error::OcspResponderRevoked { .. } => "OcspResponderRevoked",
+            Error::OcspResponderStatusUnavailable { .. } => "OcspResponderStatusUnavailable",
         }
     }
 }

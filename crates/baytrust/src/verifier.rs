@@ -14,10 +14,12 @@ use crate::cms::{
 };
 use crate::identity::{IdentityProfile, Jurisdiction, LegalEntity};
 use crate::path::{
-    verify_chain_with_budget, Budget, BudgetLeft, ChainOptions, Purpose, VerifiedChain,
+    revocation_verdict, verify_chain_with_budget, Budget, BudgetLeft, ChainOptions, Purpose,
+    RevocationMode, VerifiedChain,
 };
 use crate::recognition::{recognise, NotRecognised, Recognised};
 use crate::report::{CertificateRef, Indication, Recognition, Report, SignerReport, SubIndication};
+use crate::revocation::RevocationSources;
 use crate::trust::TrustStore;
 use crate::{Error, Time};
 
@@ -50,6 +52,15 @@ pub struct RelyingPartyPolicy {
     /// `INDETERMINATE/CERTIFICATE_CHAIN_GENERAL_FAILURE` with [`Error::BudgetExceeded`]
     /// in the reason; signers whose certificate's path is already known keep it.
     pub signature_budget: Budget,
+    // ---- revocation (issue 10) ----
+    /// What a missing revocation status means (default [`RevocationMode::Prefer`]:
+    /// the sources at hand are used and the report says which certificates had none;
+    /// [`RevocationMode::Require`] makes them INDETERMINATE / TRY_LATER). A call may
+    /// override it ([`SignatureOptions::revocation`], [`ChainOptions::revocation`]).
+    pub revocation_mode: RevocationMode,
+    /// Clock skew tolerated on CRL and OCSP thisUpdate / nextUpdate, in seconds
+    /// (default 0: none). A call's non-zero [`RevocationOptions::skew_seconds`](crate::path::RevocationOptions::skew_seconds) wins.
+    pub revocation_skew_seconds: i64,
 }
 
 /// The default [`RelyingPartyPolicy::signature_budget`], one budget for the whole
@@ -76,6 +87,8 @@ impl Default for RelyingPartyPolicy {
             accepted_lists: None,
             max_kept_content: DEFAULT_MAX_KEPT_CONTENT,
             signature_budget: DEFAULT_SIGNATURE_BUDGET,
+            revocation_mode: RevocationMode::Prefer,
+            revocation_skew_seconds: 0,
         }
     }
 }
@@ -103,6 +116,14 @@ pub struct SignatureOptions {
     /// it, that case is `INDETERMINATE` / `NOT_RECOGNISED_NO_POE`. The signature's own
     /// signingTime attribute is a claim and is never used here.
     pub proven_signing_time: Option<Time>,
+    // ---- revocation (issue 10) ----
+    /// This call's revocation mode; `None`: the policy's
+    /// ([`RelyingPartyPolicy::revocation_mode`]).
+    pub revocation: Option<RevocationMode>,
+    /// CRLs and OCSP responses for this call, consulted besides the verifier's
+    /// ([`Verifier::with_revocation_sources`]) and those embedded in the signature
+    /// (SignedData `crls`, which serve that signature's signers only).
+    pub revocation_sources: RevocationSources,
 }
 
 impl SignatureOptions {
@@ -113,6 +134,8 @@ impl SignatureOptions {
             time,
             extra_certificates: Vec::new(),
             proven_signing_time: None,
+            revocation: None,
+            revocation_sources: RevocationSources::new(),
         }
     }
 }
@@ -122,12 +145,29 @@ impl SignatureOptions {
 pub struct Verifier {
     store: TrustStore,
     policy: RelyingPartyPolicy,
+    revocation_sources: RevocationSources,
 }
 
 impl Verifier {
     /// A verifier trusting `store` under `policy`.
     pub fn new(store: TrustStore, policy: RelyingPartyPolicy) -> Self {
-        Self { store, policy }
+        Self {
+            store,
+            policy,
+            revocation_sources: RevocationSources::new(),
+        }
+    }
+
+    /// The verifier consulting `sources` (CRLs and OCSP responses) in every call, besides
+    /// each call's own.
+    pub fn with_revocation_sources(mut self, sources: RevocationSources) -> Self {
+        self.revocation_sources = sources;
+        self
+    }
+
+    /// The revocation sources every call consults.
+    pub fn revocation_sources(&self) -> &RevocationSources {
+        &self.revocation_sources
     }
 
     /// The trust store.
@@ -183,15 +223,46 @@ impl Verifier {
 
     /// Path validation under this verifier's store; `options` supply the time, purpose
     /// and policy inputs; the relying-party policy's algorithm floor and path-length
-    /// limit are applied on top (the stricter wins).
+    /// limit are applied on top (the stricter wins). Revocation: the verifier's sources
+    /// are consulted besides `options.revocation.sources`, and the policy's mode and
+    /// skew apply unless `options.revocation` sets them; a revoked certificate, or under
+    /// `require` one without status, is an error ([`revocation_verdict`]).
     pub fn verify_chain<'c>(
         &'c self,
         leaf: &'c Certificate<'c>,
         intermediates: &'c [Certificate<'c>],
         options: &ChainOptions<'_>,
     ) -> Result<VerifiedChain<'c>, Error> {
+        let (chain, verdict) = self.verify_chain_and_revocation(leaf, intermediates, options)?;
+        verdict?;
+        Ok(chain)
+    }
+
+    /// [`Verifier::verify_chain`], with the path kept when revocation refuses it: the
+    /// validated path (its statuses in [`VerifiedChain::revocation`]) and the
+    /// revocation verdict on it, for reports that show the statuses of a refused path.
+    pub fn verify_chain_and_revocation<'c>(
+        &'c self,
+        leaf: &'c Certificate<'c>,
+        intermediates: &'c [Certificate<'c>],
+        options: &ChainOptions<'_>,
+    ) -> Result<(VerifiedChain<'c>, Result<(), Error>), Error> {
         let mut budget = BudgetLeft::new(options.budget);
-        self.verify_chain_with_budget(leaf, intermediates, options, &mut budget)
+        let chain = self.verify_chain_with_budget(leaf, intermediates, options, &mut budget)?;
+        let verdict = revocation_verdict(
+            &chain.revocation,
+            self.revocation_mode(options),
+            options.revocation.proven_signing_time,
+        );
+        Ok((chain, verdict))
+    }
+
+    /// The revocation mode of a call: its own, else the policy's.
+    fn revocation_mode(&self, options: &ChainOptions<'_>) -> RevocationMode {
+        options
+            .revocation
+            .mode
+            .unwrap_or(self.policy.revocation_mode)
     }
 
     /// [`Verifier::verify_chain`] spending `budget` (shared by the signers of one
@@ -209,6 +280,14 @@ impl Verifier {
             .min_rsa_bits
             .max(self.policy.min_rsa_bits);
         options.max_path_len = options.max_path_len.min(self.policy.max_path_len);
+        options.revocation.mode = Some(self.revocation_mode(&options));
+        if options.revocation.skew_seconds == 0 {
+            options.revocation.skew_seconds = self.policy.revocation_skew_seconds;
+        }
+        options
+            .revocation
+            .sources
+            .insert(0, &self.revocation_sources);
         verify_chain_with_budget(&self.store, leaf, intermediates, &options, budget)
     }
 
@@ -311,6 +390,12 @@ impl Verifier {
         for (der, error) in refused {
             signer_candidates.refused(der, error);
         }
+        // The signature's own CRLs and OCSP responses serve its signers; one that does
+        // not parse is skipped (it is evidence of nothing).
+        let mut embedded = RevocationSources::new();
+        for choice in signed_data.revocation_info_choices() {
+            let _ = embedded.add_revocation_info_choice(choice);
+        }
         let algorithm_policy = self.algorithm_policy();
         let mut budget = BudgetLeft::new(self.policy.signature_budget);
         let mut paths: HashMap<Vec<u8>, PathVerdict> = HashMap::new();
@@ -331,7 +416,8 @@ impl Verifier {
                     .as_ref()
                     .and_then(|der| der.parse().ok())
                     .map(|certificate| ComparableName::of(certificate.issuer()));
-                let mut report = self.signer_report(&pool, check, options, &mut budget, &mut paths);
+                let mut report =
+                    self.signer_report(&pool, check, options, &embedded, &mut budget, &mut paths);
                 note_refused_issuer(&mut report, signer_issuer.as_ref(), &refused_subjects);
                 report
             })
@@ -347,6 +433,7 @@ impl Verifier {
         pool: &[Certificate<'_>],
         check: SignerCheck,
         options: &SignatureOptions,
+        embedded: &RevocationSources,
         budget: &mut BudgetLeft,
         paths: &mut HashMap<Vec<u8>, PathVerdict>,
     ) -> SignerReport {
@@ -398,7 +485,8 @@ impl Verifier {
         let verdict = match paths.get(signer_certificate.der()) {
             Some(known) => known.clone(),
             None => {
-                let verdict = self.path_verdict(&signer_certificate, pool, options, budget);
+                let verdict =
+                    self.path_verdict(&signer_certificate, pool, options, embedded, budget);
                 paths.insert(signer_certificate.der().to_vec(), verdict.clone());
                 verdict
             }
@@ -413,20 +501,35 @@ impl Verifier {
         signer_certificate: &Certificate<'_>,
         pool: &[Certificate<'_>],
         options: &SignatureOptions,
+        embedded: &RevocationSources,
         budget: &mut BudgetLeft,
     ) -> PathVerdict {
         let mut verdict = PathVerdict::default();
         let mut chain_options = ChainOptions::new(options.time);
         chain_options.purpose = Purpose::Sign;
+        chain_options.revocation.mode = options.revocation;
+        chain_options.revocation.proven_signing_time = options.proven_signing_time;
+        chain_options.revocation.sources = vec![&options.revocation_sources, embedded];
         match self.verify_chain_with_budget(signer_certificate, pool, &chain_options, budget) {
             Ok(chain) => {
                 verdict.chain = chain
                     .certificates
                     .iter()
-                    .map(|c| CertificateRef::of(c))
+                    .zip(&chain.revocation)
+                    .map(|(c, status)| CertificateRef::with_revocation(c, status))
                     .collect();
                 if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
                     verdict.chain.push(CertificateRef::of(&anchor));
+                }
+                let mode = self.revocation_mode(&chain_options);
+                if let Err(error) =
+                    revocation_verdict(&chain.revocation, mode, options.proven_signing_time)
+                {
+                    verdict.failure = Some((
+                        SubIndication::of_chain_error(&error),
+                        format!("signer's certificate path: {error}"),
+                    ));
+                    return verdict;
                 }
                 match self.recognise(&chain, options.time, options.proven_signing_time) {
                     None => {

@@ -646,7 +646,7 @@ fn critical_authority_info_access_is_refused_while_unprocessed() {
 }
 
 #[test]
-fn critical_crl_distribution_points_are_refused_while_unprocessed() {
+fn critical_crl_distribution_points_are_processed_only_with_revocation_checking_on() {
     let root = Node::self_signed(root("Root CA"));
     let mut issuing = ca("Critical-CRLDP Issuing CA");
     issuing
@@ -654,12 +654,19 @@ fn critical_crl_distribution_points_are_refused_while_unprocessed() {
         .push(extension(&[2, 5, 29, 31], true, crl_distribution_points()));
     let issuing = Node::issued_by(issuing, &root);
     let signer = Node::issued_by(leaf("Signer"), &issuing);
+    let mut off = options(Purpose::Sign);
+    off.revocation.mode = Some(baytrust::path::RevocationMode::Off);
     assert_eq!(
-        verify(&[&root], &signer, &[&issuing], &options(Purpose::Sign)),
+        verify(&[&root], &signer, &[&issuing], &off),
         Err(Error::UnrecognisedCriticalExtension {
             depth: 1,
             oid: "2.5.29.31".into()
         })
+    );
+    // The default mode (prefer) reads the distribution points for CRL scope.
+    assert_eq!(
+        verify(&[&root], &signer, &[&issuing], &options(Purpose::Sign)),
+        Ok(2)
     );
 }
 

@@ -1,8 +1,9 @@
 //! NIST PKITS 1.0.1 (testdata/pkits, see its README and SOURCE): every manifest entry
 //! runs through `path::verify_chain` with its initial policy inputs at the manifest's
 //! validation time; `expect_valid` and, for valid paths, the user-constrained policy set
-//! must match. Entries needing revocation checking are skipped until revocation lands;
-//! DSA entries are skipped because baytrust does not support DSA.
+//! must match. Every entry runs with hard-fail CRL checking as PKITS specifies
+//! (`RevocationMode::Require`, the entry's CRLs as the only revocation source); DSA
+//! entries are skipped because baytrust does not support DSA.
 //!
 //! Prints `pkits: N passed, M failed, K skipped` and fails on any failure.
 
@@ -13,7 +14,10 @@ use std::collections::BTreeSet;
 
 use baytrust::cert::Certificate;
 use baytrust::identity::Jurisdiction;
-use baytrust::path::{verify_chain, ChainOptions, PolicyInputs, PolicySet, Purpose};
+use baytrust::path::{
+    verify_chain, ChainOptions, PolicyInputs, PolicySet, Purpose, RevocationMode,
+};
+use baytrust::revocation::RevocationSources;
 use baytrust::trust::{TrustAnchor, TrustStore};
 use baytrust::Time;
 use pkits_manifest::PkitsEntry;
@@ -50,7 +54,15 @@ fn check(entry: &PkitsEntry, time: Time) -> Result<(), String> {
         }
         _ => return Ok(()),
     };
+    let mut sources = RevocationSources::new();
+    for crl in &entry.crls {
+        // A CRL refused at parse time is not there: hard fail follows for what it
+        // would have covered.
+        let _ = sources.add_crl(&read(crl)?);
+    }
     let mut options = ChainOptions::new(time);
+    options.revocation.mode = Some(RevocationMode::Require);
+    options.revocation.sources = vec![&sources];
     options.purpose = Purpose::Any;
     options.policy = PolicyInputs {
         user_initial_policy_set: entry.initial_policy_set.clone(),

@@ -15,6 +15,9 @@ use baytrust_cli::input::read_input;
 use baytrust_cli::inspect::{inspect_certificates, render_text};
 use baytrust_cli::inspect_signature::{inspect_signature, render_signature_text};
 use baytrust_cli::output::{stderr_line, stdout};
+use baytrust_cli::revocation::{
+    inspect_revocation, render_revocation_lines, render_revocation_text, RevocationArgs,
+};
 use baytrust_cli::terminal_text::escape;
 use baytrust_cli::verify::{
     outcome as verify_outcome, render_text as render_verify_text, run_verify, status_line,
@@ -55,6 +58,8 @@ enum Command {
         /// `--now`).
         #[arg(long, value_name = "RFC3339")]
         attime: Option<String>,
+        #[command(flatten)]
+        revocation: RevocationArgs,
         /// Print the report as JSON on stdout.
         #[arg(long)]
         json: bool,
@@ -89,13 +94,21 @@ enum Command {
         /// What the certificate is for: sign (default), client, server or any.
         #[arg(long, default_value = "sign", value_parser = parse_purpose)]
         purpose: Purpose,
+        #[command(flatten)]
+        revocation: RevocationArgs,
+        /// At most N intermediate CA certificates in the path (as `openssl verify
+        /// -verify_depth`: neither the certificate nor the anchor counts).
+        #[arg(long, value_name = "N")]
+        max_depth: Option<usize>,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Describe a file: each certificate of a DER file or PEM bundle with its legal
-    /// entity; a CMS signature (content, signers, signed attributes, certificates); or a
-    /// trust list (services and their status now). Describes only; verifies nothing.
+    /// entity; a CRL (issuer, updates, entries, scope) or an OCSP response (responder,
+    /// each single response); a CMS signature (content, signers, signed attributes,
+    /// certificates); or a trust list (services and their status now). Describes only;
+    /// verifies nothing.
     Inspect {
         /// The file to describe (`-` for standard input).
         file: String,
@@ -135,6 +148,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             trust,
             untrusted,
             attime,
+            revocation,
             json,
         } => {
             let now = trust.now()?;
@@ -145,6 +159,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 untrusted,
                 time: time_or(attime.as_deref(), "--attime", now)?,
                 now,
+                revocation,
             };
             let report = run_verify(&request)?;
             if json {
@@ -165,6 +180,8 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             inhibit_policy_mapping,
             inhibit_any_policy,
             purpose,
+            revocation,
+            max_depth,
             json,
         } => {
             let now = trust.now()?;
@@ -186,10 +203,14 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                     initial_any_policy_inhibit: inhibit_any_policy,
                 },
                 purpose,
+                revocation,
+                max_depth,
             };
             let report = run_chain(&request)?;
             if json {
                 print_json(&report, &request.cert)?;
+            } else {
+                stdout(&render_revocation_lines(&report.chain, ""));
             }
             match &report.error {
                 None => stderr_line(&format!("{}: OK", escape(&request.cert))),
@@ -207,8 +228,16 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 Ok(report) if json => print_json(&report, &file)?,
                 Ok(report) => stdout(&render_text(&report)),
                 Err(certificate_failure) => {
-                    // Not certificates: a trust list (signed or plain JSON), a CMS
-                    // signature, or else the certificate error.
+                    // Not certificates: a CRL or OCSP response, a trust list (signed or
+                    // plain JSON), a CMS signature, or else the certificate error.
+                    if let Some(summary) = inspect_revocation(&bytes) {
+                        if json {
+                            print_json(&summary, &file)?;
+                        } else {
+                            stdout(&render_revocation_text(&summary));
+                        }
+                        return Ok(Outcome::Passed);
+                    }
                     let now = baytrust_cli::clock::time_or_now(now.as_deref(), "--now")?;
                     let list = baytrust_cli::inspect_trust_list::inspect_as_trust_list(
                         &file, &bytes, now,

@@ -9,7 +9,7 @@ use der::{
     Tagged,
 };
 
-use super::signed_data::{MAX_CERTIFICATES, MAX_SIGNERS};
+use super::signed_data::{MAX_CERTIFICATES, MAX_REVOCATION_INFO_CHOICES, MAX_SIGNERS};
 
 /// `AlgorithmIdentifier` (RFC 5280 §4.1.1.2), used for digest and signature algorithms:
 ///
@@ -124,6 +124,9 @@ pub(super) struct SignedData<'a> {
     /// How many entries `certificates` has, of every choice (those past the cap are
     /// skipped unread).
     pub certificate_count: usize,
+    /// The DER of each `RevocationInfoChoice` of `crls`, among the first
+    /// [`MAX_REVOCATION_INFO_CHOICES`] (the rest skipped unread).
+    pub crls: Vec<Vec<u8>>,
     /// The first [`MAX_SIGNERS`] `signerInfos`, in the order received.
     pub signer_infos: Vec<SignerInfo<'a>>,
     /// How many `signerInfos` there are (those past the cap are skipped unread).
@@ -141,8 +144,10 @@ impl<'a> DecodeValue<'a> for SignedData<'a> {
             .context_specific::<CertificateSet>(TagNumber(0), TagMode::Implicit)?
             .map(|set| (set.certificates, set.count))
             .unwrap_or_default();
-        let _crls =
-            reader.context_specific::<SetOf<AnyRef<'a>>>(TagNumber(1), TagMode::Implicit)?;
+        let crls = reader
+            .context_specific::<RevocationInfoChoices>(TagNumber(1), TagMode::Implicit)?
+            .map(|set| set.choices)
+            .unwrap_or_default();
         let signer_infos: SignerInfos<'a> = reader.decode()?;
         Ok(Self {
             digest_algorithms: digest_algorithms
@@ -153,10 +158,37 @@ impl<'a> DecodeValue<'a> for SignedData<'a> {
             encap_content_info,
             certificates,
             certificate_count,
+            crls,
             signer_infos: signer_infos.signers,
             signer_count: signer_infos.count,
         })
     }
+}
+
+/// `RevocationInfoChoices ::= SET OF RevocationInfoChoice` (RFC 5652 §10.2.1), each
+/// choice kept as its DER TLV (a `crl` SEQUENCE or `other [1]`), read by
+/// [`RevocationSources::add_revocation_info_choice`](crate::revocation::RevocationSources::add_revocation_info_choice).
+struct RevocationInfoChoices {
+    choices: Vec<Vec<u8>>,
+}
+
+impl<'a> DecodeValue<'a> for RevocationInfoChoices {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
+        let mut choices = Vec::new();
+        while !reader.is_finished() {
+            let choice = AnyRef::decode(reader)?;
+            if choices.len() < MAX_REVOCATION_INFO_CHOICES {
+                choices.push(choice.to_der()?);
+            }
+        }
+        Ok(Self { choices })
+    }
+}
+
+impl FixedTag for RevocationInfoChoices {
+    const TAG: Tag = Tag::Set;
 }
 
 /// `SignerInfos ::= SET OF SignerInfo` (RFC 5652 §5.1), of which the first

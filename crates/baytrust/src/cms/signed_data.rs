@@ -23,6 +23,10 @@ const ID_SIGNED_AND_ENVELOPED_DATA: &str = "1.2.840.113549.1.7.4";
 /// GM/T 0010-2012 `signedAndEnvelopedData`.
 const GMT_SIGNED_AND_ENVELOPED_DATA: &str = "1.2.156.10197.6.1.4.2.4";
 
+/// The most `RevocationInfoChoice`s (CRLs, OCSP responses) of one SignedData's `crls`
+/// field kept (RFC 5652 §10.2.1); more are skipped unread.
+pub const MAX_REVOCATION_INFO_CHOICES: usize = 64;
+
 /// Most `signerInfos` one SignedData may have: [`Error::TooManySigners`] beyond.
 /// RFC 5652 sets no limit; a co-signed contract has a handful of signers, and 64 keeps
 /// the per-signer work of one verification (a signature check each, one shared path
@@ -57,6 +61,7 @@ pub struct SignedData {
     encapsulated_content_type_received: String,
     encapsulated_content: Option<Vec<u8>>,
     certificates: Vec<CertificateDer>,
+    revocation_info_choices: Vec<Vec<u8>>,
     signers: Vec<SignerInfo>,
 }
 
@@ -145,6 +150,7 @@ impl SignedData {
                 .into_iter()
                 .map(CertificateDer::from_vec)
                 .collect(),
+            revocation_info_choices: signed_data.crls,
             signers: signed_data
                 .signer_infos
                 .into_iter()
@@ -182,6 +188,15 @@ impl SignedData {
     /// yet.
     pub fn certificates(&self) -> &[CertificateDer] {
         &self.certificates
+    }
+
+    /// The `RevocationInfoChoice`s of the `crls` field (RFC 5652 §10.2.1) as DER TLVs,
+    /// in the order received, at most
+    /// [`MAX_REVOCATION_INFO_CHOICES`](super::MAX_REVOCATION_INFO_CHOICES): CRLs and
+    /// `other [1]` choices (RFC 5940 OCSP responses), for
+    /// [`RevocationSources::add_revocation_info_choice`](crate::revocation::RevocationSources::add_revocation_info_choice).
+    pub fn revocation_info_choices(&self) -> &[Vec<u8>] {
+        &self.revocation_info_choices
     }
 
     /// The signers, in the order received.

@@ -13,8 +13,11 @@ use std::collections::{HashMap, HashSet};
 use x509_parser::x509::SubjectPublicKeyInfo;
 
 use super::budget::BudgetLeft;
+use super::revocation_check::{
+    path_statuses, revocation_verdict, wants_more, RevocationMode, MAX_SEPARATE_CRL_SIGNERS,
+};
 use super::validate::{check_certificate, validate_path};
-use super::{ChainOptions, VerifiedChain};
+use super::{ChainOptions, Purpose, VerifiedChain};
 use crate::algorithm::verify_signature;
 use crate::cert::{Certificate, ComparableName};
 use crate::trust::{TrustAnchor, TrustStore};
@@ -25,7 +28,10 @@ use crate::Error;
 /// `options.time`, within `options.budget`. The error names the rule that failed and the
 /// certificate's depth (0 = `leaf`); when several paths fail, the most specific error
 /// wins (an expired issuer that did sign outranks a same-named one whose signature
-/// fails).
+/// fails). The first path that validates has its revocation statuses looked up in
+/// `options.revocation.sources` and judged ([`revocation_verdict`]): a revoked
+/// certificate, or under `require` one without status, fails the call (no other path
+/// is tried).
 pub fn verify_chain<'c>(
     store: &'c TrustStore,
     leaf: &'c Certificate<'c>,
@@ -33,17 +39,38 @@ pub fn verify_chain<'c>(
     options: &ChainOptions<'_>,
 ) -> Result<VerifiedChain<'c>, Error> {
     let mut budget = BudgetLeft::new(options.budget);
-    verify_chain_with_budget(store, leaf, intermediates, options, &mut budget)
+    let chain = verify_chain_with_budget(store, leaf, intermediates, options, &mut budget)?;
+    revocation_verdict(
+        &chain.revocation,
+        options.revocation.effective_mode(),
+        options.revocation.proven_signing_time,
+    )?;
+    Ok(chain)
 }
 
 /// [`verify_chain`] spending from `budget` (`options.budget` is not read), so that one
-/// budget can span several verifications, e.g. all signers of one CMS signature.
+/// budget can span several verifications, e.g. all signers of one CMS signature. The
+/// revocation statuses are looked up but **not judged**: the caller applies
+/// [`revocation_verdict`].
 pub(crate) fn verify_chain_with_budget<'c>(
     store: &'c TrustStore,
     leaf: &'c Certificate<'c>,
     intermediates: &'c [Certificate<'c>],
     options: &ChainOptions<'_>,
     budget: &mut BudgetLeft,
+) -> Result<VerifiedChain<'c>, Error> {
+    build(store, leaf, intermediates, options, budget, true)
+}
+
+/// The search; `separate_crl_signers`: whether CRL-signing certificates of the pool
+/// that are not on the path may be validated (not when validating one of them).
+fn build<'c>(
+    store: &'c TrustStore,
+    leaf: &'c Certificate<'c>,
+    intermediates: &'c [Certificate<'c>],
+    options: &ChainOptions<'_>,
+    budget: &mut BudgetLeft,
+    separate_crl_signers: bool,
 ) -> Result<VerifiedChain<'c>, Error> {
     let leaf_link = Link::new(leaf);
     // The end entity's own rules: no path can mend them.
@@ -64,9 +91,15 @@ pub(crate) fn verify_chain_with_budget<'c>(
         store,
         pool: &pool,
         pool_by_subject: &pool_by_subject,
+        intermediates,
         options,
         budget,
         best_error: None,
+        separate_crl_signers: if separate_crl_signers {
+            None
+        } else {
+            Some(Vec::new())
+        },
     };
     let mut path = vec![&leaf_link];
     match search.extend(&mut path)? {
@@ -117,9 +150,13 @@ struct Search<'c, 'p, 'o, 'b> {
     store: &'c TrustStore,
     pool: &'p [Link<'c>],
     pool_by_subject: &'p HashMap<&'p ComparableName, Vec<usize>>,
+    intermediates: &'c [Certificate<'c>],
     options: &'p ChainOptions<'o>,
     budget: &'b mut BudgetLeft,
     best_error: Option<Error>,
+    /// CRL-signing certificates of the pool whose own paths validated, found the first
+    /// time a status lookup needs more than the path's own certificates.
+    separate_crl_signers: Option<Vec<Certificate<'c>>>,
 }
 
 /// How specific a failure is, higher meaning more use to the user, following
@@ -254,7 +291,10 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
                 continue;
             }
             match self.validate(path, anchor) {
-                Ok(chain) => return Ok(Some(chain)),
+                Ok(mut chain) => {
+                    chain.revocation = self.revocation_statuses(&chain)?;
+                    return Ok(Some(chain));
+                }
                 Err(e) => self.record(e)?,
             }
         }
@@ -343,7 +383,93 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
             anchor,
             authorities_constrained_policy_set: outcome.authorities_constrained,
             user_constrained_policy_set: outcome.user_constrained,
+            revocation: Vec::new(),
         })
+    }
+
+    /// The revocation statuses of a validated path: first with the path's own
+    /// certificates as CRL signers, then, for certificates still without status, with
+    /// the pool's separate CRL-signing certificates whose own paths validate.
+    fn revocation_statuses(
+        &mut self,
+        chain: &VerifiedChain<'c>,
+    ) -> Result<Vec<Result<crate::revocation::RevocationStatus, Error>>, Error> {
+        let revocation = &self.options.revocation;
+        let not_checked = || {
+            chain
+                .certificates
+                .iter()
+                .map(|_| Ok(crate::revocation::RevocationStatus::NotChecked))
+                .collect()
+        };
+        if revocation.effective_mode() == RevocationMode::Off
+            || revocation.sources.iter().all(|s| s.is_empty())
+        {
+            return Ok(not_checked());
+        }
+        let Ok(anchor) = Certificate::from_der(chain.anchor.der()) else {
+            return Ok(not_checked());
+        };
+        let path: Vec<Certificate<'c>> = chain.certificates.iter().map(|&c| c.clone()).collect();
+        // Each lookup may check signatures: one build step per certificate.
+        for _ in &path {
+            self.budget.spend_build_step()?;
+        }
+        let time = self.options.time;
+        let policy = self.options.algorithm_policy;
+        let mut statuses = path_statuses(&path, &anchor, time, revocation, &[], &policy);
+        if statuses.iter().any(wants_more) {
+            let signers = self.separate_crl_signers(&path)?;
+            if !signers.is_empty() {
+                statuses = path_statuses(&path, &anchor, time, revocation, &signers, &policy);
+            }
+        }
+        Ok(statuses)
+    }
+
+    /// The pool's certificates with cRLSign that are not on `path` and whose own paths
+    /// validate (revocation included: a revoked CRL signer signs no accepted CRL), at
+    /// most [`MAX_SEPARATE_CRL_SIGNERS`] tried; found once per search.
+    fn separate_crl_signers(
+        &mut self,
+        path: &[Certificate<'c>],
+    ) -> Result<Vec<Certificate<'c>>, Error> {
+        if let Some(known) = &self.separate_crl_signers {
+            return Ok(known.clone());
+        }
+        let mut options = self.options.clone();
+        options.purpose = Purpose::Any;
+        options.revocation.proven_signing_time = None;
+        let mode = options.revocation.effective_mode();
+        let candidates: Vec<&'c Certificate<'c>> = self
+            .pool
+            .iter()
+            .map(|link| link.certificate)
+            .filter(|c| c.key_usage().is_some_and(|ku| ku.crl_sign()))
+            .filter(|c| path.iter().all(|p| p.der() != c.der()))
+            .take(MAX_SEPARATE_CRL_SIGNERS)
+            .collect();
+        let mut signers = Vec::new();
+        for candidate in candidates {
+            match build(
+                self.store,
+                candidate,
+                self.intermediates,
+                &options,
+                self.budget,
+                false,
+            ) {
+                Ok(chain) => {
+                    if revocation_verdict(&chain.revocation, mode, None).is_ok() {
+                        signers.push(candidate.clone());
+                    }
+                }
+                Err(e) if is_fatal(&e) => return Err(e),
+                Err(_) => {}
+            }
+        }
+        self.separate_crl_signers = Some(signers.clone());
+        Ok(signers)
     }
 }
 

@@ -1,7 +1,7 @@
 //! `ChainOptions`: everything a path validation depends on besides the certificates and
 //! the trust store — the validation time above all, never read from a clock.
 
-use super::{Budget, PolicyInputs};
+use super::{Budget, PolicyInputs, RevocationOptions};
 use crate::algorithm::AlgorithmPolicy;
 use crate::Time;
 
@@ -49,6 +49,10 @@ pub struct ChainOptions<'a> {
     pub max_path_len: usize,
     /// The work limits of the search.
     pub budget: Budget,
+    /// Revocation checking of the path that validates (mode, sources, clock skew,
+    /// proven signing time). Default: no sources, mode left to the verifier
+    /// (`prefer` for [`verify_chain`](super::verify_chain)).
+    pub revocation: RevocationOptions<'a>,
 }
 
 impl ChainOptions<'_> {
@@ -62,6 +66,7 @@ impl ChainOptions<'_> {
             algorithm_policy: AlgorithmPolicy::default(),
             max_path_len: 10,
             budget: Budget::default(),
+            revocation: RevocationOptions::default(),
         }
     }
 }

@@ -16,9 +16,9 @@ use crate::trust::TrustAnchor;
 use crate::Error;
 
 /// Extensions this validator processes, and so may be critical (RFC 5280 §4.2).
-/// authorityInfoAccess and cRLDistributionPoints are not here: nothing processes them
-/// yet, so a certificate marking either critical is refused (revocation checking will
-/// add cRLDistributionPoints back when it reads it).
+/// authorityInfoAccess is not here: nothing processes it, so a certificate marking it
+/// critical is refused. cRLDistributionPoints is processed (CRL scope, RFC 5280
+/// §6.3.3 (b)) only when revocation checking is on: see [`CRL_DISTRIBUTION_POINTS`].
 const PROCESSED_EXTENSIONS: &[&str] = &[
     "2.5.29.14", // subjectKeyIdentifier
     "2.5.29.15", // keyUsage
@@ -32,6 +32,11 @@ const PROCESSED_EXTENSIONS: &[&str] = &[
     "2.5.29.37", // extKeyUsage
     "2.5.29.54", // inhibitAnyPolicy
 ];
+
+/// cRLDistributionPoints (RFC 5280 §4.2.1.13): processed by revocation checking, so it
+/// may be critical in a certificate of a path validated with a revocation mode other
+/// than `off`.
+const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
 
 /// subjectKeyIdentifier and authorityKeyIdentifier: processed, but MUST be non-critical
 /// (RFC 5280 §4.2.1.1, §4.2.1.2).
@@ -77,7 +82,8 @@ pub(crate) fn check_certificate(
         }
         check_extended_key_usage(certificate, depth, options.purpose)?;
     }
-    check_critical_extensions(certificate, depth)?;
+    let revocation_on = options.revocation.effective_mode() != super::RevocationMode::Off;
+    check_critical_extensions(certificate, depth, revocation_on)?;
     // A self-issued certificate may lack it only if self-signed, which the builder
     // checks once it knows the issuer's key.
     if !is_self_issued && certificate.authority_key_id().is_none() {
@@ -208,9 +214,16 @@ fn check_validity(
     Ok(())
 }
 
-fn check_critical_extensions(certificate: &Certificate<'_>, depth: usize) -> Result<(), Error> {
+fn check_critical_extensions(
+    certificate: &Certificate<'_>,
+    depth: usize,
+    revocation_on: bool,
+) -> Result<(), Error> {
     for extension in certificate.extensions().iter().filter(|e| e.critical) {
         let oid = extension.oid.to_id_string();
+        if revocation_on && oid == CRL_DISTRIBUTION_POINTS {
+            continue;
+        }
         if !is_processed_extension(&oid) {
             return Err(Error::UnrecognisedCriticalExtension { depth, oid });
         }

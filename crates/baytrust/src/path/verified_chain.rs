@@ -3,7 +3,9 @@
 use super::PolicySet;
 use crate::cert::Certificate;
 use crate::identity::Jurisdiction;
+use crate::revocation::RevocationStatus;
 use crate::trust::TrustAnchor;
+use crate::Error;
 
 /// A certification path that validated, from the end entity to the anchor.
 #[derive(Debug, Clone)]
@@ -17,6 +19,10 @@ pub struct VerifiedChain<'c> {
     pub authorities_constrained_policy_set: PolicySet,
     /// The RFC 5280 user-constrained-policy-set.
     pub user_constrained_policy_set: PolicySet,
+    /// The revocation status of each certificate of `certificates` (same order), or
+    /// why none could be had; all `NotChecked` when revocation checking is off or no
+    /// source was given. Judged by [`revocation_verdict`](super::revocation_verdict).
+    pub revocation: Vec<Result<RevocationStatus, Error>>,
 }
 
 impl VerifiedChain<'_> {

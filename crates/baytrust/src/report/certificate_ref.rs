@@ -3,6 +3,8 @@
 use serde::Serialize;
 
 use crate::cert::Certificate;
+use crate::revocation::{ReasonCode, RevocationStatus, StatusSource};
+use crate::{Error, Time};
 
 /// A certificate as reports name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -15,6 +17,65 @@ pub struct CertificateRef {
     pub serial: String,
     /// SHA-256 of the DER, lower-case hex.
     pub sha256: String,
+    /// Its revocation status, for a certificate of a validated path below the anchor
+    /// (`None` for the anchor and outside paths).
+    pub revocation: Option<CertificateRevocation>,
+}
+
+/// What a report says of one certificate's revocation status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CertificateRevocation {
+    /// `good`, `revoked`, `unknown` (OCSP), `not_checked` (no source covers it) or
+    /// `unavailable` (a source applied but was refused: `problem` says why).
+    pub status: &'static str,
+    /// The CRL or OCSP response that gave the status.
+    pub source: Option<StatusSource>,
+    /// For `revoked`: revocationDate / revocationTime.
+    pub revoked_at: Option<Time>,
+    /// For `revoked`: the CRLReason, when given.
+    pub reason: Option<ReasonCode>,
+    /// For `unavailable`: the refusal.
+    pub problem: Option<String>,
+}
+
+impl CertificateRevocation {
+    /// The report's view of a status lookup.
+    pub fn of(status: &Result<RevocationStatus, Error>) -> Self {
+        let mut out = Self {
+            status: "not_checked",
+            source: None,
+            revoked_at: None,
+            reason: None,
+            problem: None,
+        };
+        match status {
+            Ok(RevocationStatus::Good { source }) => {
+                out.status = "good";
+                out.source = Some(source.clone());
+            }
+            Ok(RevocationStatus::Revoked {
+                time,
+                reason,
+                source,
+                ..
+            }) => {
+                out.status = "revoked";
+                out.source = Some(source.clone());
+                out.revoked_at = Some(*time);
+                out.reason = *reason;
+            }
+            Ok(RevocationStatus::Unknown { source }) => {
+                out.status = "unknown";
+                out.source = Some(source.clone());
+            }
+            Ok(RevocationStatus::NotChecked) => {}
+            Err(e) => {
+                out.status = "unavailable";
+                out.problem = Some(e.to_string());
+            }
+        }
+        out
+    }
 }
 
 impl CertificateRef {
@@ -29,6 +90,18 @@ impl CertificateRef {
                 .iter()
                 .map(|b| format!("{b:02x}"))
                 .collect(),
+            revocation: None,
+        }
+    }
+
+    /// Names `certificate` with its revocation status.
+    pub fn with_revocation(
+        certificate: &Certificate<'_>,
+        status: &Result<RevocationStatus, Error>,
+    ) -> Self {
+        Self {
+            revocation: Some(CertificateRevocation::of(status)),
+            ..Self::of(certificate)
         }
     }
 }

@@ -62,6 +62,10 @@ pub enum SubIndication {
     /// life; a proven signing time (proof of existence) in a recognised period would
     /// make it pass.
     NotRecognisedNoPoe,
+    // ---- revocation (issue 10) ----
+    /// `INDETERMINATE`: a CA certificate of the signer's path is revoked, with no proof
+    /// the signature came before (ETSI EN 319 102-1 §5.2.6).
+    RevokedCaNoPoe,
     // ---- CMS (issue 8) ----
     /// `INDETERMINATE`: the signed content is not available to check the signature
     /// against (ETSI EN 319 102-1 §5.1.3), e.g. detached content beyond the kept-content
@@ -102,6 +106,7 @@ impl SubIndication {
             Self::TryLater => "TRY_LATER",
             Self::NotRecognisedNoPoe => "NOT_RECOGNISED_NO_POE",
             Self::SignedDataNotFound => "SIGNED_DATA_NOT_FOUND",
+            Self::RevokedCaNoPoe => "REVOKED_CA_NO_POE",
         }
     }
 
@@ -125,7 +130,8 @@ impl SubIndication {
             | Self::RevokedNoPoe
             | Self::TryLater
             | Self::NotRecognisedNoPoe
-            | Self::SignedDataNotFound => Indication::Indeterminate,
+            | Self::SignedDataNotFound
+            | Self::RevokedCaNoPoe => Indication::Indeterminate,
         }
     }
 
@@ -208,6 +214,14 @@ impl SubIndication {
             Error::PolicyMappingAnyPolicy { .. } | Error::NoValidPolicy { .. } => {
                 Self::PolicyProcessingError
             }
+            // ---- revocation (issue 10) ----
+            Error::CertificateRevoked {
+                proven_signing_time: Some(_),
+                ..
+            } => Self::Revoked,
+            Error::CertificateRevoked { depth: 0, .. } => Self::RevokedNoPoe,
+            Error::CertificateRevoked { .. } => Self::RevokedCaNoPoe,
+            Error::RevocationStatusUnavailable { .. } => Self::TryLater,
             other => {
                 Self::of_crypto_constraint(other).unwrap_or(Self::CertificateChainGeneralFailure)
             }
@@ -297,6 +311,41 @@ mod tests {
                 reason: "not a Certificate".into()
             }),
             SubIndication::CertificateChainGeneralFailure
+        );
+    }
+
+    #[test]
+    fn revocation_errors_map_to_revoked_no_poe_revoked_ca_no_poe_revoked_and_try_later() {
+        let revoked = |depth, proven_signing_time| Error::CertificateRevoked {
+            depth,
+            revoked_at: crate::Time::parse_rfc3339("2026-04-01T00:00:00Z").unwrap(),
+            reason: None,
+            proven_signing_time,
+        };
+        assert_eq!(
+            SubIndication::of_chain_error(&revoked(0, None)),
+            SubIndication::RevokedNoPoe
+        );
+        assert_eq!(
+            SubIndication::of_chain_error(&revoked(1, None)),
+            SubIndication::RevokedCaNoPoe
+        );
+        assert_eq!(SubIndication::RevokedCaNoPoe.as_str(), "REVOKED_CA_NO_POE");
+        assert_eq!(
+            SubIndication::RevokedCaNoPoe.indication(),
+            Indication::Indeterminate
+        );
+        let proven = crate::Time::parse_rfc3339("2026-05-01T00:00:00Z").ok();
+        assert_eq!(
+            SubIndication::of_chain_error(&revoked(1, proven)),
+            SubIndication::Revoked
+        );
+        assert_eq!(
+            SubIndication::of_chain_error(&Error::RevocationStatusUnavailable {
+                depth: 0,
+                problem: String::new()
+            }),
+            SubIndication::TryLater
         );
     }
 

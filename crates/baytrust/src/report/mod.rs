@@ -6,6 +6,6 @@ mod certificate_ref;
 mod indication;
 mod signature_report;
 
-pub use certificate_ref::CertificateRef;
+pub use certificate_ref::{CertificateRef, CertificateRevocation};
 pub use indication::{Indication, SubIndication};
 pub use signature_report::{Recognition, Report, SignerReport};

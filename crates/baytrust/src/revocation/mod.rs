@@ -21,7 +21,7 @@ mod reason;
 mod sources;
 mod status;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 
 pub use asn1::canonical_integer;
 pub use cert_id::{CertId, CertIdHash};

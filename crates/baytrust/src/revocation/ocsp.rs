@@ -52,7 +52,8 @@ pub enum ResponderId {
 }
 
 impl ResponderId {
-    fn text(&self) -> String {
+    /// The responder as text: its name, or `key hash <hex>`.
+    pub fn text(&self) -> String {
         match self {
             Self::ByName { text, .. } => text.clone(),
             Self::ByKey(hash) => format!("key hash {}", super::asn1::hex(hash)),

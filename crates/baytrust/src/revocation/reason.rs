@@ -13,6 +13,7 @@ pub enum ReasonCode {
     /// `keyCompromise (1)`.
     KeyCompromise,
     /// `cACompromise (2)`.
+    #[serde(rename = "cACompromise")]
     CaCompromise,
     /// `affiliationChanged (3)`.
     AffiliationChanged,
@@ -23,10 +24,12 @@ pub enum ReasonCode {
     /// `certificateHold (6)`.
     CertificateHold,
     /// `removeFromCRL (8)`: only in delta CRLs, where it lifts a hold.
+    #[serde(rename = "removeFromCRL")]
     RemoveFromCrl,
     /// `privilegeWithdrawn (9)`.
     PrivilegeWithdrawn,
     /// `aACompromise (10)`.
+    #[serde(rename = "aACompromise")]
     AaCompromise,
 }
 

@@ -210,6 +210,23 @@ impl TestCa {
         let issuer = rcgen::Issuer::from_params(&self.params, &self.key);
         params.signed_by(&key, &issuer).unwrap().der().to_vec()
     }
+
+    /// A delegated OCSP responder `CN=<cn>` with `serial` issued by this CA:
+    /// id-kp-OCSPSigning, **without** id-pkix-ocsp-nocheck; with its key.
+    pub fn issue_ocsp_responder(&self, cn: &str, serial: u64) -> (Vec<u8>, rcgen::KeyPair) {
+        let key = rcgen::KeyPair::generate().unwrap();
+        let mut params = rcgen::CertificateParams::default();
+        params.distinguished_name = rcgen::DistinguishedName::new();
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, cn);
+        params.serial_number = Some(serial.into());
+        params.key_usages = vec![rcgen::KeyUsagePurpose::DigitalSignature];
+        params.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::OcspSigning];
+        let issuer = rcgen::Issuer::from_params(&self.params, &self.key);
+        let der = params.signed_by(&key, &issuer).unwrap().der().to_vec();
+        (der, key)
+    }
 }
 
 /// `CRLDistributionPoints` with one point: `distributionPoint` fullName URI (when

@@ -30,6 +30,8 @@ pub struct PkitsEntry {
     pub initial_any_policy_inhibit: bool,
     /// The user-constrained-policy-set expected of a valid path.
     pub expected_user_constrained_policy_set: BTreeSet<String>,
+    /// The entry's CRL files (`crls`).
+    pub crls: Vec<PathBuf>,
     /// Why the entry is not run, if it is not.
     pub skip_reason: Option<&'static str>,
 }
@@ -52,17 +54,11 @@ fn strings(value: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Entries needing what baytrust lacks are skipped: DSA (not supported) and, until the
-/// revocation issue lands, every revocation-dependent tag.
+/// Entries needing what baytrust lacks are skipped: DSA (not supported), nothing else.
 fn skip_reason(entry: &Value) -> Option<&'static str> {
     let tags = strings(&entry["requires"]);
     if tags.iter().any(|t| t.starts_with("dsa")) {
         return Some("DSA is not supported");
-    }
-    if tags.iter().any(|t| {
-        t == "revocation" || t.starts_with("crl-") || t == "indirect-crl" || t == "delta-crl"
-    }) {
-        return Some("needs revocation checking (not yet implemented)");
     }
     None
 }
@@ -74,6 +70,7 @@ pub fn load() -> (Vec<PkitsEntry>, String) {
     let default_user_set =
         strings(&manifest["defaults"]["user_constrained_policy_set_when_omitted"]);
     let certs = pkits_dir().join("certs");
+    let crls = pkits_dir().join("crls");
     let entries = manifest["tests"]
         .as_array()
         .unwrap()
@@ -103,6 +100,10 @@ pub fn load() -> (Vec<PkitsEntry>, String) {
                     Some(set) => strings(set).into_iter().collect(),
                     None => default_user_set.iter().cloned().collect(),
                 },
+                crls: strings(&entry["crls"])
+                    .iter()
+                    .map(|n| crls.join(n))
+                    .collect(),
                 skip_reason: skip_reason(entry),
             }
         })

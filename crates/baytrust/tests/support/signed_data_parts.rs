@@ -99,12 +99,14 @@ pub struct SignedDataParts {
     pub encap_content_info: Vec<u8>,
     /// Each certificate's TLV.
     pub certificates: Vec<Vec<u8>>,
+    /// Each RevocationInfoChoice's TLV (`crls [1]`).
+    pub crls: Vec<Vec<u8>>,
     /// Each SignerInfo's TLV.
     pub signer_infos: Vec<Vec<u8>>,
 }
 
 impl SignedDataParts {
-    /// Splits a DER ContentInfo (no CRLs).
+    /// Splits a DER ContentInfo.
     pub fn parse(der: &[u8]) -> Self {
         let content_info = single(der);
         assert_eq!(content_info.tag, 0x30);
@@ -117,11 +119,13 @@ impl SignedDataParts {
             digest_algorithms: fields[1].encode(),
             encap_content_info: fields[2].encode(),
             certificates: Vec::new(),
+            crls: Vec::new(),
             signer_infos: Vec::new(),
         };
         for field in &fields[3..] {
             match field.tag {
                 0xa0 => parts.certificates = tlvs(&field.content).iter().map(Tlv::encode).collect(),
+                0xa1 => parts.crls = tlvs(&field.content).iter().map(Tlv::encode).collect(),
                 0x31 => parts.signer_infos = tlvs(&field.content).iter().map(Tlv::encode).collect(),
                 other => panic!("unexpected SignedData field tag {other:#x}"),
             }
@@ -129,7 +133,8 @@ impl SignedDataParts {
         parts
     }
 
-    /// Puts the ContentInfo back together (certificates omitted when there are none).
+    /// Puts the ContentInfo back together (certificates and CRLs omitted when there are
+    /// none; CRLs in the order given, which DER SET OF does not check here).
     pub fn encode(&self) -> Vec<u8> {
         let mut signed_data = Vec::new();
         signed_data.extend(&self.version);
@@ -137,6 +142,9 @@ impl SignedDataParts {
         signed_data.extend(&self.encap_content_info);
         if !self.certificates.is_empty() {
             signed_data.extend(tlv(0xa0, &self.certificates.concat()));
+        }
+        if !self.crls.is_empty() {
+            signed_data.extend(tlv(0xa1, &self.crls.concat()));
         }
         signed_data.extend(tlv(0x31, &self.signer_infos.concat()));
         let explicit = tlv(0xa0, &tlv(0x30, &signed_data));
