@@ -178,6 +178,65 @@ pub enum Error {
         reason: &'static str,
     },
 
+    // ---- adversarial conformance (issue 8, helper F) ----
+    /// The serialNumber is longer than 20 octets, not counting a sign-padding zero byte
+    /// (RFC 5280 §4.1.2.2: "Conforming CAs MUST NOT use serialNumber values longer than
+    /// 20 octets"; rustls-webpki refuses the same).
+    #[error("serialNumber is {octets} octets long; at most 20 are allowed")]
+    SerialNumberTooLong {
+        /// The value's length in octets, without a sign-padding zero byte.
+        octets: usize,
+    },
+    /// A validity time is not in the form RFC 5280 §4.1.2.5.1–2 requires: UTCTime
+    /// `YYMMDDHHMMSSZ`, GeneralizedTime `YYYYMMDDHHMMSSZ` (Zulu, with seconds, no
+    /// fraction); a time without seconds, with an offset or a fraction is refused, not
+    /// read one of several ways.
+    #[error("validity {field} {value:?} is not an RFC 5280 time: {reason}")]
+    ValidityTimeMalformed {
+        /// `notBefore` or `notAfter`.
+        field: &'static str,
+        /// The time as encoded, control characters escaped.
+        value: String,
+        /// Which rule of the form it breaks.
+        reason: &'static str,
+    },
+    /// basicConstraints has pathLenConstraint while cA is not TRUE (RFC 5280 §4.2.1.9:
+    /// "CAs MUST NOT include the pathLenConstraint field unless the cA boolean is
+    /// asserted").
+    #[error("basicConstraints has pathLenConstraint {path_len_constraint} but cA is not TRUE")]
+    PathLenWithoutCa {
+        /// The pathLenConstraint given.
+        path_len_constraint: u32,
+    },
+    /// certificatePolicies lists no policy (RFC 5280 §4.2.1.4: `certificatePolicies ::=
+    /// SEQUENCE SIZE (1..MAX) OF PolicyInformation`).
+    #[error("certificatePolicies lists no policy")]
+    CertificatePoliciesEmpty,
+    /// A policy OID appears twice in certificatePolicies (RFC 5280 §4.2.1.4: "A
+    /// certificate policy OID MUST NOT appear more than once").
+    #[error("certificatePolicies lists policy {oid} more than once")]
+    CertificatePolicyRepeated {
+        /// The repeated policy OID.
+        oid: String,
+    },
+    /// policyConstraints is an empty sequence (RFC 5280 §4.2.1.11: "Conforming CAs
+    /// MUST NOT issue certificates where policy constraints is an empty sequence").
+    #[error("policyConstraints is an empty sequence")]
+    PolicyConstraintsEmpty,
+    /// A uniformResourceIdentifier alternative name is not an absolute URI with a
+    /// scheme and a scheme-specific part (RFC 5280 §4.2.1.6, RFC 3986 §4.3).
+    #[error("subjectAltName URI {value:?} is malformed: {reason}")]
+    SanUriMalformed {
+        /// The URI, control characters escaped.
+        value: String,
+        /// Which rule it breaks.
+        reason: &'static str,
+    },
+    /// A directoryName alternative name is the empty name (RFC 5280 §4.2.1.6:
+    /// "conforming CAs MUST NOT issue certificates with subjectAltNames containing
+    /// empty GeneralName fields").
+    #[error("subjectAltName holds an empty directoryName")]
+    SanDirectoryNameEmpty,
     // ---- algorithms ---------------------------------------------------------------
     /// The signature algorithm OID is not one baytrust verifies.
     #[error("signature algorithm {oid} is not supported")]
@@ -966,6 +1025,15 @@ impl Error {
             Error::NameConstraintMinimumNotZero { .. } => "NameConstraintMinimumNotZero",
             Error::NameConstraintMaximumPresent { .. } => "NameConstraintMaximumPresent",
             Error::NameConstraintValueMalformed { .. } => "NameConstraintValueMalformed",
+            // ---- adversarial conformance (issue 8, helper F) ----
+            Error::SerialNumberTooLong { .. } => "SerialNumberTooLong",
+            Error::ValidityTimeMalformed { .. } => "ValidityTimeMalformed",
+            Error::PathLenWithoutCa { .. } => "PathLenWithoutCa",
+            Error::CertificatePoliciesEmpty => "CertificatePoliciesEmpty",
+            Error::CertificatePolicyRepeated { .. } => "CertificatePolicyRepeated",
+            Error::PolicyConstraintsEmpty => "PolicyConstraintsEmpty",
+            Error::SanUriMalformed { .. } => "SanUriMalformed",
+            Error::SanDirectoryNameEmpty => "SanDirectoryNameEmpty",
             Error::NameConstraintNameMalformed { .. } => "NameConstraintNameMalformed",
             Error::OrganizationIdentifierRepeated { .. } => "OrganizationIdentifierRepeated",
             Error::OrganizationIdentifierCountryMismatch { .. } => {

@@ -186,6 +186,15 @@ impl SubIndication {
             Error::PolicyMappingAnyPolicy { .. } | Error::NoValidPolicy { .. } => {
                 Self::PolicyProcessingError
             }
+            // ---- adversarial conformance (issue 8, helper F): certificate profile ----
+            Error::SerialNumberTooLong { .. }
+            | Error::ValidityTimeMalformed { .. }
+            | Error::PathLenWithoutCa { .. }
+            | Error::CertificatePoliciesEmpty
+            | Error::CertificatePolicyRepeated { .. }
+            | Error::PolicyConstraintsEmpty
+            | Error::SanUriMalformed { .. }
+            | Error::SanDirectoryNameEmpty => Self::CertificateChainGeneralFailure,
             other => {
                 Self::of_crypto_constraint(other).unwrap_or(Self::CertificateChainGeneralFailure)
             }
