@@ -414,12 +414,11 @@ pub(crate) fn check_extension_values(extensions: &[X509Extension<'_>]) -> Result
                     }
                 }
             }
-            ParsedExtension::PolicyConstraints(constraints) => {
+            ParsedExtension::PolicyConstraints(constraints)
                 if constraints.require_explicit_policy.is_none()
-                    && constraints.inhibit_policy_mapping.is_none()
-                {
-                    return Err(Error::PolicyConstraintsEmpty);
-                }
+                    && constraints.inhibit_policy_mapping.is_none() =>
+            {
+                return Err(Error::PolicyConstraintsEmpty);
             }
             _ => {}
         }
