@@ -1607,6 +1607,34 @@ mod cms_attacks {
                 pki.verify(&sd, None),
             );
         }
+        // An unrelated certificate the profile refuses, added to the (unsigned)
+        // certificates set by anyone who relays the signature.
+        {
+            let nodes = &pki.nodes;
+            let junk = resigned(&nodes[2].der, &nodes[1].key, |f| {
+                f[SERIAL] = tlv(0x02, &[0x7f; 21])
+            });
+            let sd = signed_data(
+                &[pki.signer(Some(good_attributes()))],
+                &[&nodes[2].der, &nodes[1].der, &junk],
+                None,
+            );
+            check(
+                "unrelated malformed certificate in the set",
+                "TotalPassed/None",
+                pki.verify(&sd, Some(DOCUMENT)),
+            );
+            let sd = signed_data(
+                &[pki.signer(Some(good_attributes()))],
+                &[&junk, &nodes[2].der, &nodes[1].der],
+                None,
+            );
+            check(
+                "unrelated malformed certificate first in the set",
+                "TotalPassed/None",
+                pki.verify(&sd, Some(DOCUMENT)),
+            );
+        }
         assert!(failures.is_empty(), "{failures:#?}");
     }
 
@@ -1752,4 +1780,42 @@ fn openssl_made_attacks_are_refused_like_openssl_verify_x509_strict() {
         };
         assert_eq!(verdict, theirs, "{line}");
     }
+}
+
+// ---- key rollover: self-issued intermediates (RFC 5280 §6.1.4 (b), §4.2.1.1) -------------
+
+/// Root with nameConstraints permitting good.example → issuing CA (old key) → issuing CA
+/// (new key, self-issued, same name) → leaf with `san`.
+fn rolled_over(san: &str) -> Result<usize, Error> {
+    let mut root_params = root("Root CA");
+    root_params.name_constraints = Some(NameConstraints {
+        permitted_subtrees: vec![GeneralSubtree::DnsName("good.example".into())],
+        excluded_subtrees: vec![],
+    });
+    let root_node = Node::self_signed(root_params);
+    let old = Node::issued_by(ca("Issuing CA"), &root_node);
+    let new = Node::issued_by(ca("Issuing CA"), &old);
+    let mut signer = leaf("Signer");
+    signer.subject_alt_names = vec![dns(san)];
+    let signer = Node::issued_by(signer, &new);
+    verify_der(
+        &root_node.der,
+        &signer.der,
+        &[&old.der, &new.der],
+        Purpose::Sign,
+    )
+}
+
+#[test]
+fn rolled_over_issuer_reports_the_name_constraint_not_the_old_keys_signature() {
+    assert_eq!(rolled_over("www.good.example"), Ok(3));
+    // Before: the old key, same name, was tried as the leaf's issuer after the real path
+    // failed, and its ChainSignature (rank 260) hid the NameConstraintViolation (230).
+    assert_eq!(
+        rolled_over("www.evil.example"),
+        Err(Error::NameConstraintViolation {
+            depth: 0,
+            name: "dNSName www.evil.example".into()
+        })
+    );
 }
