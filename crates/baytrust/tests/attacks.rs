@@ -1016,12 +1016,12 @@ mod cms_attacks {
         pub sid: Option<Vec<u8>>,
     }
 
-    fn issuer_and_serial(cert: &[u8]) -> Vec<u8> {
+    pub fn issuer_and_serial(cert: &[u8]) -> Vec<u8> {
         let fields = split(content(&split(content(cert))[0]));
         tlv(0x30, &[fields[3].clone(), fields[1].clone()].concat())
     }
 
-    fn algorithm(oid: &[u8]) -> Vec<u8> {
+    pub fn algorithm(oid: &[u8]) -> Vec<u8> {
         tlv(0x30, &tlv(0x06, oid))
     }
 
@@ -1818,4 +1818,228 @@ fn rolled_over_issuer_reports_the_name_constraint_not_the_old_keys_signature() {
             name: "dNSName www.evil.example".into()
         })
     );
+}
+
+// ---- signed trust lists made by hand (docs/trust-list.md §4–§5) ---------------------------
+
+mod signed_list_attacks {
+    use super::cms_attacks::*;
+    use super::*;
+    use baytrust::trust::{StaleListPolicy, TrustList};
+
+    fn json() -> Vec<u8> {
+        list_json().into_bytes()
+    }
+
+    /// An operator CA (pinned) and a list signer under it made of `signer_params`.
+    fn operator(signer_params: CertificateParams) -> (Node, Node) {
+        let mut operator_ca = root("List Operator CA");
+        operator_ca
+            .distinguished_name
+            .push(DnType::CountryName, "HK");
+        let operator_ca = Node::self_signed(operator_ca);
+        let signer = Node::issued_by(signer_params, &operator_ca);
+        (operator_ca, signer)
+    }
+
+    fn sign(
+        signer: &Node,
+        content: &[u8],
+        attributes: Option<Vec<Vec<u8>>>,
+        certs: &[&[u8]],
+    ) -> Vec<u8> {
+        let info = signer_info(&Signer {
+            cert: &signer.der,
+            key: &signer.key,
+            attributes,
+            sid: None,
+        });
+        signed_data(&[info], certs, Some(content))
+    }
+
+    fn attributes_for(content: &[u8]) -> Vec<Vec<u8>> {
+        vec![
+            content_type(&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01]),
+            message_digest(&sha256(content)),
+            signing_time(),
+        ]
+    }
+
+    fn load(signed: &[u8], pinned: &[&[u8]]) -> Result<u64, String> {
+        let operators: Vec<_> = pinned
+            .iter()
+            .flat_map(|der| baytrust::cert::decode_certificates(der).unwrap())
+            .collect();
+        TrustList::load_signed(
+            signed,
+            Jurisdiction::Hk,
+            &operators,
+            validation_time(),
+            StaleListPolicy::Refuse,
+        )
+        .map(|list| list.sequence)
+        .map_err(|e| format!("{}: {e}", e.kind()))
+    }
+
+    #[test]
+    fn signed_list_attacks_are_refused_with_the_documented_error() {
+        let mut failures = Vec::new();
+        let mut check = |name: &str, expected: &str, result: Result<u64, String>| {
+            let found = match &result {
+                Ok(_) => "OK".to_owned(),
+                Err(e) => e.split(':').next().unwrap_or_default().to_owned(),
+            };
+            if found != expected {
+                failures.push(format!("{name}: expected {expected}, got {result:?}"));
+            }
+        };
+        let json = json();
+        let (ca, signer) = operator(leaf("List Signer"));
+        check(
+            "control",
+            "OK",
+            load(
+                &sign(&signer, &json, Some(attributes_for(&json)), &[&signer.der]),
+                &[&ca.der],
+            ),
+        );
+        check(
+            "signer not in set",
+            "TrustListSignatureInvalid",
+            load(
+                &sign(&signer, &json, Some(attributes_for(&json)), &[]),
+                &[&ca.der],
+            ),
+        );
+        let mut p = leaf("List Signer");
+        p.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ServerAuth];
+        let (ca2, s2) = operator(p);
+        check(
+            "signer EKU serverAuth",
+            "TrustListOperatorUnknown",
+            load(
+                &sign(&s2, &json, Some(attributes_for(&json)), &[&s2.der]),
+                &[&ca2.der],
+            ),
+        );
+        let (ca3, s3) = operator(super::ca("List Signer"));
+        check(
+            "signer is a CA",
+            "TrustListOperatorUnknown",
+            load(
+                &sign(&s3, &json, Some(attributes_for(&json)), &[&s3.der]),
+                &[&ca3.der],
+            ),
+        );
+        let mut p = leaf("List Signer");
+        p.key_usages = vec![KeyUsagePurpose::KeyEncipherment];
+        let (ca4, s4) = operator(p);
+        check(
+            "signer KU keyEncipherment",
+            "TrustListOperatorUnknown",
+            load(
+                &sign(&s4, &json, Some(attributes_for(&json)), &[&s4.der]),
+                &[&ca4.der],
+            ),
+        );
+        // a self-signed signing certificate pinned directly (docs/trust-list.md §4 allows it)
+        let mut p = leaf("Self-Signed List Signer");
+        p.use_authority_key_identifier_extension = false;
+        p.distinguished_name.push(DnType::CountryName, "HK");
+        let direct = Node::self_signed(p);
+        check(
+            "self-signed signer pinned directly",
+            "TrustListOperatorUnknown",
+            load(
+                &sign(&direct, &json, Some(attributes_for(&json)), &[&direct.der]),
+                &[&direct.der],
+            ),
+        );
+        // pinned the signer (issued by a CA) directly
+        check(
+            "CA-issued signer pinned alone",
+            "TrustListOperatorUnknown",
+            load(
+                &sign(&signer, &json, Some(attributes_for(&json)), &[&signer.der]),
+                &[&signer.der],
+            ),
+        );
+        // contentType attribute != id-data
+        let mut attrs = attributes_for(&json);
+        attrs[0] = content_type(&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);
+        check(
+            "contentType attr signedData",
+            "TrustListSignatureInvalid",
+            load(
+                &sign(&signer, &json, Some(attrs), &[&signer.der]),
+                &[&ca.der],
+            ),
+        );
+        // messageDigest wrong
+        let mut attrs = attributes_for(&json);
+        attrs[1] = message_digest(&sha256(b"other"));
+        check(
+            "messageDigest wrong",
+            "TrustListSignatureInvalid",
+            load(
+                &sign(&signer, &json, Some(attrs), &[&signer.der]),
+                &[&ca.der],
+            ),
+        );
+        // two signers, one valid, one with a bad signature
+        {
+            let good = signer_info(&Signer {
+                cert: &signer.der,
+                key: &signer.key,
+                attributes: Some(attributes_for(&json)),
+                sid: None,
+            });
+            let other = KeyPair::generate().unwrap();
+            let bad = signer_info(&Signer {
+                cert: &signer.der,
+                key: &other,
+                attributes: Some(attributes_for(&json)),
+                sid: None,
+            });
+            check(
+                "two signers one bad sig",
+                "TrustListSignatureInvalid",
+                load(
+                    &signed_data(&[good, bad], &[&signer.der], Some(&json)),
+                    &[&ca.der],
+                ),
+            );
+        }
+        // zero signers
+        check(
+            "zero signers",
+            "TrustListSignatureInvalid",
+            load(&signed_data(&[], &[&signer.der], Some(&json)), &[&ca.der]),
+        );
+        // trailing garbage inside eContent
+        let mut j2 = json.clone();
+        j2.extend_from_slice(b"garbage");
+        check(
+            "trailing garbage signed",
+            "TrustListMalformed",
+            load(
+                &sign(&signer, &j2, Some(attributes_for(&j2)), &[&signer.der]),
+                &[&ca.der],
+            ),
+        );
+        // operator CA expired at now
+        let mut old = root("Old Operator CA");
+        old.not_after = rcgen::date_time_ymd(2025, 1, 1);
+        let old = Node::self_signed(old);
+        let s5 = Node::issued_by(leaf("List Signer"), &old);
+        check(
+            "operator CA expired",
+            "TrustListOperatorUnknown",
+            load(
+                &sign(&s5, &json, Some(attributes_for(&json)), &[&s5.der]),
+                &[&old.der],
+            ),
+        );
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
 }
