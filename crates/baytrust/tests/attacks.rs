@@ -2043,3 +2043,109 @@ mod signed_list_attacks {
         assert!(failures.is_empty(), "{failures:#?}");
     }
 }
+
+// ---- name chaining and URI hosts ------------------------------------------------------------
+
+fn issuer_edited(edit: impl FnOnce(&mut Vec<Vec<u8>>)) -> Result<usize, Error> {
+    let nodes = chain(root("Root CA"), ca("Issuing CA"), leaf("Signer"));
+    let der = resigned(&nodes[2].der, &nodes[1].key, edit);
+    verify_der(&nodes[0].der, &der, &[&nodes[1].der], Purpose::Sign)
+}
+
+#[test]
+fn issuer_names_chain_by_rfc_5280_comparison_only() {
+    // RDNs in another order, or merged into one multi-valued RDN: another name.
+    assert_eq!(
+        issuer_edited(|f| {
+            let reversed: Vec<Vec<u8>> = split(content(&f[3])).into_iter().rev().collect();
+            f[3] = tlv(0x30, &reversed.concat());
+        }),
+        Err(Error::UnknownIssuer { depth: 0 })
+    );
+    assert_eq!(
+        issuer_edited(|f| {
+            let attributes: Vec<u8> = split(content(&f[3]))
+                .iter()
+                .flat_map(|r| content(r).to_vec())
+                .collect();
+            f[3] = tlv(0x30, &tlv(0x31, &attributes));
+        }),
+        Err(Error::UnknownIssuer { depth: 0 })
+    );
+    // Case differences are the same name (RFC 5280 §7.1, RFC 4518 caseIgnoreMatch).
+    assert_eq!(
+        issuer_edited(|f| {
+            let at = f[3].windows(10).position(|w| w == b"Issuing CA").unwrap();
+            f[3][at..at + 10].copy_from_slice(b"ISSUING CA");
+        }),
+        Ok(2)
+    );
+}
+
+/// A leaf with SAN URI `uri` under a root whose nameConstraints permit the URI host
+/// `good.example` only.
+fn under_permitted_uri_host(uri: &str) -> Result<usize, Error> {
+    let mut root_params = root("Root CA");
+    let permitted = tlv(0xa0, &tlv(0x30, &tlv(0x86, b"good.example")));
+    root_params
+        .custom_extensions
+        .push(extension(&[2, 5, 29, 30], true, tlv(0x30, &permitted)));
+    let mut signer = leaf("Signer");
+    signer.custom_extensions.push(extension(
+        SUBJECT_ALT_NAME,
+        false,
+        tlv(0x30, &tlv(0x86, uri.as_bytes())),
+    ));
+    run(&chain(root_params, ca("Issuing CA"), signer))
+}
+
+#[test]
+fn uri_constraints_read_the_host_not_the_userinfo_or_fragment() {
+    for uri in [
+        "https://good.example@evil.example/",
+        "https://evil.example#@good.example/",
+        "https://evil.example\\@good.example/",
+        "https://EVIL.example:443/",
+        "https://good.example.evil.example/",
+        "https://[::1]/",
+    ] {
+        assert_eq!(
+            under_permitted_uri_host(uri),
+            Err(Error::NameConstraintViolation {
+                depth: 0,
+                name: format!("uniformResourceIdentifier {uri}")
+            }),
+            "{uri}"
+        );
+    }
+    assert_eq!(
+        under_permitted_uri_host("https://GOOD.example:8443/path"),
+        Ok(2)
+    );
+}
+
+#[test]
+fn intermediate_basic_constraints_not_critical_or_ber_true_is_read() {
+    // Non-critical basicConstraints in an intermediate: NIST PKITS 4.6.4 (Valid
+    // basicConstraints Not Critical Test4) expects a valid path. cA written as BOOLEAN
+    // 0x01 (BER, X.690 §11.1 wants 0xFF): x509-parser reads it as TRUE; kept, see
+    // docs/conformance/attacks.md.
+    for (critical, boolean) in [(false, 0xffu8), (true, 0x01)] {
+        let mut issuing = ca("Issuing CA");
+        issuing.is_ca = IsCa::NoCa;
+        issuing.key_identifier_method = rcgen::KeyIdMethod::PreSpecified(vec![7; 20]);
+        issuing.custom_extensions.push(extension(
+            BASIC_CONSTRAINTS,
+            critical,
+            tlv(0x30, &tlv(0x01, &[boolean])),
+        ));
+        issuing
+            .custom_extensions
+            .push(extension(&[2, 5, 29, 14], false, tlv(0x04, &[7; 20])));
+        assert_eq!(
+            run(&chain(root("Root CA"), issuing, leaf("Signer"))),
+            Ok(2),
+            "{critical} {boolean:#x}"
+        );
+    }
+}
