@@ -2163,3 +2163,37 @@ fn intermediate_basic_constraints_not_critical_or_ber_true_is_read() {
         );
     }
 }
+
+#[test]
+fn three_thousand_names_against_five_hundred_subtrees_end_at_the_comparison_budget() {
+    use std::time::{Duration, Instant};
+    let mut issuing = ca("Issuing CA");
+    issuing.name_constraints = Some(NameConstraints {
+        permitted_subtrees: vec![],
+        excluded_subtrees: (0..500)
+            .map(|i| GeneralSubtree::DnsName(format!("x{i}.example")))
+            .collect(),
+    });
+    let mut signer = leaf("Signer");
+    let names: Vec<u8> = (0..3000)
+        .flat_map(|i| tlv(0x82, format!("h{i}.good.example").as_bytes()))
+        .collect();
+    signer
+        .custom_extensions
+        .push(extension(SUBJECT_ALT_NAME, false, tlv(0x30, &names)));
+    let nodes = chain(root("Root CA"), issuing, signer);
+    let started = Instant::now();
+    assert_eq!(
+        run(&nodes),
+        Err(Error::BudgetExceeded {
+            what: "name-constraint comparisons",
+            limit: 250_000
+        })
+    );
+    // About a second in a debug build.
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}
