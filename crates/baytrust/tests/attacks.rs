@@ -350,6 +350,15 @@ fn validity_times_must_be_zulu_with_seconds_and_no_fraction() {
 }
 
 #[test]
+fn generalized_time_99991231235959z_is_read_as_no_expiry() {
+    // RFC 5280 §4.1.2.5: "no well-defined expiration date".
+    assert_eq!(
+        validity(utc("200101000000Z"), generalized("99991231235959Z")),
+        Ok(2)
+    );
+}
+
+#[test]
 fn generalized_time_before_2050_is_read_as_pkits_4_2_4_expects() {
     assert_eq!(
         validity(generalized("20200101000000Z"), utc("400101000000Z")),
