@@ -2251,3 +2251,31 @@ fn three_thousand_names_against_five_hundred_subtrees_end_at_the_comparison_budg
         started.elapsed()
     );
 }
+
+#[test]
+fn every_truncation_and_byte_flip_of_a_certificate_is_refused_or_read_never_a_panic() {
+    // The structure rules added here (serial, validity, BIT STRINGs) read raw DER first:
+    // no change of one byte, and no truncation, makes them panic.
+    let mut params = leaf("Signer");
+    params.subject_alt_names = vec![dns("www.good.example")];
+    params.custom_extensions.push(extension(
+        CERTIFICATE_POLICIES,
+        false,
+        tlv(0x30, &tlv(0x30, &tlv(0x06, &[0x2a, 0x03, 0x04]))),
+    ));
+    let nodes = chain(root("Root CA"), ca("Issuing CA"), params);
+    let der = &nodes[2].der;
+    for len in 0..der.len() {
+        let _ = Certificate::from_der(&der[..len]);
+    }
+    for at in 0..der.len() {
+        for mask in [0x01u8, 0x80, 0xff] {
+            let mut flipped = der.clone();
+            flipped[at] ^= mask;
+            if let Ok(certificate) = Certificate::from_der(&flipped) {
+                let _ = certificate.subject_text();
+                let _ = verify_der(&nodes[0].der, &flipped, &[&nodes[1].der], Purpose::Sign);
+            }
+        }
+    }
+}
