@@ -232,6 +232,20 @@ pub enum Error {
         /// Which rule it breaks.
         reason: &'static str,
     },
+    /// A string attribute of the subject or issuer does not decode as its ASN.1 type
+    /// (X.690 §8.23, X.680 §41): invalid UTF-8 in a UTF8String, a BMPString of odd length
+    /// or with an unpaired surrogate, a UniversalString not of whole code points,
+    /// non-ASCII bytes in a PrintableString, IA5String, NumericString or VisibleString.
+    /// Such a name is compared and shown differently by every reader.
+    #[error("{field} attribute {oid} does not decode as its string type: {reason}")]
+    NameStringMalformed {
+        /// `subject` or `issuer`.
+        field: &'static str,
+        /// The attribute type, dotted.
+        oid: String,
+        /// What is wrong with the bytes.
+        reason: String,
+    },
     /// A directoryName alternative name is the empty name (RFC 5280 §4.2.1.6:
     /// "conforming CAs MUST NOT issue certificates with subjectAltNames containing
     /// empty GeneralName fields").
@@ -1034,6 +1048,7 @@ impl Error {
             Error::PolicyConstraintsEmpty => "PolicyConstraintsEmpty",
             Error::SanUriMalformed { .. } => "SanUriMalformed",
             Error::SanDirectoryNameEmpty => "SanDirectoryNameEmpty",
+            Error::NameStringMalformed { .. } => "NameStringMalformed",
             Error::NameConstraintNameMalformed { .. } => "NameConstraintNameMalformed",
             Error::OrganizationIdentifierRepeated { .. } => "OrganizationIdentifierRepeated",
             Error::OrganizationIdentifierCountryMismatch { .. } => {

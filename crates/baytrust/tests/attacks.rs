@@ -2279,3 +2279,75 @@ fn every_truncation_and_byte_flip_of_a_certificate_is_refused_or_read_never_a_pa
         }
     }
 }
+
+fn subject_string(tag: u8, bytes: &[u8]) -> Result<usize, Error> {
+    with_leaf_edit(|f| {
+        let attribute = tlv(
+            0x30,
+            &[tlv(0x06, &[0x55, 0x04, 0x0a]), tlv(tag, bytes)].concat(),
+        );
+        f[5] = tlv(0x30, &tlv(0x31, &attribute));
+    })
+}
+
+#[test]
+fn name_strings_that_do_not_decode_as_their_type_are_refused() {
+    // Before: read, shown as `O=#…` hex, and compared byte-wise.
+    for (tag, bytes, reason) in [
+        (
+            0x0cu8,
+            &b"Evil \xff\xfe Org"[..],
+            "UTF8String holds invalid UTF-8",
+        ),
+        (0x1e, b"\x00E\x00", "BMPString has an odd number of bytes"),
+        (
+            0x1e,
+            b"\xd8\x00\x00E",
+            "BMPString holds an unpaired surrogate",
+        ),
+        (
+            0x1c,
+            b"\x00\x00\x00E\x00",
+            "UniversalString length is not a multiple of 4",
+        ),
+        (0x16, b"evil\xe9", "restricted string holds non-ASCII bytes"),
+        (0x13, b"evil\xe9", "restricted string holds non-ASCII bytes"),
+    ] {
+        assert_eq!(
+            subject_string(tag, bytes),
+            Err(Error::NameStringMalformed {
+                field: "subject",
+                oid: "2.5.4.10".into(),
+                reason: reason.into()
+            }),
+            "{tag:#x} {bytes:?}"
+        );
+    }
+    // The issuer is read the same way (here it no longer matches the CA's name either).
+    let issuer = with_leaf_edit(|f| {
+        let attribute = tlv(
+            0x30,
+            &[tlv(0x06, &[0x55, 0x04, 0x03]), tlv(0x0c, b"\xc0\x80")].concat(),
+        );
+        f[3] = tlv(0x30, &tlv(0x31, &attribute));
+    });
+    assert_eq!(
+        issuer,
+        Err(Error::NameStringMalformed {
+            field: "issuer",
+            oid: "2.5.4.3".into(),
+            reason: "UTF8String holds invalid UTF-8".into()
+        })
+    );
+}
+
+#[test]
+fn printable_string_charset_and_teletex_bytes_are_read() {
+    // PrintableString outside its X.680 character set ('@', '*') and NumericString with
+    // a letter: ASCII, read as written (deployed certificates carry them; see
+    // docs/conformance/attacks.md). TeletexString is read as Latin-1.
+    assert_eq!(subject_string(0x13, b"evil@org"), Ok(2));
+    assert_eq!(subject_string(0x13, b"evil*org"), Ok(2));
+    assert_eq!(subject_string(0x12, b"12a"), Ok(2));
+    assert_eq!(subject_string(0x14, b"caf\xe9"), Ok(2));
+}

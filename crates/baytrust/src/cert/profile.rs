@@ -14,6 +14,7 @@ use x509_parser::extensions::{GeneralName, ParsedExtension, X509Extension};
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::X509Name;
 
+use super::name::attribute_text;
 use super::name_syntax::{check_host_name, parse_mailbox, valid_ip_constraint, Wildcard};
 use crate::Error;
 
@@ -348,6 +349,34 @@ pub(crate) fn check_names(
                 return Err(Error::SanDirectoryNameEmpty);
             }
             _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Every string-typed attribute of the subject and issuer decodes as its type
+/// ([`attribute_text`]'s reading); attributes of other types are left alone.
+/// TeletexString is read as Latin-1, so any bytes decode.
+pub(crate) fn check_name_strings(field: &'static str, name: &X509Name<'_>) -> Result<(), Error> {
+    use x509_parser::der_parser::asn1_rs::Tag as ParserTag;
+    for attribute in name.iter_attributes() {
+        let value = attribute.attr_value();
+        let is_string = matches!(
+            value.tag(),
+            ParserTag::Utf8String
+                | ParserTag::PrintableString
+                | ParserTag::Ia5String
+                | ParserTag::NumericString
+                | ParserTag::VisibleString
+                | ParserTag::BmpString
+                | ParserTag::UniversalString
+        );
+        if !is_string {
+            continue;
+        }
+        let oid = attribute.attr_type().to_id_string();
+        if let Err(Error::AttributeNotText { reason, .. }) = attribute_text(value, &oid) {
+            return Err(Error::NameStringMalformed { field, oid, reason });
         }
     }
     Ok(())

@@ -194,7 +194,8 @@ impl SubIndication {
             | Error::CertificatePolicyRepeated { .. }
             | Error::PolicyConstraintsEmpty
             | Error::SanUriMalformed { .. }
-            | Error::SanDirectoryNameEmpty => Self::CertificateChainGeneralFailure,
+            | Error::SanDirectoryNameEmpty
+            | Error::NameStringMalformed { .. } => Self::CertificateChainGeneralFailure,
             other => {
                 Self::of_crypto_constraint(other).unwrap_or(Self::CertificateChainGeneralFailure)
             }
