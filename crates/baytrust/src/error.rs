@@ -235,8 +235,9 @@ pub enum Error {
     /// A string attribute of the subject or issuer does not decode as its ASN.1 type
     /// (X.690 §8.23, X.680 §41): invalid UTF-8 in a UTF8String, a BMPString of odd length
     /// or with an unpaired surrogate, a UniversalString not of whole code points,
-    /// non-ASCII bytes in a PrintableString, IA5String, NumericString or VisibleString.
-    /// Such a name is compared and shown differently by every reader.
+    /// non-ASCII bytes in a PrintableString, IA5String, NumericString or VisibleString,
+    /// an empty string (RFC 5280 Appendix A: `DirectoryString` and the attribute types'
+    /// strings are SIZE (1..MAX)). Such a name is compared and shown differently by every reader.
     #[error("{field} attribute {oid} does not decode as its string type: {reason}")]
     NameStringMalformed {
         /// `subject` or `issuer`.
@@ -245,6 +246,14 @@ pub enum Error {
         oid: String,
         /// What is wrong with the bytes.
         reason: String,
+    },
+    /// The subject or issuer holds a RelativeDistinguishedName with no attribute (X.501,
+    /// RFC 5280 §4.1.2.4: `RelativeDistinguishedName ::= SET SIZE (1..MAX) OF
+    /// AttributeTypeAndValue`).
+    #[error("{field} holds an empty RelativeDistinguishedName")]
+    NameRdnEmpty {
+        /// `subject` or `issuer`.
+        field: &'static str,
     },
     /// A directoryName alternative name is the empty name (RFC 5280 §4.2.1.6:
     /// "conforming CAs MUST NOT issue certificates with subjectAltNames containing
@@ -1049,6 +1058,7 @@ impl Error {
             Error::SanUriMalformed { .. } => "SanUriMalformed",
             Error::SanDirectoryNameEmpty => "SanDirectoryNameEmpty",
             Error::NameStringMalformed { .. } => "NameStringMalformed",
+            Error::NameRdnEmpty { .. } => "NameRdnEmpty",
             Error::NameConstraintNameMalformed { .. } => "NameConstraintNameMalformed",
             Error::OrganizationIdentifierRepeated { .. } => "OrganizationIdentifierRepeated",
             Error::OrganizationIdentifierCountryMismatch { .. } => {

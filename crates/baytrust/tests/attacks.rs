@@ -2351,3 +2351,27 @@ fn printable_string_charset_and_teletex_bytes_are_read() {
     assert_eq!(subject_string(0x12, b"12a"), Ok(2));
     assert_eq!(subject_string(0x14, b"caf\xe9"), Ok(2));
 }
+
+#[test]
+fn empty_rdns_and_empty_strings_in_names_are_refused() {
+    // Before: both read (x509-parser ends its RDN list at the empty SET, so even the
+    // subject's text lost nothing visible).
+    let empty_rdn = with_leaf_edit(|f| {
+        let attribute = tlv(
+            0x30,
+            &[tlv(0x06, &[0x55, 0x04, 0x0a]), tlv(0x0c, b"Org")].concat(),
+        );
+        f[5] = tlv(0x30, &[tlv(0x31, &attribute), tlv(0x31, &[])].concat());
+    });
+    assert_eq!(empty_rdn, Err(Error::NameRdnEmpty { field: "subject" }));
+    for tag in [0x0cu8, 0x13] {
+        assert_eq!(
+            subject_string(tag, b""),
+            Err(Error::NameStringMalformed {
+                field: "subject",
+                oid: "2.5.4.10".into(),
+                reason: "the string is empty (SIZE (1..MAX))".into()
+            })
+        );
+    }
+}

@@ -37,6 +37,10 @@ struct RawTbs<'a> {
     signature: &'a [u8],
     /// The DER of `validity Validity`.
     validity: &'a [u8],
+    /// The DER of `issuer Name`.
+    issuer: &'a [u8],
+    /// The DER of `subject Name`.
+    subject: &'a [u8],
     /// The DER of `subjectPublicKeyInfo`.
     spki: &'a [u8],
     /// The DER of the outer `signature BIT STRING`.
@@ -79,9 +83,9 @@ fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
     };
     let serial = fields.tlv_bytes().ok()?;
     let signature = fields.tlv_bytes().ok()?;
-    let _issuer = fields.tlv_bytes().ok()?;
+    let issuer = fields.tlv_bytes().ok()?;
     let validity = fields.tlv_bytes().ok()?;
-    let _subject = fields.tlv_bytes().ok()?;
+    let subject = fields.tlv_bytes().ok()?;
     let spki = fields.tlv_bytes().ok()?;
     let mut has_extensions = false;
     let mut has_unique_identifiers = false;
@@ -106,6 +110,8 @@ fn read_raw(der: &[u8]) -> Option<(RawTbs<'_>, &[u8])> {
             serial,
             signature,
             validity,
+            issuer,
+            subject,
             spki,
             signature_value,
             has_extensions,
@@ -160,6 +166,8 @@ pub(crate) fn check_structure(der: &[u8]) -> Result<bool, Error> {
         .unwrap_or_default();
     check_octet_aligned("subjectPublicKey", spki_key)?;
     check_serial(tbs.serial)?;
+    check_rdns("issuer", tbs.issuer)?;
+    check_rdns("subject", tbs.subject)?;
     check_validity(tbs.validity)?;
     if tbs.signature != signature_algorithm {
         return Err(Error::SignatureAlgorithmMismatch {
@@ -182,6 +190,27 @@ fn check_octet_aligned(field: &str, bit_string: &[u8]) -> Result<(), Error> {
         return Err(Error::CertificateMalformed {
             reason: format!("{field} BIT STRING has unused bits: it is not whole octets"),
         });
+    }
+    Ok(())
+}
+
+/// `RDNSequence ::= SEQUENCE OF RelativeDistinguishedName`, each `SET SIZE (1..MAX)`
+/// (X.501, RFC 5280 §4.1.2.4), read from the raw DER: x509-parser stops its RDN list at
+/// an empty SET without saying so. Bounded by the name's length (two bytes per RDN).
+fn check_rdns(field: &'static str, name: &[u8]) -> Result<(), Error> {
+    let Ok(sequence) = AnyRef::from_der(name) else {
+        return Ok(()); // left to x509-parser
+    };
+    let Ok(mut reader) = SliceReader::new(sequence.value()) else {
+        return Ok(());
+    };
+    while !reader.is_finished() {
+        let Ok(rdn) = reader.decode::<AnyRef<'_>>() else {
+            return Ok(());
+        };
+        if rdn.value().is_empty() {
+            return Err(Error::NameRdnEmpty { field });
+        }
     }
     Ok(())
 }
@@ -354,8 +383,9 @@ pub(crate) fn check_names(
     Ok(())
 }
 
-/// Every string-typed attribute of the subject and issuer decodes as its type
-/// ([`attribute_text`]'s reading); attributes of other types are left alone.
+/// Every string-typed attribute of the subject and issuer is non-empty and decodes as
+/// its type ([`attribute_text`]'s reading); attributes of
+/// other types are left alone.
 /// TeletexString is read as Latin-1, so any bytes decode.
 pub(crate) fn check_name_strings(field: &'static str, name: &X509Name<'_>) -> Result<(), Error> {
     use x509_parser::der_parser::asn1_rs::Tag as ParserTag;
@@ -375,6 +405,13 @@ pub(crate) fn check_name_strings(field: &'static str, name: &X509Name<'_>) -> Re
             continue;
         }
         let oid = attribute.attr_type().to_id_string();
+        if value.data.is_empty() {
+            return Err(Error::NameStringMalformed {
+                field,
+                oid,
+                reason: "the string is empty (SIZE (1..MAX))".into(),
+            });
+        }
         if let Err(Error::AttributeNotText { reason, .. }) = attribute_text(value, &oid) {
             return Err(Error::NameStringMalformed { field, oid, reason });
         }

@@ -195,7 +195,8 @@ impl SubIndication {
             | Error::PolicyConstraintsEmpty
             | Error::SanUriMalformed { .. }
             | Error::SanDirectoryNameEmpty
-            | Error::NameStringMalformed { .. } => Self::CertificateChainGeneralFailure,
+            | Error::NameStringMalformed { .. }
+            | Error::NameRdnEmpty { .. } => Self::CertificateChainGeneralFailure,
             other => {
                 Self::of_crypto_constraint(other).unwrap_or(Self::CertificateChainGeneralFailure)
             }
