@@ -2364,6 +2364,64 @@ fn empty_rdns_and_empty_strings_in_names_are_refused() {
         f[5] = tlv(0x30, &[tlv(0x31, &attribute), tlv(0x31, &[])].concat());
     });
     assert_eq!(empty_rdn, Err(Error::NameRdnEmpty { field: "subject" }));
+    // x509-parser reads `O=Org, {}, CN=Evil` as `O=Org`, dropping what follows the
+    // empty SET: an excluded directoryName `O=Org, CN=Evil` would not have matched it,
+    // nor would a second organizationIdentifier placed there have been seen.
+    let hidden_rdn = with_leaf_edit(|f| {
+        let org = tlv(
+            0x30,
+            &[tlv(0x06, &[0x55, 0x04, 0x0a]), tlv(0x0c, b"Org")].concat(),
+        );
+        let cn = tlv(
+            0x30,
+            &[tlv(0x06, &[0x55, 0x04, 0x03]), tlv(0x0c, b"Evil")].concat(),
+        );
+        f[5] = tlv(
+            0x30,
+            &[tlv(0x31, &org), tlv(0x31, &[]), tlv(0x31, &cn)].concat(),
+        );
+    });
+    assert_eq!(hidden_rdn, Err(Error::NameRdnEmpty { field: "subject" }));
+    let hidden_in_issuer = with_leaf_edit(|f| {
+        let mut rdns = split(content(&f[3]));
+        rdns.insert(1, tlv(0x31, &[]));
+        f[3] = tlv(0x30, &rdns.concat());
+    });
+    assert_eq!(
+        hidden_in_issuer,
+        Err(Error::NameRdnEmpty { field: "issuer" })
+    );
+    // The same in a SAN directoryName and in a nameConstraints directoryName base,
+    // where `permitted O=Org, {}, CN=Good` would have widened to all of O=Org.
+    let org = tlv(
+        0x30,
+        &[tlv(0x06, &[0x55, 0x04, 0x0a]), tlv(0x0c, b"Org")].concat(),
+    );
+    let cn = tlv(
+        0x30,
+        &[tlv(0x06, &[0x55, 0x04, 0x03]), tlv(0x0c, b"Good")].concat(),
+    );
+    let shortened = tlv(
+        0x30,
+        &[tlv(0x31, &org), tlv(0x31, &[]), tlv(0x31, &cn)].concat(),
+    );
+    assert_eq!(
+        san(0xa4, &shortened),
+        Err(Error::NameRdnEmpty {
+            field: "subjectAltName directoryName"
+        })
+    );
+    let mut issuing = ca("Issuing CA");
+    let permitted = tlv(0xa0, &tlv(0x30, &tlv(0xa4, &shortened)));
+    issuing
+        .custom_extensions
+        .push(extension(&[2, 5, 29, 30], true, tlv(0x30, &permitted)));
+    assert_eq!(
+        run(&chain(root("Root CA"), issuing, leaf("Signer"))),
+        Err(Error::NameRdnEmpty {
+            field: "nameConstraints directoryName"
+        })
+    );
     for tag in [0x0cu8, 0x13] {
         assert_eq!(
             subject_string(tag, b""),

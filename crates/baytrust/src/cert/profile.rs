@@ -215,6 +215,22 @@ fn check_rdns(field: &'static str, name: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// When `general_name` (DER) is a directoryName `[4] EXPLICIT Name`, its RDNs are
+/// checked by [`check_rdns`]: x509-parser would drop what follows an empty SET.
+fn check_directory_name_rdns(field: &'static str, general_name: &[u8]) -> Result<(), Error> {
+    let Ok(value) = AnyRef::from_der(general_name) else {
+        return Ok(());
+    };
+    let directory_name = Tag::ContextSpecific {
+        constructed: true,
+        number: TagNumber(4),
+    };
+    if value.tag() == directory_name {
+        check_rdns(field, value.value())?;
+    }
+    Ok(())
+}
+
 /// `CertificateSerialNumber ::= INTEGER` (RFC 5280 §4.1.2.2): a DER INTEGER (content
 /// present, minimally encoded, X.690 §8.3.2) of at most 20 octets, not counting a
 /// sign-padding zero byte. Zero and negative serials are read: "certificate users
@@ -341,6 +357,18 @@ pub(crate) fn check_names(
         return Err(Error::EmptySubjectWithoutCriticalSan {
             san_present: san.is_some(),
         });
+    }
+    if let Some(extension) = san {
+        // The raw GeneralNames, for directoryNames x509-parser would shorten.
+        if let Ok(names) = AnyRef::from_der(extension.value) {
+            if let Ok(mut reader) = SliceReader::new(names.value()) {
+                // Bounded by the extension's length: each name takes two bytes or more.
+                while !reader.is_finished() {
+                    let Ok(name) = reader.tlv_bytes() else { break };
+                    check_directory_name_rdns("subjectAltName directoryName", name)?;
+                }
+            }
+        }
     }
     let Some(ParsedExtension::SubjectAlternativeName(san)) = san.map(|e| e.parsed_extension())
     else {
@@ -609,6 +637,7 @@ pub(crate) fn name_constraint_bases(
 
 /// Decodes one subtree base and checks its value syntax.
 fn check_constraint_base(base: &[u8]) -> Result<(), Error> {
+    check_directory_name_rdns("nameConstraints directoryName", base)?;
     match GeneralName::from_der(base) {
         Ok((&[], name)) => check_constraint_name(&name),
         _ => Err(Error::ExtensionMalformed {
