@@ -178,6 +178,88 @@ pub enum Error {
         reason: &'static str,
     },
 
+    // ---- adversarial conformance (issue 8, helper F) ----
+    /// The serialNumber is longer than 20 octets, not counting a sign-padding zero byte
+    /// (RFC 5280 §4.1.2.2: "Conforming CAs MUST NOT use serialNumber values longer than
+    /// 20 octets"; rustls-webpki refuses the same).
+    #[error("serialNumber is {octets} octets long; at most 20 are allowed")]
+    SerialNumberTooLong {
+        /// The value's length in octets, without a sign-padding zero byte.
+        octets: usize,
+    },
+    /// A validity time is not in the form RFC 5280 §4.1.2.5.1–2 requires: UTCTime
+    /// `YYMMDDHHMMSSZ`, GeneralizedTime `YYYYMMDDHHMMSSZ` (Zulu, with seconds, no
+    /// fraction); a time without seconds, with an offset or a fraction is refused, not
+    /// read one of several ways.
+    #[error("validity {field} {value:?} is not an RFC 5280 time: {reason}")]
+    ValidityTimeMalformed {
+        /// `notBefore` or `notAfter`.
+        field: &'static str,
+        /// The time as encoded, control characters escaped.
+        value: String,
+        /// Which rule of the form it breaks.
+        reason: &'static str,
+    },
+    /// basicConstraints has pathLenConstraint while cA is not TRUE (RFC 5280 §4.2.1.9:
+    /// "CAs MUST NOT include the pathLenConstraint field unless the cA boolean is
+    /// asserted").
+    #[error("basicConstraints has pathLenConstraint {path_len_constraint} but cA is not TRUE")]
+    PathLenWithoutCa {
+        /// The pathLenConstraint given.
+        path_len_constraint: u32,
+    },
+    /// certificatePolicies lists no policy (RFC 5280 §4.2.1.4: `certificatePolicies ::=
+    /// SEQUENCE SIZE (1..MAX) OF PolicyInformation`).
+    #[error("certificatePolicies lists no policy")]
+    CertificatePoliciesEmpty,
+    /// A policy OID appears twice in certificatePolicies (RFC 5280 §4.2.1.4: "A
+    /// certificate policy OID MUST NOT appear more than once").
+    #[error("certificatePolicies lists policy {oid} more than once")]
+    CertificatePolicyRepeated {
+        /// The repeated policy OID.
+        oid: String,
+    },
+    /// policyConstraints is an empty sequence (RFC 5280 §4.2.1.11: "Conforming CAs
+    /// MUST NOT issue certificates where policy constraints is an empty sequence").
+    #[error("policyConstraints is an empty sequence")]
+    PolicyConstraintsEmpty,
+    /// A uniformResourceIdentifier alternative name is not an absolute URI with a
+    /// scheme and a scheme-specific part (RFC 5280 §4.2.1.6, RFC 3986 §4.3).
+    #[error("subjectAltName URI {value:?} is malformed: {reason}")]
+    SanUriMalformed {
+        /// The URI, control characters escaped.
+        value: String,
+        /// Which rule it breaks.
+        reason: &'static str,
+    },
+    /// A string attribute of the subject or issuer does not decode as its ASN.1 type
+    /// (X.690 §8.23, X.680 §41): invalid UTF-8 in a UTF8String, a BMPString of odd length
+    /// or with an unpaired surrogate, a UniversalString not of whole code points,
+    /// non-ASCII bytes in a PrintableString, IA5String, NumericString or VisibleString,
+    /// an empty string (RFC 5280 Appendix A: `DirectoryString` and the attribute types'
+    /// strings are SIZE (1..MAX)). Such a name is compared and shown differently by every reader.
+    #[error("{field} attribute {oid} does not decode as its string type: {reason}")]
+    NameStringMalformed {
+        /// `subject` or `issuer`.
+        field: &'static str,
+        /// The attribute type, dotted.
+        oid: String,
+        /// What is wrong with the bytes.
+        reason: String,
+    },
+    /// The subject or issuer holds a RelativeDistinguishedName with no attribute (X.501,
+    /// RFC 5280 §4.1.2.4: `RelativeDistinguishedName ::= SET SIZE (1..MAX) OF
+    /// AttributeTypeAndValue`).
+    #[error("{field} holds an empty RelativeDistinguishedName")]
+    NameRdnEmpty {
+        /// `subject` or `issuer`.
+        field: &'static str,
+    },
+    /// A directoryName alternative name is the empty name (RFC 5280 §4.2.1.6:
+    /// "conforming CAs MUST NOT issue certificates with subjectAltNames containing
+    /// empty GeneralName fields").
+    #[error("subjectAltName holds an empty directoryName")]
+    SanDirectoryNameEmpty,
     // ---- algorithms ---------------------------------------------------------------
     /// The signature algorithm OID is not one baytrust verifies.
     #[error("signature algorithm {oid} is not supported")]
@@ -1397,6 +1479,17 @@ impl Error {
             Error::NameConstraintMinimumNotZero { .. } => "NameConstraintMinimumNotZero",
             Error::NameConstraintMaximumPresent { .. } => "NameConstraintMaximumPresent",
             Error::NameConstraintValueMalformed { .. } => "NameConstraintValueMalformed",
+            // ---- adversarial conformance (issue 8, helper F) ----
+            Error::SerialNumberTooLong { .. } => "SerialNumberTooLong",
+            Error::ValidityTimeMalformed { .. } => "ValidityTimeMalformed",
+            Error::PathLenWithoutCa { .. } => "PathLenWithoutCa",
+            Error::CertificatePoliciesEmpty => "CertificatePoliciesEmpty",
+            Error::CertificatePolicyRepeated { .. } => "CertificatePolicyRepeated",
+            Error::PolicyConstraintsEmpty => "PolicyConstraintsEmpty",
+            Error::SanUriMalformed { .. } => "SanUriMalformed",
+            Error::SanDirectoryNameEmpty => "SanDirectoryNameEmpty",
+            Error::NameStringMalformed { .. } => "NameStringMalformed",
+            Error::NameRdnEmpty { .. } => "NameRdnEmpty",
             Error::NameConstraintNameMalformed { .. } => "NameConstraintNameMalformed",
             Error::OrganizationIdentifierRepeated { .. } => "OrganizationIdentifierRepeated",
             Error::OrganizationIdentifierCountryMismatch { .. } => {

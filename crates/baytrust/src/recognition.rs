@@ -239,6 +239,21 @@ fn check_service(
             claimed_entity: claimed,
         });
     }
+    // An edition speaks for the times up to its next update: a status read at a later
+    // time (a validation time after "now", since a list stale now was caught above) is
+    // not known from this edition.
+    if at > list.next_update {
+        return Err(NotRecognised {
+            sub_indication: SubIndication::TryLater,
+            rule: format!(
+                "{named}: the status at {at} is after the list's next update {}; this \
+                 edition does not say what it will be",
+                list.next_update
+            ),
+            identity_conflict: false,
+            claimed_entity: claimed,
+        });
+    }
     Ok(Recognised {
         recognition: Recognition {
             jurisdiction: list.jurisdiction,

@@ -396,6 +396,32 @@ fn lists_loaded_now_validate_a_signature_at_an_earlier_validation_time() {
 }
 
 #[test]
+fn validation_time_after_the_lists_next_update_is_try_later() {
+    // Lists fresh now (2026-12-15, next update 2027-01-01), the signature asked about at
+    // a later time: the edition does not know the service's status then. Before this
+    // rule, TOTAL_PASSED (found by the attack catalogue, docs/conformance/attacks.md).
+    let cn = relying_party(Jurisdiction::Cn, &[Jurisdiction::Hk], NOW);
+    let report = verify(&cn, "recognition/hk-harbour.p7s", "2027-06-01T00:00:00Z");
+    assert_eq!(report.indication, Indication::Indeterminate, "{report:#?}");
+    assert_eq!(report.sub_indication, Some(SubIndication::TryLater));
+    assert!(
+        report.signers[0].reason.contains(
+            "the status at 2027-06-01T00:00:00Z is after the list's next update \
+             2027-01-01T00:00:00Z"
+        ),
+        "{}",
+        report.signers[0].reason
+    );
+    assert!(report.signers[0].entity.is_none());
+    // Up to the next update itself the edition speaks.
+    assert_recognised(
+        &verify(&cn, "recognition/hk-harbour.p7s", "2027-01-01T00:00:00Z"),
+        Jurisdiction::Hk,
+        "HK Test e-Cert (Organisational)",
+    );
+}
+
+#[test]
 fn withdrawn_service_recognised_at_a_proven_signing_time_passes() {
     let cn = relying_party(Jurisdiction::Cn, &[Jurisdiction::Hk], NOW);
     let report = verify_proven(

@@ -75,6 +75,9 @@ impl<'a> Certificate<'a> {
             }
         }
         profile::check_names(&x509.tbs_certificate.subject, x509.extensions())?;
+        profile::check_extension_values(x509.extensions())?;
+        profile::check_name_strings("subject", &x509.tbs_certificate.subject)?;
+        profile::check_name_strings("issuer", &x509.tbs_certificate.issuer)?;
         let tbs = subslice_of(der, x509.tbs_certificate.as_ref()).ok_or_else(|| {
             Error::CertificateMalformed {
                 reason: "tbsCertificate does not lie within the input".into(),

@@ -448,6 +448,18 @@ fn run_checks(
                     digest.name()
                 ))
             })?;
+            // A messageDigest that is not a digest of this algorithm is a malformed
+            // attribute (RFC 5652 §11.2), not a sign that the content was changed.
+            if let Some(signed) = attributes.message_digest() {
+                if signed.len() != expected.len() {
+                    return Err(SignerFailure::Format(format!(
+                        "messageDigest is {} octets, a {} digest is {} (RFC 5652 §11.2)",
+                        signed.len(),
+                        digest.name(),
+                        expected.len()
+                    )));
+                }
+            }
             if attributes.message_digest() != Some(expected) {
                 return Err(SignerFailure::HashMismatch);
             }

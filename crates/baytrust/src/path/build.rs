@@ -319,7 +319,15 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
         // order stands, and the verifier puts the trust lists' issuing CAs first, so
         // decoys copying a listed CA's name and key identifier are tried after it.
         if let Some(aki) = aki {
-            ordered.sort_by_key(|link| link.subject_key_id != Some(aki));
+            // RFC 5280 §4.2.1.1: the AKI names the issuer's key. When some candidate's
+            // subjectKeyIdentifier is that key identifier, only those are tried: a
+            // same-named candidate declaring another key (the old key of a rolled-over
+            // CA, or a decoy) did not sign, and its signature failure must not outrank
+            // the real path's error. When none matches, every candidate is tried, most
+            // tolerant of CAs that wrote their identifiers inconsistently.
+            if ordered.iter().any(|link| link.subject_key_id == Some(aki)) {
+                ordered.retain(|link| link.subject_key_id == Some(aki));
+            }
         }
         for candidate in ordered {
             any_candidate = true;

@@ -222,6 +222,18 @@ impl SubIndication {
             Error::CertificateRevoked { depth: 0, .. } => Self::RevokedNoPoe,
             Error::CertificateRevoked { .. } => Self::RevokedCaNoPoe,
             Error::RevocationStatusUnavailable { .. } => Self::TryLater,
+            // ---- adversarial conformance (issue 8, helper F): certificate profile ----
+            // Profile rules like those above: a refused certificate is a chain constraint.
+            Error::SerialNumberTooLong { .. }
+            | Error::ValidityTimeMalformed { .. }
+            | Error::PathLenWithoutCa { .. }
+            | Error::CertificatePoliciesEmpty
+            | Error::CertificatePolicyRepeated { .. }
+            | Error::PolicyConstraintsEmpty
+            | Error::SanUriMalformed { .. }
+            | Error::SanDirectoryNameEmpty
+            | Error::NameStringMalformed { .. }
+            | Error::NameRdnEmpty { .. } => Self::ChainConstraintsFailure,
             other => {
                 Self::of_crypto_constraint(other).unwrap_or(Self::CertificateChainGeneralFailure)
             }
