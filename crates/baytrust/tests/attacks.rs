@@ -1166,8 +1166,8 @@ mod cms_attacks {
                 ));
             }
         };
-        // Open findings (cms area): see `cms_open_findings` below; run here only to show
-        // they do not panic.
+        // Open findings (cms area): see `cms_sid_twins_version_and_digest_list_get_their_strict_outcomes`
+        // below; run here only to show they do not panic.
         let check_open = |_name: &str, _result: (String, Vec<String>)| {};
         let detached =
             |attrs: Option<Vec<Vec<u8>>>| signed_data(&[pki.signer(attrs)], &pki.certs(), None);
@@ -1483,13 +1483,15 @@ mod cms_attacks {
             // under it.
             check(
                 "evil twin second (attacker signs)",
-                "TotalFailed/Some(SigCryptoFailure)",
+                // Each certificate the sid names is tried: the attacker's key verifies, and its
+                // path (under a forged issuing CA) is what fails.
+                "Indeterminate/Some(CertificateChainGeneralFailure)",
                 pki.verify(
                     &signed_data(&[forged], &[&leaf.der, &evil, &pki.nodes[1].der], None),
                     Some(DOCUMENT),
                 ),
             );
-            // The genuine signer with the twin ahead of it: see `cms_open_findings`.
+            // The genuine signer with the twin ahead of it: see `cms_sid_twins_version_and_digest_list_get_their_strict_outcomes`.
         }
         // signingCertificateV2 naming another certificate than the sid
         {
@@ -1671,12 +1673,10 @@ mod cms_attacks {
         }
     }
 
-    /// Open findings for the CMS area (helper D is reworking `cms/*` and the
-    /// `verify_cms` loop): each asserts what a strict RFC 5652 verifier must answer.
-    /// Run with `cargo test -p baytrust --test attacks -- --ignored`.
+    /// Findings first left open for the CMS area, now closed: each asserts what a
+    /// strict RFC 5652 verifier must answer.
     #[test]
-    #[ignore = "open finding for the cms area: see docs/conformance/attacks.md"]
-    fn cms_open_findings() {
+    fn cms_sid_twins_version_and_digest_list_get_their_strict_outcomes() {
         // A certificate named by the sid twice, the attacker's copy (own key) first: a
         // relayer can add it to the unsigned certificates set, and the genuine
         // signature, checked only against the first named certificate, becomes
@@ -1746,6 +1746,36 @@ mod cms_attacks {
         ]
         .concat();
         assert_eq!(pki.verify(&edited, Some(DOCUMENT)).0, format_failure);
+    }
+
+    /// A sid whose issuer Name ends in an empty RDN (`SET {}`, outside X.501's
+    /// `SET SIZE (1..MAX)`) is read by x509-parser as the name before it, so it would
+    /// name the genuine certificate under a name that is not its issuer's: it names none.
+    #[test]
+    fn sid_issuer_with_an_empty_rdn_names_no_certificate() {
+        let pki = pki();
+        let genuine = &pki.nodes[2];
+        let fields = split(content(&split(content(&genuine.der))[0]));
+        let issuer_with_empty_rdn = tlv(0x30, &[content(&fields[3]), &tlv(0x31, &[])].concat());
+        let sid = tlv(0x30, &[issuer_with_empty_rdn, fields[1].clone()].concat());
+        let info = signer_info(&Signer {
+            cert: &genuine.der,
+            key: &genuine.key,
+            attributes: Some(good_attributes()),
+            sid: Some(sid),
+        });
+        assert_eq!(
+            pki.verify(&signed_data(&[info], &pki.certs(), None), Some(DOCUMENT))
+                .0,
+            "Indeterminate/Some(NoSigningCertificateFound)"
+        );
+        // The same signer with its sid as written by the certificate passes.
+        let info = pki.signer(Some(good_attributes()));
+        assert_eq!(
+            pki.verify(&signed_data(&[info], &pki.certs(), None), Some(DOCUMENT))
+                .0,
+            "TotalPassed/None"
+        );
     }
 }
 

@@ -17,7 +17,7 @@ pub use comparable_name::ComparableName;
 pub(crate) use identifiers::read_identifiers;
 pub use input::{decode_certificates, CertificateDer};
 pub use name::{attribute_text, name_to_string};
-pub(crate) use profile::check_constraint_name;
+pub(crate) use profile::{check_constraint_name, check_rdns};
 
 /// The x509-parser types the view hands out (extension structures, names, SPKI), so
 /// callers can name them without depending on x509-parser themselves.

@@ -197,7 +197,7 @@ fn check_octet_aligned(field: &str, bit_string: &[u8]) -> Result<(), Error> {
 /// `RDNSequence ::= SEQUENCE OF RelativeDistinguishedName`, each `SET SIZE (1..MAX)`
 /// (X.501, RFC 5280 §4.1.2.4), read from the raw DER: x509-parser stops its RDN list at
 /// an empty SET without saying so. Bounded by the name's length (two bytes per RDN).
-fn check_rdns(field: &'static str, name: &[u8]) -> Result<(), Error> {
+pub(crate) fn check_rdns(field: &'static str, name: &[u8]) -> Result<(), Error> {
     let Ok(sequence) = AnyRef::from_der(name) else {
         return Ok(()); // left to x509-parser
     };

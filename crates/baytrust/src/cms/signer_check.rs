@@ -184,6 +184,14 @@ impl<'c> SignerCertificates<'c> {
     /// reads matches it and a refused one does.
     fn refusal(&self, signer_id: &SignerIdentifier) -> Option<&Error> {
         let index = match signer_id {
+            // An issuer name with an empty RDN would be read cut short (x509-parser
+            // stops at the empty SET) and could name another issuer's certificate: it
+            // names none.
+            SignerIdentifier::IssuerAndSerial { issuer_der, .. }
+                if crate::cert::check_rdns("sid issuer", issuer_der).is_err() =>
+            {
+                None
+            }
             SignerIdentifier::IssuerAndSerial { issuer_der, serial } => {
                 X509Name::from_der(issuer_der).ok().and_then(|(_, name)| {
                     self.refused_by_issuer_serial
@@ -198,6 +206,14 @@ impl<'c> SignerCertificates<'c> {
     /// The indices of the certificates `signer_id` names, in the order received.
     fn named(&self, signer_id: &SignerIdentifier) -> &[usize] {
         let found = match signer_id {
+            // An issuer name with an empty RDN would be read cut short (x509-parser
+            // stops at the empty SET) and could name another issuer's certificate: it
+            // names none.
+            SignerIdentifier::IssuerAndSerial { issuer_der, .. }
+                if crate::cert::check_rdns("sid issuer", issuer_der).is_err() =>
+            {
+                None
+            }
             SignerIdentifier::IssuerAndSerial { issuer_der, serial } => {
                 X509Name::from_der(issuer_der).ok().and_then(|(_, name)| {
                     self.by_issuer_serial
@@ -365,6 +381,12 @@ pub fn check_signer_indexed(
     check
 }
 
+/// How many further certificates named by a signer's sid are tried when the first one's
+/// key does not verify the signature and no ESS attribute says which is meant: each
+/// costs one signature check, and at most [`MAX_SIGNERS`](super::MAX_SIGNERS) signers
+/// do so, so a signature costs at most 64 × 5 signer checks.
+const MAX_OTHER_SIGNER_CANDIDATES: usize = 4;
+
 fn run_checks(
     check: &mut SignerCheck,
     signed_data: &SignedData,
@@ -475,15 +497,43 @@ fn run_checks(
         }
     };
 
-    // 6. Signature.
-    verify_signature(
+    // 6. Signature. Without an ESS binding, anyone relaying the signature can put a
+    // certificate with the signer's issuer and serial (or key identifier) but another
+    // key ahead of the genuine one: try the other certificates the sid names too, a
+    // few at most, and keep the one whose key verifies (the path then decides whether
+    // that certificate is trusted).
+    let first = verify_signature(
         certificate.spki(),
         &algorithm,
         message,
         signer.signature(),
         policy,
-    )
-    .map_err(|e| match e {
+    );
+    if first.is_err() && ess.is_none() {
+        let others = certificates
+            .named(signer.signer_id())
+            .iter()
+            .filter(|&&other| other != index)
+            .take(MAX_OTHER_SIGNER_CANDIDATES);
+        for &other in others {
+            let Some(candidate) = certificates.certificates.get(other) else {
+                continue;
+            };
+            if verify_signature(
+                candidate.spki(),
+                &algorithm,
+                message,
+                signer.signature(),
+                policy,
+            )
+            .is_ok()
+            {
+                check.signer_certificate = Some(CertificateDer::from_vec(candidate.der().to_vec()));
+                return Ok(());
+            }
+        }
+    }
+    first.map_err(|e| match e {
         Error::Sha1Refused { .. }
         | Error::Md5Refused { .. }
         | Error::RsaKeyTooSmall { .. }
