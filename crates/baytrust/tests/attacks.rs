@@ -1,7 +1,7 @@
 //! Adversarial conformance attacks (helper F, issue 8): certificates an outside checker
 //! with an attack catalogue (x509-limbo classes, OpenSSL-made corpora) would feed a
 //! strict RFC 5280 validator, each with the outcome such a validator must give. Every
-//! attack tried is listed in `docs/conformance/attacks.md`, refused or not.
+//! attack tried is listed in `docs/conformance.md`, refused or not.
 
 use baytrust::cert::Certificate;
 use baytrust::identity::Jurisdiction;
@@ -1828,7 +1828,7 @@ fn openssl_made(name: &str) -> String {
 fn openssl_made_attacks_are_refused_like_openssl_verify_x509_strict() {
     // (file, baytrust's verdict, OpenSSL's `verify -x509_strict -purpose any` verdict as
     // committed in openssl-verify.txt). Where they differ, baytrust is the stricter one
-    // and docs/conformance/attacks.md says why.
+    // and docs/conformance.md says why.
     let cases = [
         ("good.pem", "OK", "OK"),
         (
@@ -2227,7 +2227,7 @@ fn intermediate_basic_constraints_not_critical_or_ber_true_is_read() {
     // Non-critical basicConstraints in an intermediate: NIST PKITS 4.6.4 (Valid
     // basicConstraints Not Critical Test4) expects a valid path. cA written as BOOLEAN
     // 0x01 (BER, X.690 §11.1 wants 0xFF): x509-parser reads it as TRUE; kept, see
-    // docs/conformance/attacks.md.
+    // docs/conformance.md.
     for (critical, boolean) in [(false, 0xffu8), (true, 0x01)] {
         let mut issuing = ca("Issuing CA");
         issuing.is_ca = IsCa::NoCa;
@@ -2375,7 +2375,7 @@ fn name_strings_that_do_not_decode_as_their_type_are_refused() {
 fn printable_string_charset_and_teletex_bytes_are_read() {
     // PrintableString outside its X.680 character set ('@', '*') and NumericString with
     // a letter: ASCII, read as written (deployed certificates carry them; see
-    // docs/conformance/attacks.md). TeletexString is read as Latin-1.
+    // docs/conformance.md). TeletexString is read as Latin-1.
     assert_eq!(subject_string(0x13, b"evil@org"), Ok(2));
     assert_eq!(subject_string(0x13, b"evil*org"), Ok(2));
     assert_eq!(subject_string(0x12, b"12a"), Ok(2));

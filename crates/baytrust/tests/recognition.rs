@@ -399,7 +399,7 @@ fn lists_loaded_now_validate_a_signature_at_an_earlier_validation_time() {
 fn validation_time_after_the_lists_next_update_is_try_later() {
     // Lists fresh now (2026-12-15, next update 2027-01-01), the signature asked about at
     // a later time: the edition does not know the service's status then. Before this
-    // rule, TOTAL_PASSED (found by the attack catalogue, docs/conformance/attacks.md).
+    // rule, TOTAL_PASSED (found by the attack catalogue, docs/conformance.md).
     let cn = relying_party(Jurisdiction::Cn, &[Jurisdiction::Hk], NOW);
     let report = verify(&cn, "recognition/hk-harbour.p7s", "2027-06-01T00:00:00Z");
     assert_eq!(report.indication, Indication::Indeterminate, "{report:#?}");

@@ -271,7 +271,7 @@ fn check_serial(serial: &[u8]) -> Result<(), Error> {
 /// `Validity ::= SEQUENCE { notBefore Time, notAfter Time }` (RFC 5280 §4.1.2.5): each
 /// time is UTCTime `YYMMDDHHMMSSZ` or GeneralizedTime `YYYYMMDDHHMMSSZ`, Zulu, with
 /// seconds and no fraction (§4.1.2.5.1–2). Whether the date exists is x509-parser's
-/// check. A GeneralizedTime before 2050 is read (see `docs/conformance/attacks.md`:
+/// check. A GeneralizedTime before 2050 is read (see `docs/conformance.md`:
 /// NIST PKITS 4.2.4 expects it to validate).
 fn check_validity(validity: &[u8]) -> Result<(), Error> {
     let malformed = |reason: &str| Error::CertificateMalformed {

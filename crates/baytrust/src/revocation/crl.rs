@@ -473,7 +473,7 @@ impl Crl {
     /// Checks thisUpdate and nextUpdate against the validation time with `skew_seconds`
     /// of tolerance either way (RFC 5280 §6.3.3 (a)(2)): [`Error::CrlNotYetValid`],
     /// [`Error::CrlStale`]. A CRL without nextUpdate is not stale (as OpenSSL has it;
-    /// docs/conformance/revocation.md).
+    /// docs/conformance.md).
     pub fn check_freshness(&self, time: Time, skew_seconds: i64) -> Result<(), Error> {
         if self.this_update.unix_seconds() > time.unix_seconds().saturating_add(skew_seconds) {
             return Err(Error::CrlNotYetValid {

@@ -694,7 +694,7 @@ mod tests {
     fn undecodable_subject_string_is_refused_before_directory_constraints() {
         // A UTF8String emailAddress holding invalid UTF-8 cannot be read as text, so it
         // must be neither compared byte-wise nor skipped. Since the attack catalogue
-        // (docs/conformance/attacks.md) `Certificate::from_der` refuses such a name, so
+        // (docs/conformance.md) `Certificate::from_der` refuses such a name, so
         // the path never sees it; the comparison's own refusal
         // (`NameConstraintNameMalformed`) stays as a second line.
         let mut bad = b"placeholder@example.co".to_vec();
