@@ -389,9 +389,7 @@ fn anchor_with_empty_subject_is_refused() {
     // what refuses it.
     let mut anchor = root("unused");
     anchor.distinguished_name = DistinguishedName::new();
-    anchor.subject_alt_names = vec![rcgen::SanType::DnsName(
-        "root.example".try_into().unwrap(),
-    )];
+    anchor.subject_alt_names = vec![rcgen::SanType::DnsName("root.example".try_into().unwrap())];
     let nodes = chain_under(anchor, leaf("Signer"));
     let sha256: String = Certificate::from_der(&nodes[0].der)
         .unwrap()
