@@ -24,6 +24,7 @@ pub mod cert;
 pub mod cms;
 mod error;
 pub mod identity;
+mod message_text;
 pub mod oid;
 pub mod path;
 pub mod recognition;

@@ -8,6 +8,7 @@
 //!
 //! [`Certificate`]: super::Certificate
 
+use crate::message_text::{hex, shown};
 use der::asn1::AnyRef;
 use der::{Decode, Encode, Reader, Sequence, SliceReader, Tag, TagNumber, Tagged};
 use x509_parser::extensions::{GeneralName, ParsedExtension, X509Extension};
@@ -716,22 +717,4 @@ fn check_domain(text: &str) -> Result<(), &'static str> {
         return Ok(());
     }
     check_host_name(host, Wildcard::Refused)
-}
-
-/// A name from a certificate for an error message: control characters escaped.
-fn shown(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -28,6 +28,8 @@ mod uri;
 
 pub(crate) use state::NameConstraintsState;
 
+use crate::message_text::{hex, shown};
+
 /// The GeneralName forms (RFC 5280 §4.2.1.6), by context tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
@@ -83,25 +85,6 @@ impl Form {
 enum Side {
     Permitted,
     Excluded,
-}
-
-/// A name from a certificate, with control characters escaped so it cannot forge lines
-/// in logs.
-fn shown(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
