@@ -94,11 +94,14 @@ pub fn parse_purpose(text: &str) -> Result<Purpose, String> {
 pub fn run_chain(request: &ChainRequest) -> Result<ChainReport, Failure> {
     let verifier = request.trust.verifier(request.now)?;
     let cert_ders = read_certificates(&request.cert)?;
-    let mut pool_ders: Vec<CertificateDer> = cert_ders.iter().skip(1).cloned().collect();
+    // The issuing CAs the trust lists name come first: the path builder tries
+    // same-named candidates in pool order, so decoys given with `--untrusted` cannot
+    // spend the budget before a listed CA is tried (as `Verifier::verify_cms` orders it).
+    let mut pool_ders: Vec<CertificateDer> = verifier.store().listed_intermediates().to_vec();
+    pool_ders.extend(cert_ders.iter().skip(1).cloned());
     for path in &request.untrusted {
         pool_ders.extend(read_certificates(path)?);
     }
-    pool_ders.extend(verifier.store().listed_intermediates().iter().cloned());
     let leaf_der = cert_ders
         .first()
         .ok_or_else(|| Failure::malformed(&request.cert, "no certificate"))?;
