@@ -357,19 +357,6 @@ impl Verifier {
         // rules refuse are kept aside, so that a signer naming one is told why), and the
         // store's listed issuing CAs, which only paths use.
         let mut seen: HashSet<&[u8]> = HashSet::new();
-        let mut nameable: Vec<Certificate<'_>> = Vec::new();
-        let mut refused: Vec<(&[u8], Error)> = Vec::new();
-        for der in signed_data
-            .certificates()
-            .iter()
-            .chain(&options.extra_certificates)
-            .filter(|&der| seen.insert(der.as_ref()))
-        {
-            match der.parse() {
-                Ok(certificate) => nameable.push(certificate),
-                Err(error) => refused.push((der.as_ref(), error)),
-            }
-        }
         // The path pool puts the issuing CAs the trust lists name first, the
         // signature's certificates after them: the builder tries same-named candidates
         // in pool order (after those whose key identifier matches, a stable sort), so
@@ -384,9 +371,22 @@ impl Verifier {
             .iter()
             .filter_map(|der| der.parse().ok())
             .collect();
-        pool.extend(nameable.iter().cloned());
+        let listed = pool.len();
+        let mut refused: Vec<(&[u8], Error)> = Vec::new();
+        for der in signed_data
+            .certificates()
+            .iter()
+            .chain(&options.extra_certificates)
+            .filter(|&der| seen.insert(der.as_ref()))
+        {
+            match der.parse() {
+                Ok(certificate) => pool.push(certificate),
+                Err(error) => refused.push((der.as_ref(), error)),
+            }
+        }
         let refused_subjects = refused_subjects(&refused);
-        let mut signer_candidates = SignerCertificates::new(&nameable);
+        // Signers may name only the signature's and the caller's certificates.
+        let mut signer_candidates = SignerCertificates::new(pool.get(listed..).unwrap_or_default());
         for (der, error) in refused {
             signer_candidates.refused(der, error);
         }
@@ -396,6 +396,11 @@ impl Verifier {
         for choice in signed_data.revocation_info_choices() {
             let _ = embedded.add_revocation_info_choice(choice);
         }
+        let signature = SignatureContext {
+            pool: &pool,
+            embedded: &embedded,
+            refused_subjects: &refused_subjects,
+        };
         let algorithm_policy = self.algorithm_policy();
         let mut budget = BudgetLeft::new(self.policy.signature_budget);
         let mut paths: HashMap<Vec<u8>, PathVerdict> = HashMap::new();
@@ -411,15 +416,7 @@ impl Verifier {
                     content_bytes.clone(),
                     &algorithm_policy,
                 );
-                let signer_issuer = check
-                    .signer_certificate
-                    .as_ref()
-                    .and_then(|der| der.parse().ok())
-                    .map(|certificate| ComparableName::of(certificate.issuer()));
-                let mut report =
-                    self.signer_report(&pool, check, options, &embedded, &mut budget, &mut paths);
-                note_refused_issuer(&mut report, signer_issuer.as_ref(), &refused_subjects);
-                report
+                self.signer_report(&signature, check, options, &mut budget, &mut paths)
             })
             .collect();
         Ok(Report::from_signers(options.time, signers))
@@ -430,10 +427,9 @@ impl Verifier {
     /// signer of the signature had the same certificate.
     fn signer_report(
         &self,
-        pool: &[Certificate<'_>],
+        signature: &SignatureContext<'_, '_>,
         check: SignerCheck,
         options: &SignatureOptions,
-        embedded: &RevocationSources,
         budget: &mut BudgetLeft,
         paths: &mut HashMap<Vec<u8>, PathVerdict>,
     ) -> SignerReport {
@@ -445,13 +441,15 @@ impl Verifier {
         // every check passes (`SignerReport::fail` turns it into a claim otherwise). A
         // certificate whose identity fields contradict each other names no single legal
         // entity: it shows none, not even as a claim, and cannot pass (issue 8 §3).
-        let entity = signer_certificate
+        let claimed = signer_certificate
             .as_ref()
             .map(IdentityProfile::entity_from_certificate)
-            .transpose()
-            .ok()
-            .flatten()
-            .flatten();
+            .transpose();
+        let (entity, identity_conflict) = match claimed {
+            Ok(entity) => (entity.flatten(), None),
+            Err(error) if error.is_identity_conflict() => (None, Some(error)),
+            Err(_) => (None, None),
+        };
         let mut report = SignerReport {
             indication: Indication::TotalPassed,
             sub_indication: None,
@@ -485,20 +483,33 @@ impl Verifier {
         let verdict = match paths.get(signer_certificate.der()) {
             Some(known) => known.clone(),
             None => {
-                let verdict =
-                    self.path_verdict(&signer_certificate, pool, options, embedded, budget);
+                let verdict = self.path_verdict(
+                    &signer_certificate,
+                    identity_conflict.as_ref(),
+                    signature.pool,
+                    options,
+                    signature.embedded,
+                    budget,
+                );
                 paths.insert(signer_certificate.der().to_vec(), verdict.clone());
                 verdict
             }
         };
         verdict.apply(&mut report);
+        note_refused_issuer(
+            &mut report,
+            &ComparableName::of(signer_certificate.issuer()),
+            signature.refused_subjects,
+        );
         report
     }
 
-    /// Validates the path of a signer's certificate and applies the trust lists.
+    /// Validates the path of a signer's certificate and applies the trust lists;
+    /// `identity_conflict` is the contradiction among its identity fields, if any.
     fn path_verdict(
         &self,
         signer_certificate: &Certificate<'_>,
+        identity_conflict: Option<&Error>,
         pool: &[Certificate<'_>],
         options: &SignatureOptions,
         embedded: &RevocationSources,
@@ -533,12 +544,7 @@ impl Verifier {
                 }
                 match self.recognise(&chain, options.time, options.proven_signing_time) {
                     None => {
-                        let conflict =
-                            match IdentityProfile::entity_from_certificate(signer_certificate) {
-                                Err(error) if error.is_identity_conflict() => Some(error),
-                                _ => None,
-                            };
-                        if let Some(conflict) = conflict {
+                        if let Some(conflict) = identity_conflict {
                             verdict.identity_conflict = true;
                             verdict.failure = Some((
                                 SubIndication::ChainConstraintsFailure,
@@ -575,6 +581,15 @@ impl Verifier {
         }
         verdict
     }
+}
+
+/// What all signers of one signature share: the path pool (listed CAs first, then the
+/// signature's and the caller's certificates), the signature's own revocation data, and
+/// the subjects of the certificates the strict rules refused.
+struct SignatureContext<'p, 'c> {
+    pool: &'p [Certificate<'c>],
+    embedded: &'p RevocationSources,
+    refused_subjects: &'p [(ComparableName, Error)],
 }
 
 /// The outcome of one signer certificate's path and recognition, kept for the other
@@ -688,12 +703,9 @@ fn refused_subjects(refused: &[(&[u8], Error)]) -> Vec<(ComparableName, Error)> 
 /// reason: the issuer is there but broken, not missing.
 fn note_refused_issuer(
     report: &mut SignerReport,
-    signer_issuer: Option<&ComparableName>,
+    issuer: &ComparableName,
     refused: &[(ComparableName, Error)],
 ) {
-    let Some(issuer) = signer_issuer else {
-        return;
-    };
     if report.sub_indication != Some(SubIndication::NoCertificateChainFound)
         || !report
             .reason

@@ -137,7 +137,7 @@ impl CrlSpec {
         use rcgen::SigningKey;
         let algorithm = ecdsa_sha256();
         let tbs = self.tbs(&algorithm);
-        let signature = key.sign(&tbs).unwrap();
+        let signature = key.sign(&tbs).unwrap(); // ok: test-only module (cfg(test)), fixed inputs
         let body = [
             tbs,
             algorithm,
@@ -160,7 +160,7 @@ pub struct TestCa {
 /// A CA certificate `CN=<cn>` (self-signed, CA, keyUsage keyCertSign + cRLSign unless
 /// `crl_sign` is false).
 pub fn ca(cn: &str, crl_sign: bool) -> TestCa {
-    let key = rcgen::KeyPair::generate().unwrap();
+    let key = rcgen::KeyPair::generate().unwrap(); // ok: test-only module (cfg(test))
     let mut params = rcgen::CertificateParams::default();
     params.distinguished_name = rcgen::DistinguishedName::new();
     params
@@ -175,7 +175,7 @@ pub fn ca(cn: &str, crl_sign: bool) -> TestCa {
     } else {
         vec![rcgen::KeyUsagePurpose::KeyCertSign]
     };
-    let der = params.self_signed(&key).unwrap().der().to_vec();
+    let der = params.self_signed(&key).unwrap().der().to_vec(); // ok: test-only module (cfg(test))
     TestCa { der, key, params }
 }
 
@@ -189,7 +189,7 @@ impl TestCa {
         distribution_points: Option<Vec<u8>>,
         is_ca: bool,
     ) -> Vec<u8> {
-        let key = rcgen::KeyPair::generate().unwrap();
+        let key = rcgen::KeyPair::generate().unwrap(); // ok: test-only module (cfg(test))
         let mut params = rcgen::CertificateParams::default();
         params.distinguished_name = rcgen::DistinguishedName::new();
         params
@@ -208,13 +208,13 @@ impl TestCa {
                 ));
         }
         let issuer = rcgen::Issuer::from_params(&self.params, &self.key);
-        params.signed_by(&key, &issuer).unwrap().der().to_vec()
+        params.signed_by(&key, &issuer).unwrap().der().to_vec() // ok: test-only module (cfg(test))
     }
 
     /// A delegated OCSP responder `CN=<cn>` with `serial` issued by this CA:
     /// id-kp-OCSPSigning, **without** id-pkix-ocsp-nocheck; with its key.
     pub fn issue_ocsp_responder(&self, cn: &str, serial: u64) -> (Vec<u8>, rcgen::KeyPair) {
-        let key = rcgen::KeyPair::generate().unwrap();
+        let key = rcgen::KeyPair::generate().unwrap(); // ok: test-only module (cfg(test))
         let mut params = rcgen::CertificateParams::default();
         params.distinguished_name = rcgen::DistinguishedName::new();
         params
@@ -224,7 +224,7 @@ impl TestCa {
         params.key_usages = vec![rcgen::KeyUsagePurpose::DigitalSignature];
         params.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::OcspSigning];
         let issuer = rcgen::Issuer::from_params(&self.params, &self.key);
-        let der = params.signed_by(&key, &issuer).unwrap().der().to_vec();
+        let der = params.signed_by(&key, &issuer).unwrap().der().to_vec(); // ok: test-only module (cfg(test))
         (der, key)
     }
 }
