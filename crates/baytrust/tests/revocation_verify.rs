@@ -532,3 +532,25 @@ fn embedded_forged_crl_neither_revokes_nor_clears_and_a_flood_of_choices_is_capp
     );
     assert_verdict(&report, None);
 }
+
+#[test]
+fn ten_thousand_embedded_revocation_entries_are_read_only_up_to_the_cap() {
+    // 10,000 copies of a CRL ahead of the signer's own OCSP response: only the first
+    // MAX_REVOCATION_INFO_CHOICES are kept, so the work is bounded and the response past
+    // the cap is evidence of nothing (TRY_LATER under require), never a crash or a pass
+    // on unread data.
+    let mut choices = vec![read("revocation/crl/hk-root-ca.crl"); 10_000];
+    choices.push(ocsp_choice(&read("revocation/ocsp/hk-good.der")));
+    let signature = with_revocation_info(&sign("harbour-logistics"), choices);
+    let parsed = baytrust::cms::SignedData::parse(&signature).unwrap();
+    assert_eq!(
+        parsed.revocation_info_choices().len(),
+        baytrust::cms::MAX_REVOCATION_INFO_CHOICES
+    );
+    let report = verify(
+        &verifier(RevocationMode::Require),
+        &signature,
+        &options(RevocationSources::new()),
+    );
+    assert_verdict(&report, Some(SubIndication::TryLater));
+}
