@@ -3,11 +3,14 @@
 //! strict RFC 5280 validator, each with the outcome such a validator must give. Every
 //! attack tried is listed in `docs/conformance.md`, refused or not.
 
+#[path = "support/der_edit.rs"]
+mod der_edit;
 use baytrust::cert::Certificate;
 use baytrust::identity::Jurisdiction;
 use baytrust::path::{verify_chain, ChainOptions, Purpose};
 use baytrust::trust::TrustStore;
 use baytrust::{Error, Time};
+use der_edit::{content, split, tlv};
 use rcgen::{
     BasicConstraints, CertificateParams, CustomExtension, DistinguishedName, DnType,
     GeneralSubtree, IsCa, Issuer, KeyPair, KeyUsagePurpose, NameConstraints, SanType, SigningKey,
@@ -93,41 +96,6 @@ fn extension(arcs: &[u64], critical: bool, content: Vec<u8>) -> CustomExtension 
 }
 
 // ---- DER editing ------------------------------------------------------------------------
-
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    match content.len() {
-        n if n < 0x80 => out.push(n as u8),
-        n if n < 0x100 => out.extend([0x81, n as u8]),
-        n => out.extend([0x82, (n >> 8) as u8, n as u8]),
-    }
-    out.extend(content);
-    out
-}
-
-fn split(mut content: &[u8]) -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
-    while !content.is_empty() {
-        let (len, header) = match content[1] {
-            n if n < 0x80 => (n as usize, 2),
-            0x81 => (content[2] as usize, 3),
-            0x82 => (((content[2] as usize) << 8) | content[3] as usize, 4),
-            other => panic!("length form {other:#x}"),
-        };
-        out.push(content[..header + len].to_vec());
-        content = &content[header + len..];
-    }
-    out
-}
-
-fn content(tlv_bytes: &[u8]) -> &[u8] {
-    let header = match tlv_bytes[1] {
-        n if n < 0x80 => 2,
-        0x81 => 3,
-        _ => 4,
-    };
-    &tlv_bytes[header..]
-}
 
 /// Rebuilds `node`'s certificate after `edit` changed its TBS fields, signed again by
 /// `signer` (the issuer's key), so that only the edit differs.
