@@ -34,6 +34,18 @@ pub mod signed_trust_list;
 mod time;
 pub mod trust;
 pub mod verifier;
+mod verifier_builder;
 
 pub use error::Error;
 pub use time::Time;
+
+// The types a user needs, at the crate root (module paths may become private).
+pub use cert::{decode_certificates, Certificate, CertificateDer};
+pub use cms::builder::{SignedDataBuilder, SigningKey};
+pub use identity::{IdentityProfile, Jurisdiction, LegalEntity, OrgId};
+pub use path::{ChainOptions, Purpose, RevocationMode, VerifiedChain};
+pub use report::{CertificateRef, Indication, Recognition, Report, SignerReport, SubIndication};
+pub use revocation::RevocationSources;
+pub use trust::{StaleListPolicy, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder};
+pub use verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+pub use verifier_builder::VerifierBuilder;

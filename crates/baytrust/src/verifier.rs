@@ -291,6 +291,29 @@ impl Verifier {
         verify_chain_with_budget(&self.store, leaf, intermediates, &options, budget)
     }
 
+    /// [`Verifier::verify_cms`] of a signature that encapsulates its content, at `time`
+    /// with no extra certificates or proven signing time.
+    pub fn verify_attached(&self, signature: &[u8], time: Time) -> Result<Report, Error> {
+        self.verify_cms(signature, Content::Attached, &SignatureOptions::new(time))
+    }
+
+    /// [`Verifier::verify_cms`] of a detached signature over `content` held in memory,
+    /// at `time` with no extra certificates or proven signing time. For content too
+    /// large to hold, stream it with [`Content::Detached`].
+    pub fn verify_detached(
+        &self,
+        signature: &[u8],
+        content: &[u8],
+        time: Time,
+    ) -> Result<Report, Error> {
+        let mut reader = content;
+        self.verify_cms(
+            signature,
+            Content::Detached(&mut reader),
+            &SignatureOptions::new(time),
+        )
+    }
+
     /// Verifies a CMS SignedData signature (DER, BER or PEM) over `content`: every
     /// signer's attributes and signature, then its certificate's path (purpose: signing)
     /// at `options.time`. A signature that does not hold is a [`Report`] with
