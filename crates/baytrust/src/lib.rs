@@ -43,8 +43,10 @@ pub use time::Time;
 pub use cert::{decode_certificates, Certificate, CertificateDer};
 pub use cms::builder::{SignedDataBuilder, SigningKey};
 pub use identity::{IdentityProfile, Jurisdiction, LegalEntity, OrgId};
-pub use path::{ChainOptions, Purpose, RevocationMode, VerifiedChain};
-pub use report::{CertificateRef, Indication, Recognition, Report, SignerReport, SubIndication};
+pub use path::{ChainOptions, PolicyInputs, PolicySet, Purpose, RevocationMode, VerifiedChain};
+pub use report::{
+    CertificateRef, ChainReport, Indication, Recognition, Report, SignerReport, SubIndication,
+};
 pub use revocation::RevocationSources;
 pub use trust::{StaleListPolicy, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder};
 pub use verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};

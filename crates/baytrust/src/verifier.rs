@@ -18,7 +18,9 @@ use crate::path::{
     RevocationMode, VerifiedChain,
 };
 use crate::recognition::{recognise, NotRecognised, Recognised};
-use crate::report::{CertificateRef, Indication, Recognition, Report, SignerReport, SubIndication};
+use crate::report::{
+    CertificateRef, ChainReport, Indication, Recognition, Report, SignerReport, SubIndication,
+};
 use crate::revocation::RevocationSources;
 use crate::trust::TrustStore;
 use crate::{Error, Time};
@@ -289,6 +291,120 @@ impl Verifier {
             .sources
             .insert(0, &self.revocation_sources);
         verify_chain_with_budget(&self.store, leaf, intermediates, &options, budget)
+    }
+
+    /// Validates `certificate`'s path as [`Verifier::verify_cms`] validates a signer's:
+    /// RFC 5280 under this verifier's store and policy (clamped as in
+    /// [`Verifier::verify_chain`]), the trust lists' issuing CAs offered as
+    /// intermediates before `intermediates`, revocation, then — when lists are loaded —
+    /// recognition by a list this relying party accepts, and the legal entity the
+    /// certificate names. `options` give the time, purpose and RFC 5280 policy inputs.
+    /// `Err` only when `certificate` is not a certificate baytrust accepts to read
+    /// (the strict parse rules); an intermediate that does not parse is not a candidate
+    /// issuer and is skipped.
+    pub fn verify_certificate(
+        &self,
+        certificate: &CertificateDer,
+        intermediates: &[CertificateDer],
+        options: &ChainOptions<'_>,
+    ) -> Result<ChainReport, Error> {
+        let leaf = certificate.parse()?;
+        let mut seen: HashSet<&[u8]> = HashSet::new();
+        seen.insert(certificate.as_ref());
+        let pool: Vec<Certificate<'_>> = self
+            .store
+            .listed_intermediates()
+            .iter()
+            .chain(intermediates)
+            .filter(|&der| seen.insert(der.as_ref()))
+            .filter_map(|der| der.parse().ok())
+            .collect();
+        let revocation_mode = self.revocation_mode(options);
+        let identity_conflict = match IdentityProfile::entity_from_certificate(&leaf) {
+            Err(error) if error.is_identity_conflict() => Some(error),
+            _ => None,
+        };
+        let (chain, verdict) = match self.verify_chain_and_revocation(&leaf, &pool, options) {
+            Ok(found) => found,
+            Err(error) => {
+                return Ok(ChainReport::refused(
+                    revocation_mode,
+                    SubIndication::of_chain_error(&error),
+                    error.kind(),
+                    error.to_string(),
+                ))
+            }
+        };
+        let mut entries: Vec<CertificateRef> = chain
+            .certificates
+            .iter()
+            .zip(&chain.revocation)
+            .map(|(c, status)| CertificateRef::with_revocation(c, status))
+            .collect();
+        if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
+            entries.push(CertificateRef::of(&anchor));
+        }
+        let refused = |sub_indication: SubIndication, kind: &'static str, error: String| {
+            let mut report = ChainReport::refused(revocation_mode, sub_indication, kind, error);
+            report.anchor_jurisdiction = Some(chain.anchor_jurisdiction());
+            report.chain = entries.clone();
+            report
+        };
+        if let Err(error) = verdict {
+            return Ok(refused(
+                SubIndication::of_chain_error(&error),
+                error.kind(),
+                error.to_string(),
+            ));
+        }
+        let proven = options.revocation.proven_signing_time;
+        let (recognition, entity) = match self.recognise(&chain, options.time, proven) {
+            None => match identity_conflict {
+                Some(conflict) => {
+                    return Ok(refused(
+                        SubIndication::ChainConstraintsFailure,
+                        conflict.kind(),
+                        format!("the certificate names no single legal entity: {conflict}"),
+                    ))
+                }
+                None => (
+                    None,
+                    IdentityProfile::entity_from_certificate(&leaf)
+                        .ok()
+                        .flatten(),
+                ),
+            },
+            Some(Ok(recognised)) => (Some(recognised.recognition), Some(recognised.entity)),
+            Some(Err(not)) => {
+                let kind = match not.sub_indication {
+                    _ if not.identity_conflict => "IdentityConflict",
+                    SubIndication::NotRecognisedNoPoe => "NotRecognisedNoPoe",
+                    SubIndication::TryLater => "TryLater",
+                    _ => "NotRecognised",
+                };
+                let mut report = refused(
+                    not.sub_indication,
+                    kind,
+                    format!("not recognised: {}", not.rule),
+                );
+                report.claimed_entity = not.claimed_entity;
+                return Ok(report);
+            }
+        };
+        Ok(ChainReport {
+            valid: true,
+            indication: Indication::TotalPassed,
+            sub_indication: None,
+            revocation_mode,
+            error_kind: None,
+            error: None,
+            anchor_jurisdiction: Some(chain.anchor_jurisdiction()),
+            chain: entries,
+            user_constrained_policy_set: Some(chain.user_constrained_policy_set.clone()),
+            recognition,
+            entity,
+            claimed_entity: None,
+        })
     }
 
     /// [`Verifier::verify_cms`] of a signature that encapsulates its content, at `time`

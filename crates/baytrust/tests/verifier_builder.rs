@@ -101,3 +101,49 @@ fn builder_accept_narrows_the_lists_recognised() {
     assert_eq!(report.indication, Indication::TotalFailed);
     assert_eq!(report.sub_indication, Some(SubIndication::NotRecognised));
 }
+
+fn certificate(path: &str) -> baytrust::CertificateDer {
+    baytrust::decode_certificates(&read(path))
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap()
+}
+
+#[test]
+fn verify_certificate_recognises_a_bare_leaf_through_the_listed_issuing_ca() {
+    let verifier = bundled_verifier();
+    let leaf = certificate("testdata/pki/hk/org-harbour-logistics.pem");
+    let report = verifier
+        .verify_certificate(&leaf, &[], &baytrust::ChainOptions::new(now()))
+        .unwrap();
+    assert_eq!(report.indication, Indication::TotalPassed, "{report:?}");
+    assert!(report.valid);
+    assert_eq!(report.recognition.unwrap().jurisdiction, Jurisdiction::Hk);
+    assert!(report.entity.is_some());
+    assert_eq!(report.chain.len(), 3);
+}
+
+#[test]
+fn verify_certificate_refuses_a_leaf_whose_list_is_not_accepted() {
+    let mut builder = Verifier::builder().accept(Jurisdiction::Cn);
+    for code in ["cn", "hk"] {
+        builder = builder
+            .trust_list(
+                code.to_uppercase().parse().unwrap(),
+                &read(&format!("testdata/trust-lists/{code}.p7s")),
+                &read(&format!("testdata/pki/{code}/trust-list-operator-ca.pem")),
+                now(),
+            )
+            .unwrap();
+    }
+    let verifier = builder.build().unwrap();
+    let leaf = certificate("testdata/pki/hk/org-harbour-logistics.pem");
+    let report = verifier
+        .verify_certificate(&leaf, &[], &baytrust::ChainOptions::new(now()))
+        .unwrap();
+    assert_eq!(report.indication, Indication::TotalFailed);
+    assert_eq!(report.sub_indication, Some(SubIndication::NotRecognised));
+    assert_eq!(report.error_kind, Some("NotRecognised"));
+    assert_eq!(report.entity, None);
+}

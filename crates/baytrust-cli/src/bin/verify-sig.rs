@@ -220,7 +220,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                     escape(error)
                 )),
             }
-            Ok(report.outcome())
+            Ok(baytrust_cli::chain::chain_outcome(&report))
         }
         Command::Inspect { file, now, json } => {
             let bytes = read_input(&file)?;

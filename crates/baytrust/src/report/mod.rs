@@ -6,6 +6,8 @@ mod certificate_ref;
 mod indication;
 mod signature_report;
 
+mod chain_report;
 pub use certificate_ref::{CertificateRef, CertificateRevocation};
+pub use chain_report::ChainReport;
 pub use indication::{Indication, SubIndication};
 pub use signature_report::{Recognition, Report, SignerReport};
