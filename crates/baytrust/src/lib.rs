@@ -14,34 +14,73 @@
 //! The library does no I/O: callers hand it bytes, trust inputs and the validation time.
 
 #![forbid(unsafe_code)]
+// Without `internals` the modules are private, and what only the integration tests of
+// building blocks reach (re-exports inside modules, test-only helpers) is unused; the
+// test builds, which enable `internals`, still report dead code.
+#![cfg_attr(not(feature = "internals"), allow(unused_imports, dead_code))]
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-pub mod algorithm;
-pub mod cert;
-pub mod cms;
+/// Declares a module that is private, except under the unstable `internals` feature
+/// (hidden from the docs, not part of the public API, for baytrust's own integration
+/// tests, benches and fuzz targets, which test building blocks one by one).
+macro_rules! internal_mod {
+    ($name:ident) => {
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        mod $name;
+    };
+}
+
+/// Declares an item `pub` under the unstable `internals` feature (hidden from the docs)
+/// and `pub(crate)` otherwise: the building blocks baytrust's own integration tests
+/// reach, on types that are public.
+macro_rules! internal_pub {
+    ($(#[$meta:meta])* pub $($item:tt)*) => {
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        $(#[$meta])* pub $($item)*
+        #[cfg(not(feature = "internals"))]
+        #[allow(dead_code)]
+        $(#[$meta])* pub(crate) $($item)*
+    };
+}
+
+// Foundations every module uses: the one error enum, validation time, OIDs, message
+// text helpers.
 mod error;
-pub mod identity;
+mod error_category;
 mod message_text;
-pub mod oid;
-pub mod path;
-pub mod recognition;
-pub mod report;
-pub mod revocation;
-pub mod signed_trust_list;
+internal_mod!(oid);
 mod time;
-pub mod trust;
-pub mod verifier;
+
+// The modules, in data-flow order (DESIGN.md §2); each uses only those above it, except
+// `trust`'s anchors, which apply `path`'s RFC 5280 extension rules to the anchor itself.
+internal_mod!(cert);
+internal_mod!(algorithm);
+internal_mod!(identity);
+internal_mod!(revocation);
+internal_mod!(trust);
+internal_mod!(path);
+internal_mod!(report);
+internal_mod!(cms);
+internal_mod!(signed_trust_list);
+internal_mod!(recognition);
+internal_mod!(verifier);
 mod verifier_builder;
 
 pub use error::Error;
+pub use error_category::ErrorCategory;
 pub use time::Time;
 
 // The types a user needs, at the crate root (module paths may become private).
 pub use cert::{decode_certificates, Certificate, CertificateDer};
-pub use cms::builder::{SignedDataBuilder, SigningKey};
+#[cfg(feature = "sign")]
+pub use crate::cms::builder::{encode_pem, SignedDataBuilder, SigningKey};
 pub use identity::{IdentityProfile, Jurisdiction, LegalEntity, OrgId};
 pub use path::{ChainOptions, PolicyInputs, PolicySet, Purpose, RevocationMode, VerifiedChain};
 pub use report::{

@@ -1,5 +1,6 @@
 //! `Time`: an instant in UTC at one-second resolution, the only notion of time the
-//! library has. Callers always pass it in; the library never reads a clock.
+//! library has. Callers always pass it in; the library never reads a clock itself
+//! ([`Time::now`] is the caller's explicit request for the system clock).
 
 use std::fmt;
 
@@ -40,6 +41,40 @@ impl Time {
     }
 }
 
+impl Time {
+    /// The system clock's current instant (whole seconds, truncated). The library never
+    /// calls this itself: validation times are always the caller's.
+    pub fn now() -> Self {
+        Self::from(std::time::SystemTime::now())
+    }
+}
+
+impl From<std::time::SystemTime> for Time {
+    /// Whole seconds since the Unix epoch, truncated toward the past; instants beyond
+    /// ±2^63 seconds saturate.
+    fn from(time: std::time::SystemTime) -> Self {
+        match time.duration_since(std::time::UNIX_EPOCH) {
+            Ok(after) => Self(i64::try_from(after.as_secs()).unwrap_or(i64::MAX)),
+            Err(before) => {
+                let before = before.duration();
+                let whole = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
+                // -1.5 s is second -2: truncation toward the past.
+                let partial = i64::from(before.subsec_nanos() > 0);
+                Self(whole.saturating_add(partial).saturating_neg())
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for Time {
+    type Err = Error;
+
+    /// [`Time::parse_rfc3339`].
+    fn from_str(text: &str) -> Result<Self, Error> {
+        Self::parse_rfc3339(text)
+    }
+}
+
 impl fmt::Display for Time {
     /// RFC 3339 in UTC with a `Z`: `2026-06-01T00:00:00Z`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -63,6 +98,24 @@ impl serde::Serialize for Time {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn system_time_and_from_str() {
+        use std::time::{Duration, UNIX_EPOCH};
+        let at = UNIX_EPOCH + Duration::from_millis(1_780_272_000_999);
+        assert_eq!(Time::from(at), Time::from_unix_seconds(1_780_272_000));
+        let before = UNIX_EPOCH - Duration::from_millis(1_500);
+        assert_eq!(Time::from(before), Time::from_unix_seconds(-2));
+        assert_eq!(
+            "2026-06-01T00:00:00Z".parse::<Time>(),
+            Ok(Time::from_unix_seconds(1_780_272_000))
+        );
+        assert!(matches!(
+            "yesterday".parse::<Time>(),
+            Err(Error::TimeMalformed { .. })
+        ));
+        assert!(Time::now() > Time::from_unix_seconds(1_780_272_000 - 365 * 86_400));
+    }
+
     use super::*;
 
     #[test]

@@ -7,7 +7,7 @@ use der::asn1::AnyRef;
 use der::{Decode, Sequence, Tagged};
 use ring::signature::{self, RsaParameters, UnparsedPublicKey};
 use rsa::signature::Verifier;
-use x509_cert::spki::AlgorithmIdentifierRef;
+use spki::AlgorithmIdentifierRef;
 use x509_parser::asn1_rs::{Any, FromDer, Tag, ToDer};
 
 use super::scheme::Sha2;

@@ -69,7 +69,7 @@ pub(super) fn verify(
         sm2::PublicKey::from_sec1_bytes(public_key).map_err(|_| Error::PublicKeyInvalid {
             reason: "SM2 public key is not a point on sm2p256v1".to_owned(),
         })?;
-    let signature = Signature::from_der(signature).map_err(|_| Error::SignatureMalformed {
+    let signature = signature_from_der(signature).ok_or_else(|| Error::SignatureMalformed {
         reason: "SM2 signature is not a DER SEQUENCE of r and s in [1, n-1]".to_owned(),
     })?;
     let z = identity_hash(entl, signer_id, &public_key)?;
@@ -82,6 +82,31 @@ pub(super) fn verify(
     verifying_key
         .verify_prehash(&digest, &signature)
         .map_err(|_| Error::SignatureInvalid)
+}
+
+/// The DER `SM2Signature ::= SEQUENCE { r INTEGER, s INTEGER }` (GB/T 35276-2017 §7.3).
+#[derive(der::Sequence)]
+struct SignatureDer<'a> {
+    r: der::asn1::UintRef<'a>,
+    s: der::asn1::UintRef<'a>,
+}
+
+/// Reads a DER SM2 signature (strict DER, nothing after it; r and s in [1, n-1]). Read
+/// here with `der` rather than by the sm2 crate, whose DER support needs its `pkcs8`
+/// feature, which a verify-only build does not compile.
+fn signature_from_der(der: &[u8]) -> Option<Signature> {
+    use der::Decode as _;
+    let parsed = SignatureDer::from_der(der).ok()?;
+    Signature::from_scalars(field_bytes(parsed.r)?, field_bytes(parsed.s)?).ok()
+}
+
+/// A non-negative INTEGER's value as 32 big-endian bytes, if it fits.
+fn field_bytes(integer: der::asn1::UintRef<'_>) -> Option<[u8; 32]> {
+    let bytes = integer.as_bytes();
+    let mut out = [0u8; 32];
+    let start = out.len().checked_sub(bytes.len())?;
+    out.get_mut(start..)?.copy_from_slice(bytes);
+    Some(out)
 }
 
 /// ENTL: the signer identifier's length in bits, which must fit two bytes

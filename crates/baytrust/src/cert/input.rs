@@ -3,25 +3,50 @@
 
 use crate::Error;
 
-/// The DER bytes of one certificate, as read from the caller's input (not yet parsed).
+/// The DER bytes of one certificate, as read from the caller's input (not yet parsed):
+/// owned, cheap to move, and convertible from and to
+/// [`rustls_pki_types::CertificateDer<'static>`] (the type rustls hands out), which it
+/// wraps. A newtype rather than the rustls type itself so baytrust's own constructors
+/// ([`decode_certificates`], [`CertificateDer::from_vec`]) and its parsing stay on one
+/// type that baytrust documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CertificateDer(Vec<u8>);
+pub struct CertificateDer(rustls_pki_types::CertificateDer<'static>);
 
 impl CertificateDer {
     /// Wraps DER bytes.
     pub fn from_vec(der: Vec<u8>) -> Self {
-        Self(der)
+        Self(rustls_pki_types::CertificateDer::from(der))
     }
 
-    /// Parses these bytes into a [`Certificate`](super::Certificate) view.
-    pub fn parse(&self) -> Result<super::Certificate<'_>, Error> {
-        super::Certificate::from_der(&self.0)
+    internal_pub! {
+        /// Parses these bytes into the internal [`Certificate`](super::Certificate) view.
+        pub fn parse(&self) -> Result<super::Certificate<'_>, Error> {
+            super::Certificate::from_der(self.0.as_ref())
+        }
     }
 }
 
 impl AsRef<[u8]> for CertificateDer {
     fn as_ref(&self) -> &[u8] {
-        &self.0
+        self.0.as_ref()
+    }
+}
+
+impl From<Vec<u8>> for CertificateDer {
+    fn from(der: Vec<u8>) -> Self {
+        Self::from_vec(der)
+    }
+}
+
+impl From<rustls_pki_types::CertificateDer<'_>> for CertificateDer {
+    fn from(der: rustls_pki_types::CertificateDer<'_>) -> Self {
+        Self(der.into_owned())
+    }
+}
+
+impl From<CertificateDer> for rustls_pki_types::CertificateDer<'static> {
+    fn from(der: CertificateDer) -> Self {
+        der.0
     }
 }
 
@@ -39,7 +64,7 @@ pub fn decode_certificates(input: &[u8]) -> Result<Vec<CertificateDer>, Error> {
         return Err(Error::EmptyInput);
     }
     if input.first() == Some(&0x30) {
-        return Ok(vec![CertificateDer(input.to_vec())]);
+        return Ok(vec![CertificateDer::from_vec(input.to_vec())]);
     }
     let blocks = pem_blocks(input)?;
     if blocks.is_empty() {
@@ -61,7 +86,7 @@ pub fn decode_certificates(input: &[u8]) -> Result<Vec<CertificateDer>, Error> {
                     expected: CERTIFICATE_LABEL,
                 });
             }
-            Ok(CertificateDer(der))
+            Ok(CertificateDer::from_vec(der))
         })
         .collect()
 }

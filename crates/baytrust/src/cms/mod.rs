@@ -1,7 +1,9 @@
 //! CMS SignedData (RFC 5652): reading DER, BER and PEM signatures, checking each
-//! signer's attributes and signature, and building signatures (CAdES-B-B).
+//! signer's attributes and signature, and (feature `sign`) building signatures
+//! (CAdES-B-B).
 
 mod asn1;
+#[cfg(feature = "sign")]
 pub mod builder;
 mod digest;
 mod signed_attributes;

@@ -241,9 +241,59 @@ impl SubIndication {
     }
 }
 
+impl std::fmt::Display for Indication {
+    /// The ETSI name, as serialised: `TOTAL_PASSED`, `TOTAL_FAILED`, `INDETERMINATE`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for SubIndication {
+    /// The ETSI name, as serialised: `HASH_FAILURE`, `OUT_OF_BOUNDS_NO_POE`, …
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_is_the_serialised_etsi_name() {
+        for indication in [
+            Indication::TotalPassed,
+            Indication::TotalFailed,
+            Indication::Indeterminate,
+        ] {
+            let json = serde_json::to_string(&indication).unwrap();
+            assert_eq!(json, format!("\"{indication}\""));
+        }
+        for sub_indication in [
+            SubIndication::FormatFailure,
+            SubIndication::HashFailure,
+            SubIndication::SigCryptoFailure,
+            SubIndication::Revoked,
+            SubIndication::Expired,
+            SubIndication::NotYetValid,
+            SubIndication::NotRecognised,
+            SubIndication::NoSigningCertificateFound,
+            SubIndication::NoCertificateChainFound,
+            SubIndication::ChainConstraintsFailure,
+            SubIndication::CertificateChainGeneralFailure,
+            SubIndication::CryptoConstraintsFailure,
+            SubIndication::PolicyProcessingError,
+            SubIndication::OutOfBoundsNoPoe,
+            SubIndication::RevokedNoPoe,
+            SubIndication::TryLater,
+            SubIndication::NotRecognisedNoPoe,
+            SubIndication::RevokedCaNoPoe,
+            SubIndication::SignedDataNotFound,
+        ] {
+            let json = serde_json::to_string(&sub_indication).unwrap();
+            assert_eq!(json, format!("\"{sub_indication}\""));
+        }
+    }
 
     #[test]
     fn sub_indications_pair_with_their_indications_as_design_md_lists() {

@@ -4,9 +4,9 @@
 
 use std::io::Read;
 
-use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
-use cms::content_info::{CmsVersion, ContentInfo};
-use cms::signed_data::{
+use ::cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+use ::cms::content_info::{CmsVersion, ContentInfo};
+use ::cms::signed_data::{
     CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
 };
 use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
