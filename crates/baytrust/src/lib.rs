@@ -78,15 +78,27 @@ pub use error_category::ErrorCategory;
 pub use time::Time;
 
 // The types a user needs, at the crate root (module paths may become private).
-pub use cert::{decode_certificates, Certificate, CertificateDer};
+pub use crate::algorithm::{AlgorithmPolicy, KeyAlgorithm};
+pub use crate::cert::{
+    decode_certificates, AltName, BasicConstraints, CertificateDer, CertificateInfo,
+    DistinguishedName, NameAttribute,
+};
 #[cfg(feature = "sign")]
 pub use crate::cms::builder::{encode_pem, SignedDataBuilder, SigningKey};
-pub use identity::{IdentityProfile, Jurisdiction, LegalEntity, OrgId};
-pub use path::{ChainOptions, PolicyInputs, PolicySet, Purpose, RevocationMode, VerifiedChain};
-pub use report::{
-    CertificateRef, ChainReport, Indication, Recognition, Report, SignerReport, SubIndication,
+pub use crate::cms::DigestAlgorithm;
+pub use crate::identity::{IdentityProfile, IdentitySource, Jurisdiction, LegalEntity, OrgId};
+pub use crate::path::{
+    Budget, ChainOptions, PolicyInputs, PolicySet, Purpose, RevocationMode, RevocationOptions,
 };
-pub use revocation::RevocationSources;
-pub use trust::{StaleListPolicy, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder};
+pub use crate::revocation::{ReasonCode, RevocationSources, StatusSource};
+pub use crate::trust::{
+    CertificateTypeDocument, IdentityDocument, PolicyDocument, PolicyMatch, PolicyRule,
+    RecognisedService, ServiceDocument, ServiceStatus, StaleListPolicy, StatusDocument,
+    StatusPeriod, TrustAnchor, TrustList, TrustListDocument, TrustStore, TrustStoreBuilder,
+};
+pub use report::{
+    CertificateRef, CertificateRevocation, ChainReport, Indication, Recognition, Report,
+    SignerReport, SubIndication, ValidatedPath,
+};
 pub use verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 pub use verifier_builder::VerifierBuilder;

@@ -95,6 +95,18 @@ pub fn claimed_jurisdiction_unverified(signed: &[u8]) -> Result<Jurisdiction, Er
 }
 
 impl TrustList {
+    /// The largest signed trust list [`TrustList::load_signed`] reads.
+    pub const MAX_SIGNED_BYTES: usize = MAX_SIGNED_TRUST_LIST_BYTES;
+
+    /// [`claimed_jurisdiction_unverified`]: the jurisdiction a signed list claims,
+    /// read **without** checking its signature — only to choose which pinned
+    /// operators to try; never trust it otherwise.
+    pub fn claimed_jurisdiction_unverified(signed: &[u8]) -> Result<Jurisdiction, Error> {
+        claimed_jurisdiction_unverified(signed)
+    }
+}
+
+impl TrustList {
     /// Loads a signed list of the jurisdiction `expected`: a CMS SignedData (DER, BER
     /// or PEM) whose encapsulated content, of type id-data (`1.2.840.113549.1.7.1`), is
     /// the JSON document (`docs/trust-list.md`), signed by the list operator that the

@@ -5,8 +5,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Read;
 
 use crate::algorithm::{AlgorithmPolicy, DEFAULT_MIN_RSA_BITS, DEFAULT_SM2_SIGNER_ID};
-use crate::cert::x509_parser::prelude::FromDer;
-use crate::cert::x509_parser::x509::X509Name;
+use x509_parser::prelude::FromDer;
+use x509_parser::x509::X509Name;
 use crate::cert::{read_identifiers, Certificate, CertificateDer, ComparableName};
 use crate::cms::{
     check_signer_indexed, ContentDigests, SignedData, SignerCertificates, SignerCheck,
@@ -20,6 +20,7 @@ use crate::path::{
 use crate::recognition::{recognise, NotRecognised, Recognised};
 use crate::report::{
     CertificateRef, ChainReport, Indication, Recognition, Report, SignerReport, SubIndication,
+    ValidatedPath,
 };
 use crate::revocation::RevocationSources;
 use crate::trust::TrustStore;
@@ -142,6 +143,21 @@ impl SignatureOptions {
     }
 }
 
+/// A validated path's certificates as reports name them: end entity first, each with
+/// its revocation status, the anchor last.
+fn chain_entries(chain: &VerifiedChain<'_>) -> Vec<CertificateRef> {
+    let mut entries: Vec<CertificateRef> = chain
+        .certificates
+        .iter()
+        .zip(&chain.revocation)
+        .map(|(c, status)| CertificateRef::with_revocation(c, status))
+        .collect();
+    if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
+        entries.push(CertificateRef::of(&anchor));
+    }
+    entries
+}
+
 /// The relying party's verifier: immutable, `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct Verifier {
@@ -197,23 +213,25 @@ impl Verifier {
         accepted
     }
 
-    /// Applies the trust lists' recognition rules to a validated chain at the
-    /// validation time `time`, reading service status at `proven_signing_time` when
-    /// the signature is proven to have existed then ([`recognise`]); `None` when the
-    /// store holds no trust list (plain anchors).
-    pub fn recognise(
-        &self,
-        chain: &VerifiedChain<'_>,
-        time: Time,
-        proven_signing_time: Option<Time>,
-    ) -> Option<Result<Recognised, NotRecognised>> {
-        recognise(
-            &self.store,
-            &self.accepted_jurisdictions(),
-            chain,
-            time,
-            proven_signing_time,
-        )
+    internal_pub! {
+        /// Applies the trust lists' recognition rules to a validated chain at the
+        /// validation time `time`, reading service status at `proven_signing_time` when
+        /// the signature is proven to have existed then ([`recognise`]); `None` when the
+        /// store holds no trust list (plain anchors).
+        pub fn recognise(
+            &self,
+            chain: &VerifiedChain<'_>,
+            time: Time,
+            proven_signing_time: Option<Time>,
+        ) -> Option<Result<Recognised, NotRecognised>> {
+            recognise(
+                &self.store,
+                &self.accepted_jurisdictions(),
+                chain,
+                time,
+                proven_signing_time,
+            )
+        }
     }
 
     fn algorithm_policy(&self) -> AlgorithmPolicy<'_> {
@@ -223,40 +241,82 @@ impl Verifier {
         }
     }
 
-    /// Path validation under this verifier's store; `options` supply the time, purpose
-    /// and policy inputs; the relying-party policy's algorithm floor and path-length
-    /// limit are applied on top (the stricter wins). Revocation: the verifier's sources
-    /// are consulted besides `options.revocation.sources`, and the policy's mode and
-    /// skew apply unless `options.revocation` sets them; a revoked certificate, or under
-    /// `require` one without status, is an error ([`revocation_verdict`]).
-    pub fn verify_chain<'c>(
-        &'c self,
-        leaf: &'c Certificate<'c>,
-        intermediates: &'c [Certificate<'c>],
+    /// Plain RFC 5280 §6.1 path validation of `certificate` under this verifier's
+    /// store — **no** trust-list recognition: a leaf whose service a list withdrew, or
+    /// whose list this relying party does not accept, still validates here (use
+    /// [`Verifier::verify_certificate`] for the question `verify_cms` asks of a
+    /// signer). `options` supply the time, purpose and policy inputs; the relying-party
+    /// policy's algorithm floor and path-length limit apply on top (the stricter wins).
+    /// Revocation: the verifier's sources are consulted besides
+    /// `options.revocation.sources`, and the policy's mode and skew apply unless
+    /// `options.revocation` sets them. Only `intermediates` are candidate issuers (not
+    /// the lists' issuing CAs); one that does not parse is skipped.
+    ///
+    /// # Errors
+    /// The path error ([`ErrorCategory::Refused`](crate::ErrorCategory::Refused):
+    /// [`Error::UnknownIssuer`], [`Error::CertificateExpired`],
+    /// [`Error::NameConstraintViolation`], [`Error::CertificateRevoked`], … every rule of
+    /// RFC 5280 §6.1 has its variant), or a `certificate` that is not a certificate
+    /// baytrust reads ([`Error::CertificateMalformed`] and the profile rules).
+    pub fn verify_chain_rfc5280(
+        &self,
+        certificate: &CertificateDer,
+        intermediates: &[CertificateDer],
         options: &ChainOptions<'_>,
-    ) -> Result<VerifiedChain<'c>, Error> {
-        let (chain, verdict) = self.verify_chain_and_revocation(leaf, intermediates, options)?;
-        verdict?;
-        Ok(chain)
+    ) -> Result<ValidatedPath, Error> {
+        let leaf = certificate.parse()?;
+        let pool: Vec<Certificate<'_>> = intermediates
+            .iter()
+            .filter_map(|der| der.parse().ok())
+            .collect();
+        let chain = self.verify_chain(&leaf, &pool, options)?;
+        Ok(ValidatedPath {
+            chain: chain_entries(&chain),
+            anchor_jurisdiction: chain.anchor_jurisdiction(),
+            authorities_constrained_policy_set: chain.authorities_constrained_policy_set,
+            user_constrained_policy_set: chain.user_constrained_policy_set,
+        })
     }
 
-    /// [`Verifier::verify_chain`], with the path kept when revocation refuses it: the
-    /// validated path (its statuses in [`VerifiedChain::revocation`]) and the
-    /// revocation verdict on it, for reports that show the statuses of a refused path.
-    pub fn verify_chain_and_revocation<'c>(
-        &'c self,
-        leaf: &'c Certificate<'c>,
-        intermediates: &'c [Certificate<'c>],
-        options: &ChainOptions<'_>,
-    ) -> Result<(VerifiedChain<'c>, Result<(), Error>), Error> {
-        let mut budget = BudgetLeft::new(options.budget);
-        let chain = self.verify_chain_with_budget(leaf, intermediates, options, &mut budget)?;
-        let verdict = revocation_verdict(
-            &chain.revocation,
-            self.revocation_mode(options),
-            options.revocation.proven_signing_time,
-        );
-        Ok((chain, verdict))
+    internal_pub! {
+        /// Path validation under this verifier's store; `options` supply the time, purpose
+        /// and policy inputs; the relying-party policy's algorithm floor and path-length
+        /// limit are applied on top (the stricter wins). Revocation: the verifier's sources
+        /// are consulted besides `options.revocation.sources`, and the policy's mode and
+        /// skew apply unless `options.revocation` sets them; a revoked certificate, or under
+        /// `require` one without status, is an error ([`revocation_verdict`]).
+        pub fn verify_chain<'c>(
+            &'c self,
+            leaf: &'c Certificate<'c>,
+            intermediates: &'c [Certificate<'c>],
+            options: &ChainOptions<'_>,
+        ) -> Result<VerifiedChain<'c>, Error> {
+            let (chain, verdict) = self.verify_chain_and_revocation(leaf, intermediates, options)?;
+            verdict?;
+            Ok(chain)
+        }
+
+    }
+
+    internal_pub! {
+        /// [`Verifier::verify_chain`], with the path kept when revocation refuses it: the
+        /// validated path (its statuses in [`VerifiedChain::revocation`]) and the
+        /// revocation verdict on it, for reports that show the statuses of a refused path.
+        pub fn verify_chain_and_revocation<'c>(
+            &'c self,
+            leaf: &'c Certificate<'c>,
+            intermediates: &'c [Certificate<'c>],
+            options: &ChainOptions<'_>,
+        ) -> Result<(VerifiedChain<'c>, Result<(), Error>), Error> {
+            let mut budget = BudgetLeft::new(options.budget);
+            let chain = self.verify_chain_with_budget(leaf, intermediates, options, &mut budget)?;
+            let verdict = revocation_verdict(
+                &chain.revocation,
+                self.revocation_mode(options),
+                options.revocation.proven_signing_time,
+            );
+            Ok((chain, verdict))
+        }
     }
 
     /// The revocation mode of a call: its own, else the policy's.
@@ -335,15 +395,7 @@ impl Verifier {
                 ))
             }
         };
-        let mut entries: Vec<CertificateRef> = chain
-            .certificates
-            .iter()
-            .zip(&chain.revocation)
-            .map(|(c, status)| CertificateRef::with_revocation(c, status))
-            .collect();
-        if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-            entries.push(CertificateRef::of(&anchor));
-        }
+        let entries = chain_entries(&chain);
         let refused = |sub_indication: SubIndication, kind: &'static str, error: String| {
             let mut report = ChainReport::refused(revocation_mode, sub_indication, kind, error);
             report.anchor_jurisdiction = Some(chain.anchor_jurisdiction());

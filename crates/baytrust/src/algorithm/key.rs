@@ -53,10 +53,12 @@ pub enum KeyAlgorithm {
 }
 
 impl KeyAlgorithm {
-    /// What kind of key `spki` holds; [`KeyAlgorithm::Unknown`] when the algorithm is
-    /// not one baytrust verifies or the key is malformed.
-    pub fn of(spki: &SubjectPublicKeyInfo<'_>) -> KeyAlgorithm {
-        classify(spki).unwrap_or(KeyAlgorithm::Unknown)
+    internal_pub! {
+        /// What kind of key `spki` holds; [`KeyAlgorithm::Unknown`] when the algorithm is
+        /// not one baytrust verifies or the key is malformed.
+        pub fn of(spki: &SubjectPublicKeyInfo<'_>) -> KeyAlgorithm {
+            classify(spki).unwrap_or(KeyAlgorithm::Unknown)
+        }
     }
 }
 

@@ -147,60 +147,62 @@ impl IdentityProfile {
         self.jurisdiction
     }
 
-    /// Reads the legal entity from `certificate`. `organizationIdentifier` (2.5.4.97) is
-    /// read whenever present and must be single ([`Error::OrganizationIdentifierRepeated`]),
-    /// of the subject's country ([`Error::OrganizationIdentifierCountryMismatch`]) and
-    /// agree with the mainland identity extensions
-    /// ([`Error::IdentityExtensionConflict`]); when the profile's own source also yields
-    /// an identifier, the two must agree ([`Error::IdentityConflict`]). A profile source
-    /// whose value is already canonical (`NTRCN-…`) is read as that identifier. The
-    /// identifier must be of the profile's jurisdiction
-    /// ([`Error::OrgIdJurisdictionMismatch`]). On any conflict no entity is returned:
-    /// the certificate names no single organisation. The identifier is returned
-    /// normalised but unchecked: see [`OrgId::check`].
-    pub fn extract(&self, certificate: &Certificate<'_>) -> Result<LegalEntity, Error> {
-        let organisation = self
-            .organisation
-            .read(certificate)?
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::IdentityFieldMissing {
-                field: "organisation",
-                source_name: self.organisation.to_string(),
-            })?;
-        let from_attribute = organization_identifier(certificate)?;
-        let from_profile = self.profile_org_id(certificate)?;
-        let org_id = match (from_attribute, from_profile) {
-            (Some(attribute), Some(profile)) if !profile_value_agrees(&attribute, &profile) => {
-                return Err(Error::IdentityConflict {
-                    organization_identifier: attribute.canonical(),
-                    profile_value: profile.canonical(),
-                })
+    internal_pub! {
+        /// Reads the legal entity from `certificate`. `organizationIdentifier` (2.5.4.97) is
+        /// read whenever present and must be single ([`Error::OrganizationIdentifierRepeated`]),
+        /// of the subject's country ([`Error::OrganizationIdentifierCountryMismatch`]) and
+        /// agree with the mainland identity extensions
+        /// ([`Error::IdentityExtensionConflict`]); when the profile's own source also yields
+        /// an identifier, the two must agree ([`Error::IdentityConflict`]). A profile source
+        /// whose value is already canonical (`NTRCN-…`) is read as that identifier. The
+        /// identifier must be of the profile's jurisdiction
+        /// ([`Error::OrgIdJurisdictionMismatch`]). On any conflict no entity is returned:
+        /// the certificate names no single organisation. The identifier is returned
+        /// normalised but unchecked: see [`OrgId::check`].
+        pub fn extract(&self, certificate: &Certificate<'_>) -> Result<LegalEntity, Error> {
+            let organisation = self
+                .organisation
+                .read(certificate)?
+                .into_iter()
+                .next()
+                .ok_or_else(|| Error::IdentityFieldMissing {
+                    field: "organisation",
+                    source_name: self.organisation.to_string(),
+                })?;
+            let from_attribute = organization_identifier(certificate)?;
+            let from_profile = self.profile_org_id(certificate)?;
+            let org_id = match (from_attribute, from_profile) {
+                (Some(attribute), Some(profile)) if !profile_value_agrees(&attribute, &profile) => {
+                    return Err(Error::IdentityConflict {
+                        organization_identifier: attribute.canonical(),
+                        profile_value: profile.canonical(),
+                    })
+                }
+                (Some(org_id), _) | (None, Some(org_id)) => org_id,
+                (None, None) => {
+                    return Err(Error::IdentityFieldMissing {
+                        field: "org_id",
+                        source_name: self.org_id.to_string(),
+                    })
+                }
+            };
+            if org_id.jurisdiction() != self.jurisdiction {
+                return Err(Error::OrgIdJurisdictionMismatch {
+                    org_id: org_id.canonical(),
+                    expected: self.jurisdiction.code(),
+                });
             }
-            (Some(org_id), _) | (None, Some(org_id)) => org_id,
-            (None, None) => {
-                return Err(Error::IdentityFieldMissing {
-                    field: "org_id",
-                    source_name: self.org_id.to_string(),
-                })
-            }
-        };
-        if org_id.jurisdiction() != self.jurisdiction {
-            return Err(Error::OrgIdJurisdictionMismatch {
-                org_id: org_id.canonical(),
-                expected: self.jurisdiction.code(),
-            });
+            let authorised_person = match &self.authorised_person {
+                Some(source) => source.read(certificate)?.into_iter().next(),
+                None => None,
+            };
+            Ok(LegalEntity {
+                jurisdiction: self.jurisdiction,
+                organisation,
+                org_id,
+                authorised_person,
+            })
         }
-        let authorised_person = match &self.authorised_person {
-            Some(source) => source.read(certificate)?.into_iter().next(),
-            None => None,
-        };
-        Ok(LegalEntity {
-            jurisdiction: self.jurisdiction,
-            organisation,
-            org_id,
-            authorised_person,
-        })
     }
 
     /// The identifier at the profile's own source (through its pattern, if any).
@@ -247,32 +249,34 @@ impl IdentityProfile {
         Ok(org_id)
     }
 
-    /// The legal entity of a certificate read on its own, without a trust list: the
-    /// built-in profile of the jurisdiction named by `organizationIdentifier`, else of
-    /// the subject's country (or CN when the mainland identity extension is present).
-    /// `Ok(None)` when no profile finds an organisation and an identifier.
-    pub fn entity_from_certificate(
-        certificate: &Certificate<'_>,
-    ) -> Result<Option<LegalEntity>, Error> {
-        let jurisdiction = match organization_identifier(certificate)? {
-            Some(org_id) => Some(org_id.jurisdiction()),
-            None if certificate.extension(oid::CN_ORGANIZATION_CODE).is_some() => {
-                Some(Jurisdiction::Cn)
+    internal_pub! {
+        /// The legal entity of a certificate read on its own, without a trust list: the
+        /// built-in profile of the jurisdiction named by `organizationIdentifier`, else of
+        /// the subject's country (or CN when the mainland identity extension is present).
+        /// `Ok(None)` when no profile finds an organisation and an identifier.
+        pub fn entity_from_certificate(
+            certificate: &Certificate<'_>,
+        ) -> Result<Option<LegalEntity>, Error> {
+            let jurisdiction = match organization_identifier(certificate)? {
+                Some(org_id) => Some(org_id.jurisdiction()),
+                None if certificate.extension(oid::CN_ORGANIZATION_CODE).is_some() => {
+                    Some(Jurisdiction::Cn)
+                }
+                None => certificate
+                    .subject_attribute_texts(oid::COUNTRY_NAME)?
+                    .first()
+                    .and_then(|country| country.parse().ok()),
+            };
+            let Some(jurisdiction) = jurisdiction else {
+                return Ok(None);
+            };
+            match Self::builtin(jurisdiction).extract(certificate) {
+                Ok(entity) => Ok(Some(entity)),
+                Err(Error::IdentityFieldMissing { .. } | Error::IdentityPatternMismatch { .. }) => {
+                    Ok(None)
+                }
+                Err(other) => Err(other),
             }
-            None => certificate
-                .subject_attribute_texts(oid::COUNTRY_NAME)?
-                .first()
-                .and_then(|country| country.parse().ok()),
-        };
-        let Some(jurisdiction) = jurisdiction else {
-            return Ok(None);
-        };
-        match Self::builtin(jurisdiction).extract(certificate) {
-            Ok(entity) => Ok(Some(entity)),
-            Err(Error::IdentityFieldMissing { .. } | Error::IdentityPatternMismatch { .. }) => {
-                Ok(None)
-            }
-            Err(other) => Err(other),
         }
     }
 }

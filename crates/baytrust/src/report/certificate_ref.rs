@@ -39,69 +39,75 @@ pub struct CertificateRevocation {
 }
 
 impl CertificateRevocation {
-    /// The report's view of a status lookup.
-    pub fn of(status: &Result<RevocationStatus, Error>) -> Self {
-        let mut out = Self {
-            status: "not_checked",
-            source: None,
-            revoked_at: None,
-            reason: None,
-            problem: None,
-        };
-        match status {
-            Ok(RevocationStatus::Good { source }) => {
-                out.status = "good";
-                out.source = Some(source.clone());
+    internal_pub! {
+        /// The report's view of a status lookup.
+        pub fn of(status: &Result<RevocationStatus, Error>) -> Self {
+            let mut out = Self {
+                status: "not_checked",
+                source: None,
+                revoked_at: None,
+                reason: None,
+                problem: None,
+            };
+            match status {
+                Ok(RevocationStatus::Good { source }) => {
+                    out.status = "good";
+                    out.source = Some(source.clone());
+                }
+                Ok(RevocationStatus::Revoked {
+                    time,
+                    reason,
+                    source,
+                    ..
+                }) => {
+                    out.status = "revoked";
+                    out.source = Some(source.clone());
+                    out.revoked_at = Some(*time);
+                    out.reason = *reason;
+                }
+                Ok(RevocationStatus::Unknown { source }) => {
+                    out.status = "unknown";
+                    out.source = Some(source.clone());
+                }
+                Ok(RevocationStatus::NotChecked) => {}
+                Err(e) => {
+                    out.status = "unavailable";
+                    out.problem = Some(e.to_string());
+                }
             }
-            Ok(RevocationStatus::Revoked {
-                time,
-                reason,
-                source,
-                ..
-            }) => {
-                out.status = "revoked";
-                out.source = Some(source.clone());
-                out.revoked_at = Some(*time);
-                out.reason = *reason;
-            }
-            Ok(RevocationStatus::Unknown { source }) => {
-                out.status = "unknown";
-                out.source = Some(source.clone());
-            }
-            Ok(RevocationStatus::NotChecked) => {}
-            Err(e) => {
-                out.status = "unavailable";
-                out.problem = Some(e.to_string());
-            }
+            out
         }
-        out
     }
 }
 
 impl CertificateRef {
-    /// Names `certificate`.
-    pub fn of(certificate: &Certificate<'_>) -> Self {
-        Self {
-            subject: certificate.subject_text(),
-            issuer: certificate.issuer_text(),
-            serial: certificate.serial_hex(),
-            sha256: certificate
-                .sha256()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
-            revocation: None,
+    internal_pub! {
+        /// Names `certificate`.
+        pub fn of(certificate: &Certificate<'_>) -> Self {
+            Self {
+                subject: certificate.subject_text(),
+                issuer: certificate.issuer_text(),
+                serial: certificate.serial_hex(),
+                sha256: certificate
+                    .sha256()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect(),
+                revocation: None,
+            }
         }
     }
 
-    /// Names `certificate` with its revocation status.
-    pub fn with_revocation(
-        certificate: &Certificate<'_>,
-        status: &Result<RevocationStatus, Error>,
-    ) -> Self {
-        Self {
-            revocation: Some(CertificateRevocation::of(status)),
-            ..Self::of(certificate)
+    internal_pub! {
+        /// Names `certificate` with its revocation status.
+        pub fn with_revocation(
+            certificate: &Certificate<'_>,
+            status: &Result<RevocationStatus, Error>,
+        ) -> Self {
+            Self {
+                revocation: Some(CertificateRevocation::of(status)),
+                ..Self::of(certificate)
+            }
         }
     }
 }

@@ -7,7 +7,9 @@ mod indication;
 mod signature_report;
 
 mod chain_report;
+mod validated_path;
 pub use certificate_ref::{CertificateRef, CertificateRevocation};
 pub use chain_report::ChainReport;
 pub use indication::{Indication, SubIndication};
 pub use signature_report::{Recognition, Report, SignerReport};
+pub use validated_path::ValidatedPath;

@@ -142,23 +142,29 @@ impl RevocationSources {
         }
     }
 
-    /// Adds a parsed CRL.
-    pub fn push_crl(&mut self, crl: Crl) -> Result<(), Error> {
-        if self.crls.len() >= MAX_CRLS {
-            return Err(Error::RevocationSourcesFull { limit: MAX_CRLS });
+    internal_pub! {
+        /// Adds a parsed CRL.
+        pub fn push_crl(&mut self, crl: Crl) -> Result<(), Error> {
+            if self.crls.len() >= MAX_CRLS {
+                return Err(Error::RevocationSourcesFull { limit: MAX_CRLS });
+            }
+            self.crls.push(crl);
+            Ok(())
         }
-        self.crls.push(crl);
-        Ok(())
     }
 
-    /// The CRLs held.
-    pub fn crls(&self) -> &[Crl] {
-        &self.crls
+    internal_pub! {
+        /// The CRLs held.
+        pub fn crls(&self) -> &[Crl] {
+            &self.crls
+        }
     }
 
-    /// The OCSP responses held.
-    pub fn ocsp_responses(&self) -> &[OcspResponse] {
-        &self.ocsp
+    internal_pub! {
+        /// The OCSP responses held.
+        pub fn ocsp_responses(&self) -> &[OcspResponse] {
+            &self.ocsp
+        }
     }
 
     /// Whether no source is held.
@@ -166,192 +172,198 @@ impl RevocationSources {
         self.crls.is_empty() && self.ocsp.is_empty()
     }
 
-    /// [`RevocationSources::status_with`] without separate CRL signers and with the
-    /// default algorithm policy.
-    pub fn status_of(
-        &self,
-        certificate: &Certificate<'_>,
-        issuer: &RevocationIssuer<'_>,
-        time: Time,
-        skew_seconds: i64,
-    ) -> Result<RevocationStatus, Error> {
-        self.status_with(&StatusQuery {
-            certificate,
-            issuer: issuer.clone(),
-            time,
-            skew_seconds,
-            crl_signers: &[],
-            algorithm_policy: AlgorithmPolicy::default(),
-        })
-    }
-
-    /// The status of every certificate of a validated path, end entity first:
-    /// element `i` is the status of `path[i]` as issued by `path[i + 1]`, the last by
-    /// `anchor`. CRL signers tried are `extra_crl_signers` (separate CRL-signing or
-    /// indirect-CRL certificates **whose paths the caller validated**) and the path's
-    /// own certificates (a same-name CA key of the path, RFC 5280 §6.3.3 (f)). A
-    /// revoked CA revokes everything below it: the caller decides from the statuses.
-    pub fn status_of_path(
-        &self,
-        path: &[Certificate<'_>],
-        anchor: &RevocationIssuer<'_>,
-        time: Time,
-        skew_seconds: i64,
-        extra_crl_signers: &[Certificate<'_>],
-        algorithm_policy: &AlgorithmPolicy<'_>,
-    ) -> Vec<Result<RevocationStatus, Error>> {
-        let signers: Vec<Certificate<'_>> = extra_crl_signers.iter().chain(path).cloned().collect();
-        path.iter()
-            .enumerate()
-            .map(|(depth, certificate)| {
-                let issuer = match path.get(depth + 1) {
-                    Some(next) => RevocationIssuer::of_certificate(next),
-                    None => anchor.clone(),
-                };
-                self.status_with(&StatusQuery {
-                    certificate,
-                    issuer,
-                    time,
-                    skew_seconds,
-                    crl_signers: &signers,
-                    algorithm_policy: *algorithm_policy,
-                })
+    internal_pub! {
+        /// [`RevocationSources::status_with`] without separate CRL signers and with the
+        /// default algorithm policy.
+        pub fn status_of(
+            &self,
+            certificate: &Certificate<'_>,
+            issuer: &RevocationIssuer<'_>,
+            time: Time,
+            skew_seconds: i64,
+        ) -> Result<RevocationStatus, Error> {
+            self.status_with(&StatusQuery {
+                certificate,
+                issuer: issuer.clone(),
+                time,
+                skew_seconds,
+                crl_signers: &[],
+                algorithm_policy: AlgorithmPolicy::default(),
             })
-            .collect()
+        }
     }
 
-    /// The status of `query.certificate` at `query.time`:
-    /// - `Revoked` when any accepted OCSP response or CRL (with its delta) says so;
-    /// - else `Good` from an accepted OCSP `good`, or from accepted CRLs that together
-    ///   cover every reason (RFC 5280 §6.3.3 (d), onlySomeReasons) and do not list it;
-    /// - else `Unknown` from an accepted OCSP `unknown`;
-    /// - else `Err`: [`Error::CrlReasonsNotCovered`] when accepted CRLs cover only some
-    ///   reasons, otherwise the first refusal of a source that applied (stale, bad
-    ///   signature, unauthorised responder…);
-    /// - else `NotChecked`: no source speaks of the certificate.
-    ///
-    /// [`Error::BudgetExceeded`] ends the lookup when more than
-    /// [`MAX_SOURCES_CHECKED`] sources would have their signatures checked.
-    pub fn status_with(&self, query: &StatusQuery<'_>) -> Result<RevocationStatus, Error> {
-        let mut refusals: Vec<Error> = Vec::new();
-        let mut budget = MAX_SOURCES_CHECKED;
-        let mut spend = || {
-            budget = budget.checked_sub(1).ok_or(Error::BudgetExceeded {
-                what: "revocation sources checked",
-                limit: MAX_SOURCES_CHECKED,
-            })?;
-            Ok::<(), Error>(())
-        };
-        let mut ocsp_good = None;
-        let mut ocsp_unknown = None;
-        for response in &self.ocsp {
-            if response
-                .single_response_for(query.certificate, &query.issuer)
-                .is_none()
-            {
-                continue;
-            }
-            spend()?;
-            match response.status_for(
-                query.certificate,
-                &query.issuer,
-                query.time,
-                query.skew_seconds,
-                &query.algorithm_policy,
-            ) {
-                Ok(status @ RevocationStatus::Revoked { .. }) => return Ok(status),
-                Ok(status @ RevocationStatus::Good { .. }) => {
-                    ocsp_good.get_or_insert(status);
-                }
-                Ok(status) => {
-                    ocsp_unknown.get_or_insert(status);
-                }
-                Err(e) => refusals.push(e),
-            }
+    internal_pub! {
+        /// The status of every certificate of a validated path, end entity first:
+        /// element `i` is the status of `path[i]` as issued by `path[i + 1]`, the last by
+        /// `anchor`. CRL signers tried are `extra_crl_signers` (separate CRL-signing or
+        /// indirect-CRL certificates **whose paths the caller validated**) and the path's
+        /// own certificates (a same-name CA key of the path, RFC 5280 §6.3.3 (f)). A
+        /// revoked CA revokes everything below it: the caller decides from the statuses.
+        pub fn status_of_path(
+            &self,
+            path: &[Certificate<'_>],
+            anchor: &RevocationIssuer<'_>,
+            time: Time,
+            skew_seconds: i64,
+            extra_crl_signers: &[Certificate<'_>],
+            algorithm_policy: &AlgorithmPolicy<'_>,
+        ) -> Vec<Result<RevocationStatus, Error>> {
+            let signers: Vec<Certificate<'_>> = extra_crl_signers.iter().chain(path).cloned().collect();
+            path.iter()
+                .enumerate()
+                .map(|(depth, certificate)| {
+                    let issuer = match path.get(depth + 1) {
+                        Some(next) => RevocationIssuer::of_certificate(next),
+                        None => anchor.clone(),
+                    };
+                    self.status_with(&StatusQuery {
+                        certificate,
+                        issuer,
+                        time,
+                        skew_seconds,
+                        crl_signers: &signers,
+                        algorithm_policy: *algorithm_policy,
+                    })
+                })
+                .collect()
         }
+    }
 
-        let mut covered = ReasonSet::NONE;
-        let mut crl_good_source = None;
-        for crl in self.crls.iter().filter(|c| !c.is_delta()) {
-            let reasons = match crl.scope().coverage(crl.issuer(), query.certificate) {
-                Ok(Some(reasons)) if !reasons.is_empty() => reasons,
-                Ok(_) => continue,
-                Err(m) => {
-                    refusals.push(Error::ExtensionMalformed {
-                        oid: "2.5.29.31".into(),
-                        reason: m.0,
-                    });
+    internal_pub! {
+        /// The status of `query.certificate` at `query.time`:
+        /// - `Revoked` when any accepted OCSP response or CRL (with its delta) says so;
+        /// - else `Good` from an accepted OCSP `good`, or from accepted CRLs that together
+        ///   cover every reason (RFC 5280 §6.3.3 (d), onlySomeReasons) and do not list it;
+        /// - else `Unknown` from an accepted OCSP `unknown`;
+        /// - else `Err`: [`Error::CrlReasonsNotCovered`] when accepted CRLs cover only some
+        ///   reasons, otherwise the first refusal of a source that applied (stale, bad
+        ///   signature, unauthorised responder…);
+        /// - else `NotChecked`: no source speaks of the certificate.
+        ///
+        /// [`Error::BudgetExceeded`] ends the lookup when more than
+        /// [`MAX_SOURCES_CHECKED`] sources would have their signatures checked.
+        pub fn status_with(&self, query: &StatusQuery<'_>) -> Result<RevocationStatus, Error> {
+            let mut refusals: Vec<Error> = Vec::new();
+            let mut budget = MAX_SOURCES_CHECKED;
+            let mut spend = || {
+                budget = budget.checked_sub(1).ok_or(Error::BudgetExceeded {
+                    what: "revocation sources checked",
+                    limit: MAX_SOURCES_CHECKED,
+                })?;
+                Ok::<(), Error>(())
+            };
+            let mut ocsp_good = None;
+            let mut ocsp_unknown = None;
+            for response in &self.ocsp {
+                if response
+                    .single_response_for(query.certificate, &query.issuer)
+                    .is_none()
+                {
                     continue;
                 }
-            };
-            spend()?;
-            if let Err(e) = self.accept_crl(crl, query) {
-                refusals.push(e);
-                continue;
+                spend()?;
+                match response.status_for(
+                    query.certificate,
+                    &query.issuer,
+                    query.time,
+                    query.skew_seconds,
+                    &query.algorithm_policy,
+                ) {
+                    Ok(status @ RevocationStatus::Revoked { .. }) => return Ok(status),
+                    Ok(status @ RevocationStatus::Good { .. }) => {
+                        ocsp_good.get_or_insert(status);
+                    }
+                    Ok(status) => {
+                        ocsp_unknown.get_or_insert(status);
+                    }
+                    Err(e) => refusals.push(e),
+                }
             }
-            let mut delta_used: Option<&Crl> = None;
-            for delta in self.crls.iter().filter(|c| c.is_delta()) {
-                match delta_applies(crl, delta) {
-                    Ok(true) => {}
-                    Ok(false) => continue,
-                    Err(e) => {
-                        refusals.push(e);
+
+            let mut covered = ReasonSet::NONE;
+            let mut crl_good_source = None;
+            for crl in self.crls.iter().filter(|c| !c.is_delta()) {
+                let reasons = match crl.scope().coverage(crl.issuer(), query.certificate) {
+                    Ok(Some(reasons)) if !reasons.is_empty() => reasons,
+                    Ok(_) => continue,
+                    Err(m) => {
+                        refusals.push(Error::ExtensionMalformed {
+                            oid: "2.5.29.31".into(),
+                            reason: m.0,
+                        });
                         continue;
                     }
-                }
+                };
                 spend()?;
-                if let Err(e) = self.accept_crl(delta, query) {
+                if let Err(e) = self.accept_crl(crl, query) {
                     refusals.push(e);
                     continue;
                 }
-                let newer = delta_used.is_none_or(|used| {
-                    super::asn1::compare_numbers(
-                        delta.crl_number().unwrap_or_default(),
-                        used.crl_number().unwrap_or_default(),
-                    )
-                    .is_gt()
-                });
-                if newer {
-                    delta_used = Some(delta);
+                let mut delta_used: Option<&Crl> = None;
+                for delta in self.crls.iter().filter(|c| c.is_delta()) {
+                    match delta_applies(crl, delta) {
+                        Ok(true) => {}
+                        Ok(false) => continue,
+                        Err(e) => {
+                            refusals.push(e);
+                            continue;
+                        }
+                    }
+                    spend()?;
+                    if let Err(e) = self.accept_crl(delta, query) {
+                        refusals.push(e);
+                        continue;
+                    }
+                    let newer = delta_used.is_none_or(|used| {
+                        super::asn1::compare_numbers(
+                            delta.crl_number().unwrap_or_default(),
+                            used.crl_number().unwrap_or_default(),
+                        )
+                        .is_gt()
+                    });
+                    if newer {
+                        delta_used = Some(delta);
+                    }
+                }
+                let source = StatusSource::Crl {
+                    issuer: crl.issuer_text().to_owned(),
+                    crl_number: crl.crl_number_hex(),
+                    this_update: crl.this_update(),
+                    delta_crl_number: delta_used.and_then(Crl::crl_number_hex),
+                };
+                if let Some(entry) = combined_entry(crl, delta_used, query.certificate) {
+                    return Ok(RevocationStatus::Revoked {
+                        time: entry.revocation_time,
+                        reason: entry.reason,
+                        invalidity_date: entry.invalidity_date,
+                        source,
+                    });
+                }
+                covered = covered.union(reasons);
+                crl_good_source.get_or_insert(source);
+            }
+
+            if let Some(good) = ocsp_good {
+                return Ok(good);
+            }
+            if covered.is_all() {
+                if let Some(source) = crl_good_source {
+                    return Ok(RevocationStatus::Good { source });
                 }
             }
-            let source = StatusSource::Crl {
-                issuer: crl.issuer_text().to_owned(),
-                crl_number: crl.crl_number_hex(),
-                this_update: crl.this_update(),
-                delta_crl_number: delta_used.and_then(Crl::crl_number_hex),
-            };
-            if let Some(entry) = combined_entry(crl, delta_used, query.certificate) {
-                return Ok(RevocationStatus::Revoked {
-                    time: entry.revocation_time,
-                    reason: entry.reason,
-                    invalidity_date: entry.invalidity_date,
-                    source,
+            if let Some(unknown) = ocsp_unknown {
+                return Ok(unknown);
+            }
+            if !covered.is_empty() {
+                return Err(Error::CrlReasonsNotCovered {
+                    missing: covered.missing().to_string(),
                 });
             }
-            covered = covered.union(reasons);
-            crl_good_source.get_or_insert(source);
-        }
-
-        if let Some(good) = ocsp_good {
-            return Ok(good);
-        }
-        if covered.is_all() {
-            if let Some(source) = crl_good_source {
-                return Ok(RevocationStatus::Good { source });
+            match refusals.into_iter().next() {
+                Some(refusal) => Err(refusal),
+                None => Ok(RevocationStatus::NotChecked),
             }
-        }
-        if let Some(unknown) = ocsp_unknown {
-            return Ok(unknown);
-        }
-        if !covered.is_empty() {
-            return Err(Error::CrlReasonsNotCovered {
-                missing: covered.missing().to_string(),
-            });
-        }
-        match refusals.into_iter().next() {
-            Some(refusal) => Err(refusal),
-            None => Ok(RevocationStatus::NotChecked),
         }
     }
 

@@ -9,7 +9,7 @@
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
-use crate::cert::{Certificate, ComparableName};
+use crate::cert::{Certificate, CertificateDer, ComparableName};
 use crate::identity::Jurisdiction;
 use crate::path::{
     extended_key_usage_allows, is_processed_extension, NameConstraintsState, Purpose,
@@ -49,43 +49,52 @@ pub struct TrustAnchor {
 }
 
 impl TrustAnchor {
-    /// Makes an anchor of `certificate` for `jurisdiction`. A certificate that breaks a
-    /// CA rule still makes an anchor, so that one bad root does not stop a bundle or a
-    /// trust list from loading; every path to it then fails with that rule's error
-    /// (see [`TrustAnchor::defect`]).
-    pub fn new(jurisdiction: Jurisdiction, certificate: &Certificate<'_>) -> Result<Self, Error> {
-        let der = certificate.der();
-        let spki = certificate.spki().raw;
-        let start = (spki.as_ptr() as usize)
-            .checked_sub(der.as_ptr() as usize)
-            .filter(|start| start + spki.len() <= der.len())
-            .ok_or_else(|| Error::CertificateMalformed {
-                reason: "subjectPublicKeyInfo does not lie within the certificate".into(),
-            })?;
-        let subject = ComparableName::of(certificate.subject());
-        let subject_text = certificate.subject_text();
-        let mut name_constraints = NameConstraintsState::new();
-        // The depth is unknown until a path reaches the anchor; 0 only labels a
-        // malformed-extension message.
-        let defect = anchor_defect(certificate, &subject, &subject_text)
-            .or_else(|| name_constraints.update(certificate, 0).err());
-        Ok(Self {
-            der: der.to_vec(),
-            spki_range: (start, start + spki.len()),
-            jurisdiction,
-            subject,
-            subject_key_id: certificate.subject_key_id().map(<[u8]>::to_vec),
-            not_before: certificate.not_before(),
-            not_after: certificate.not_after(),
-            path_len_constraint: certificate
-                .basic_constraints()
-                .and_then(|bc| bc.path_len_constraint)
-                .map(u64::from),
-            name_constraints,
-            eku_allows: PURPOSES.map(|purpose| extended_key_usage_allows(certificate, purpose)),
-            defect,
-            subject_text,
-        })
+    internal_pub! {
+        /// Makes an anchor of `certificate` for `jurisdiction`. A certificate that breaks a
+        /// CA rule still makes an anchor, so that one bad root does not stop a bundle or a
+        /// trust list from loading; every path to it then fails with that rule's error
+        /// (see [`TrustAnchor::defect`]).
+        pub fn new(jurisdiction: Jurisdiction, certificate: &Certificate<'_>) -> Result<Self, Error> {
+            let der = certificate.der();
+            let spki = certificate.spki().raw;
+            let start = (spki.as_ptr() as usize)
+                .checked_sub(der.as_ptr() as usize)
+                .filter(|start| start + spki.len() <= der.len())
+                .ok_or_else(|| Error::CertificateMalformed {
+                    reason: "subjectPublicKeyInfo does not lie within the certificate".into(),
+                })?;
+            let subject = ComparableName::of(certificate.subject());
+            let subject_text = certificate.subject_text();
+            let mut name_constraints = NameConstraintsState::new();
+            // The depth is unknown until a path reaches the anchor; 0 only labels a
+            // malformed-extension message.
+            let defect = anchor_defect(certificate, &subject, &subject_text)
+                .or_else(|| name_constraints.update(certificate, 0).err());
+            Ok(Self {
+                der: der.to_vec(),
+                spki_range: (start, start + spki.len()),
+                jurisdiction,
+                subject,
+                subject_key_id: certificate.subject_key_id().map(<[u8]>::to_vec),
+                not_before: certificate.not_before(),
+                not_after: certificate.not_after(),
+                path_len_constraint: certificate
+                    .basic_constraints()
+                    .and_then(|bc| bc.path_len_constraint)
+                    .map(u64::from),
+                name_constraints,
+                eku_allows: PURPOSES.map(|purpose| extended_key_usage_allows(certificate, purpose)),
+                defect,
+                subject_text,
+            })
+        }
+    }
+
+    /// [`TrustAnchor::new`] of the certificate `der` (the strict parse rules apply:
+    /// an unreadable certificate is an error, a readable one that breaks a CA rule makes
+    /// an anchor with a [`TrustAnchor::defect`]).
+    pub fn from_der(jurisdiction: Jurisdiction, der: &CertificateDer) -> Result<Self, Error> {
+        Self::new(jurisdiction, &der.parse()?)
     }
 
     /// The jurisdiction that trusts this anchor.
@@ -103,9 +112,11 @@ impl TrustAnchor {
         &self.subject_text
     }
 
-    /// The anchor's subject prepared for comparison.
-    pub fn subject(&self) -> &ComparableName {
-        &self.subject
+    internal_pub! {
+        /// The anchor's subject prepared for comparison.
+        pub fn subject(&self) -> &ComparableName {
+            &self.subject
+        }
     }
 
     /// The anchor's subjectKeyIdentifier, if it has one.
@@ -170,19 +181,21 @@ impl TrustAnchor {
         Ok(())
     }
 
-    /// The anchor's public key (parsed from bytes checked when the anchor was made).
-    pub fn spki(&self) -> Result<SubjectPublicKeyInfo<'_>, Error> {
-        let bytes = self
-            .der
-            .get(self.spki_range.0..self.spki_range.1)
-            .ok_or_else(|| Error::CertificateMalformed {
-                reason: "anchor public key out of range".into(),
-            })?;
-        SubjectPublicKeyInfo::from_der(bytes)
-            .map(|(_, spki)| spki)
-            .map_err(|e| Error::CertificateMalformed {
-                reason: e.to_string(),
-            })
+    internal_pub! {
+        /// The anchor's public key (parsed from bytes checked when the anchor was made).
+        pub fn spki(&self) -> Result<SubjectPublicKeyInfo<'_>, Error> {
+            let bytes = self
+                .der
+                .get(self.spki_range.0..self.spki_range.1)
+                .ok_or_else(|| Error::CertificateMalformed {
+                    reason: "anchor public key out of range".into(),
+                })?;
+            SubjectPublicKeyInfo::from_der(bytes)
+                .map(|(_, spki)| spki)
+                .map_err(|e| Error::CertificateMalformed {
+                    reason: e.to_string(),
+                })
+        }
     }
 }
 

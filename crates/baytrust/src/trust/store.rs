@@ -95,59 +95,65 @@ impl TrustStore {
         &self.listed_intermediates
     }
 
-    /// Whether any loaded list's service lists `root` among its roots.
-    pub fn lists_root(&self, root: &ListedCa) -> bool {
-        self.listed_roots.contains_key(root)
+    internal_pub! {
+        /// Whether any loaded list's service lists `root` among its roots.
+        pub fn lists_root(&self, root: &ListedCa) -> bool {
+            self.listed_roots.contains_key(root)
+        }
     }
 
-    /// The services, in list then service order, that list both `issuing_ca` among
-    /// their issuing CAs and `root` among their roots (matched by name and key, see
-    /// [`ListedCa`]), with their lists.
-    pub fn services_listing(
-        &self,
-        issuing_ca: &ListedCa,
-        root: &ListedCa,
-    ) -> Vec<(&TrustList, &RecognisedService)> {
-        let (Some(by_issuer), Some(by_root)) = (
-            self.listed_issuing_cas.get(issuing_ca),
-            self.listed_roots.get(root),
-        ) else {
-            return Vec::new();
-        };
-        by_issuer
-            .iter()
-            .filter(|index| by_root.contains(index))
-            .filter_map(|&(list, service)| {
-                let list = self.trust_lists.get(list)?;
-                Some((list, list.services.get(service)?))
-            })
-            .collect()
+    internal_pub! {
+        /// The services, in list then service order, that list both `issuing_ca` among
+        /// their issuing CAs and `root` among their roots (matched by name and key, see
+        /// [`ListedCa`]), with their lists.
+        pub fn services_listing(
+            &self,
+            issuing_ca: &ListedCa,
+            root: &ListedCa,
+        ) -> Vec<(&TrustList, &RecognisedService)> {
+            let (Some(by_issuer), Some(by_root)) = (
+                self.listed_issuing_cas.get(issuing_ca),
+                self.listed_roots.get(root),
+            ) else {
+                return Vec::new();
+            };
+            by_issuer
+                .iter()
+                .filter(|index| by_root.contains(index))
+                .filter_map(|&(list, service)| {
+                    let list = self.trust_lists.get(list)?;
+                    Some((list, list.services.get(service)?))
+                })
+                .collect()
+        }
     }
 
-    /// The anchors whose subject is `issuer` (names must chain, RFC 5280 §6.1.3 (a)(4)),
-    /// those whose subjectKeyIdentifier equals `authority_key_id` first, found through
-    /// the key-identifier index; the identifier is only a hint (RFC 5280 §4.2.1.1), so
-    /// the other same-named anchors follow.
-    pub fn issuers_of(
-        &self,
-        issuer: &ComparableName,
-        authority_key_id: Option<&[u8]>,
-    ) -> Vec<&TrustAnchor> {
-        let same_name = self
-            .by_subject
-            .get(issuer)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let key_match = authority_key_id
-            .and_then(|aki| self.by_key_id.get(aki))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let preferred = key_match.iter().filter(|i| same_name.contains(i));
-        let others = same_name.iter().filter(|i| !key_match.contains(i));
-        preferred
-            .chain(others)
-            .filter_map(|&i| self.anchors.get(i))
-            .collect()
+    internal_pub! {
+        /// The anchors whose subject is `issuer` (names must chain, RFC 5280 §6.1.3 (a)(4)),
+        /// those whose subjectKeyIdentifier equals `authority_key_id` first, found through
+        /// the key-identifier index; the identifier is only a hint (RFC 5280 §4.2.1.1), so
+        /// the other same-named anchors follow.
+        pub fn issuers_of(
+            &self,
+            issuer: &ComparableName,
+            authority_key_id: Option<&[u8]>,
+        ) -> Vec<&TrustAnchor> {
+            let same_name = self
+                .by_subject
+                .get(issuer)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let key_match = authority_key_id
+                .and_then(|aki| self.by_key_id.get(aki))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let preferred = key_match.iter().filter(|i| same_name.contains(i));
+            let others = same_name.iter().filter(|i| !key_match.contains(i));
+            preferred
+                .chain(others)
+                .filter_map(|&i| self.anchors.get(i))
+                .collect()
+        }
     }
 }
 

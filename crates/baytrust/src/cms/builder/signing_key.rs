@@ -254,14 +254,16 @@ impl SigningKey {
         }
     }
 
-    /// Whether `spki` is this key's public key: the same kind of key and the same
-    /// `subjectPublicKey` bytes.
-    pub fn matches(&self, spki: &SubjectPublicKeyInfo<'_>) -> bool {
-        let same_kind = match (KeyAlgorithm::of(spki), self.key_algorithm()) {
-            (KeyAlgorithm::Rsa { .. }, KeyAlgorithm::Rsa { .. }) => true,
-            (certified, own) => certified == own,
-        };
-        same_kind && *spki.subject_public_key.data == *self.public_key()
+    internal_pub! {
+        /// Whether `spki` is this key's public key: the same kind of key and the same
+        /// `subjectPublicKey` bytes.
+        pub fn matches(&self, spki: &SubjectPublicKeyInfo<'_>) -> bool {
+            let same_kind = match (KeyAlgorithm::of(spki), self.key_algorithm()) {
+                (KeyAlgorithm::Rsa { .. }, KeyAlgorithm::Rsa { .. }) => true,
+                (certified, own) => certified == own,
+            };
+            same_kind && *spki.subject_public_key.data == *self.public_key()
+        }
     }
 
     /// Signs `message` with the key's signature algorithm. For RSA, ECDSA and SM2 the
