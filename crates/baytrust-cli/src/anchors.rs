@@ -6,12 +6,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use baytrust::cert::{Certificate, CertificateDer};
-use baytrust::identity::Jurisdiction;
-use baytrust::signed_trust_list::{claimed_jurisdiction_unverified, MAX_SIGNED_TRUST_LIST_BYTES};
-use baytrust::trust::{StaleListPolicy, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder};
-use baytrust::verifier::{RelyingPartyPolicy, Verifier};
-use baytrust::Time;
+use baytrust::{
+    CertificateDer, CertificateInfo, Jurisdiction, RelyingPartyPolicy, StaleListPolicy,
+    Time, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder, Verifier,
+};
 
 use crate::exit::{Failure, Outcome};
 use crate::input::{read_certificates, read_input};
@@ -103,7 +101,7 @@ impl TrustArgs {
                 let jurisdiction = match given {
                     Some(jurisdiction) => jurisdiction,
                     None => {
-                        let certificate = der.parse().map_err(|e| Failure::malformed(path, e))?;
+                        let certificate = CertificateInfo::parse(&der).map_err(|e| Failure::malformed(path, e))?;
                         anchor_country(&certificate).ok_or_else(|| Failure {
                             outcome: Outcome::Usage,
                             message: format!(
@@ -135,10 +133,10 @@ impl TrustArgs {
         let (given, path) = split_jurisdiction(argument);
         if path != "-" {
             if let Ok(metadata) = std::fs::metadata(path) {
-                if metadata.len() > MAX_SIGNED_TRUST_LIST_BYTES as u64 {
+                if metadata.len() > TrustList::MAX_SIGNED_BYTES as u64 {
                     let error = baytrust::Error::TrustListTooLarge {
                         size: usize::try_from(metadata.len()).unwrap_or(usize::MAX),
-                        limit: MAX_SIGNED_TRUST_LIST_BYTES,
+                        limit: TrustList::MAX_SIGNED_BYTES,
                     };
                     return Err(refused(path, &error));
                 }
@@ -147,7 +145,7 @@ impl TrustArgs {
         let bytes = read_input(path)?;
         let jurisdiction = match given {
             Some(jurisdiction) => jurisdiction,
-            None => match claimed_jurisdiction_unverified(&bytes) {
+            None => match TrustList::claimed_jurisdiction_unverified(&bytes) {
                 Ok(claimed) => claimed,
                 Err(error) => match pinned.keys().collect::<Vec<_>>().as_slice() {
                     [only] => **only,
@@ -233,7 +231,7 @@ fn anchors_into(
     for argument in cafiles {
         let (given, path) = split_jurisdiction(argument);
         for der in read_certificates(path)? {
-            let certificate = der.parse().map_err(|e| Failure::malformed(path, e))?;
+            let certificate = CertificateInfo::parse(&der).map_err(|e| Failure::malformed(path, e))?;
             let jurisdiction = match given {
                 Some(jurisdiction) => jurisdiction,
                 None => anchor_country(&certificate).ok_or_else(|| Failure {
@@ -243,7 +241,7 @@ fn anchors_into(
                     ),
                 })?,
             };
-            let anchor = TrustAnchor::new(jurisdiction, &certificate)
+            let anchor = TrustAnchor::from_der(jurisdiction, &der)
                 .map_err(|e| Failure::malformed(path, e))?;
             builder = builder.anchor(anchor);
         }
@@ -251,11 +249,6 @@ fn anchors_into(
     Ok(builder)
 }
 
-fn anchor_country(certificate: &Certificate<'_>) -> Option<Jurisdiction> {
-    certificate
-        .subject_attribute_texts(baytrust::oid::COUNTRY_NAME)
-        .ok()?
-        .first()?
-        .parse()
-        .ok()
+fn anchor_country(certificate: &CertificateInfo) -> Option<Jurisdiction> {
+    certificate.subject.country()?.parse().ok()
 }

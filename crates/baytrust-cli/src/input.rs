@@ -2,8 +2,7 @@
 
 use std::io::Read;
 
-use baytrust::cert::{decode_certificates, CertificateDer};
-use baytrust::cms::builder::SigningKey;
+use baytrust::{decode_certificates, CertificateDer, CertificateInfo, SigningKey};
 
 use crate::exit::Failure;
 
@@ -38,7 +37,7 @@ pub fn read_certificates(path: &str) -> Result<Vec<CertificateDer>, Failure> {
     let bytes = read_input(path)?;
     let ders = decode_certificates(&bytes).map_err(|e| Failure::malformed(path, e))?;
     for (i, der) in ders.iter().enumerate() {
-        der.parse()
+        CertificateInfo::parse(der)
             .map_err(|e| Failure::malformed(path, format!("certificate {}: {e}", i + 1)))?;
     }
     Ok(ders)

@@ -3,10 +3,7 @@
 
 use serde::Serialize;
 
-use baytrust::algorithm::KeyAlgorithm;
-use baytrust::cert::{decode_certificates, Certificate};
-use baytrust::identity::{IdentityProfile, LegalEntity};
-use baytrust::Time;
+use baytrust::{decode_certificates, CertificateInfo, LegalEntity, Time};
 
 use crate::exit::Failure;
 use crate::terminal_text::escape;
@@ -42,18 +39,18 @@ pub struct CertificateSummary {
 }
 
 impl CertificateSummary {
-    /// Describes one parsed certificate.
-    pub fn of(certificate: &Certificate<'_>) -> Result<Self, baytrust::Error> {
+    /// Describes one certificate from the library's view of it.
+    pub fn of(certificate: CertificateInfo) -> Result<Self, baytrust::Error> {
         Ok(Self {
-            subject: certificate.subject_text(),
-            issuer: certificate.issuer_text(),
-            serial: certificate.serial_hex(),
-            not_before: certificate.not_before(),
-            not_after: certificate.not_after(),
-            key_algorithm: KeyAlgorithm::of(certificate.spki()).to_string(),
-            policies: certificate.policy_oids(),
             is_ca: certificate.is_ca(),
-            entity: IdentityProfile::entity_from_certificate(certificate)?,
+            subject: certificate.subject.text,
+            issuer: certificate.issuer.text,
+            serial: certificate.serial,
+            not_before: certificate.not_before,
+            not_after: certificate.not_after,
+            key_algorithm: certificate.key_algorithm.to_string(),
+            policies: certificate.policies,
+            entity: certificate.entity?,
         })
     }
 }
@@ -65,8 +62,8 @@ pub fn inspect_certificates(path: &str, bytes: &[u8]) -> Result<InspectReport, F
         .iter()
         .enumerate()
         .map(|(i, der)| {
-            der.parse()
-                .and_then(|certificate| CertificateSummary::of(&certificate))
+            CertificateInfo::parse(der)
+                .and_then(CertificateSummary::of)
                 .map_err(|e| Failure::malformed(path, format!("certificate {}: {e}", i + 1)))
         })
         .collect::<Result<_, _>>()?;

@@ -112,8 +112,8 @@ pub fn inspect_signature(
         .iter()
         .enumerate()
         .map(|(i, der)| {
-            der.parse()
-                .and_then(|certificate| CertificateSummary::of(&certificate))
+            baytrust::CertificateInfo::parse(der)
+                .and_then(CertificateSummary::of)
                 .map_err(|e| {
                     Failure::malformed(path, format!("certificate {} in the signature: {e}", i + 1))
                 })

@@ -5,7 +5,7 @@
 use std::fs::File;
 use std::io::Read;
 
-use baytrust::cms::builder::{encode_pem, SignedDataBuilder};
+use baytrust::{encode_pem, SignedDataBuilder};
 use baytrust::{Error, Time};
 
 use crate::exit::{Failure, Outcome};

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
-use baytrust::cms::builder::{encode_pem, SignedDataBuilder};
-use baytrust::trust::{TrustList, TrustListDocument};
+use baytrust::{encode_pem, SignedDataBuilder};
+use baytrust::{TrustList, TrustListDocument};
 
 use crate::exit::{Failure, Outcome};
 use crate::input::{read_certificates, read_input, read_signing_key};

@@ -6,9 +6,7 @@
 use std::fs::File;
 use std::io::BufReader;
 
-use baytrust::report::{Indication, Report};
-use baytrust::verifier::{Content, SignatureOptions};
-use baytrust::Time;
+use baytrust::{Content, Indication, Report, SignatureOptions, Time};
 
 use crate::anchors::TrustArgs;
 use crate::exit::{Failure, Outcome};

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use baytrust::identity::{Jurisdiction, OrgId};
+use baytrust::{Jurisdiction, OrgId};
 use baytrust_cli::clock::time_or_now;
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
 use baytrust_cli::output::stdout;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use baytrust::cms::SignedData;
-use baytrust::path::{PolicyInputs, Purpose};
+use baytrust::{PolicyInputs, Purpose};
 use baytrust_cli::anchors::TrustArgs;
 use baytrust_cli::chain::{parse_purpose, run_chain, ChainRequest};
 use baytrust_cli::clock::time_or;
