@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use baytrust::{
-    CertificateDer, CertificateInfo, Jurisdiction, RelyingPartyPolicy, StaleListPolicy,
-    Time, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder, Verifier,
+    CertificateDer, CertificateInfo, Jurisdiction, RelyingPartyPolicy, StaleListPolicy, Time,
+    TrustAnchor, TrustList, TrustStore, TrustStoreBuilder, Verifier,
 };
 
 use crate::exit::{Failure, Outcome};
@@ -101,7 +101,8 @@ impl TrustArgs {
                 let jurisdiction = match given {
                     Some(jurisdiction) => jurisdiction,
                     None => {
-                        let certificate = CertificateInfo::parse(&der).map_err(|e| Failure::malformed(path, e))?;
+                        let certificate = CertificateInfo::parse(&der)
+                            .map_err(|e| Failure::malformed(path, e))?;
                         anchor_country(&certificate).ok_or_else(|| Failure {
                             outcome: Outcome::Usage,
                             message: format!(
@@ -231,7 +232,8 @@ fn anchors_into(
     for argument in cafiles {
         let (given, path) = split_jurisdiction(argument);
         for der in read_certificates(path)? {
-            let certificate = CertificateInfo::parse(&der).map_err(|e| Failure::malformed(path, e))?;
+            let certificate =
+                CertificateInfo::parse(&der).map_err(|e| Failure::malformed(path, e))?;
             let jurisdiction = match given {
                 Some(jurisdiction) => jurisdiction,
                 None => anchor_country(&certificate).ok_or_else(|| Failure {

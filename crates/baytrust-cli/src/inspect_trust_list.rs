@@ -6,14 +6,14 @@
 
 use serde::Serialize;
 
-use baytrust::cert::CertificateDer;
 use baytrust::cms::SignedData;
-use baytrust::identity::Jurisdiction;
-use baytrust::report::CertificateRef;
 use baytrust::trust::{
     CertificateTypeDocument, IdentityDocument, PolicyDocument, PolicyMatch, ServiceStatus,
     TrustList, TrustListDocument, TRUST_LIST_FORMAT,
 };
+use baytrust::CertificateDer;
+use baytrust::CertificateRef;
+use baytrust::Jurisdiction;
 use baytrust::Time;
 
 use crate::exit::Failure;

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use baytrust::path::RevocationMode;
-use baytrust::report::CertificateRef;
 use baytrust::revocation::{CertStatus, Crl, OcspResponse, ReasonCode, RevocationSources};
+use baytrust::CertificateRef;
+use baytrust::RevocationMode;
 use baytrust::Time;
 
 use crate::exit::Failure;
@@ -93,7 +93,7 @@ pub fn render_revocation_lines(chain: &[CertificateRef], indent: &str) -> String
             line.push_str(&format!(" ({reason})"));
         }
         match &revocation.source {
-            Some(baytrust::revocation::StatusSource::Crl {
+            Some(baytrust::StatusSource::Crl {
                 issuer,
                 this_update,
                 ..
@@ -101,7 +101,7 @@ pub fn render_revocation_lines(chain: &[CertificateRef], indent: &str) -> String
                 " — CRL of {}, thisUpdate {this_update}",
                 escape(issuer)
             )),
-            Some(baytrust::revocation::StatusSource::Ocsp {
+            Some(baytrust::StatusSource::Ocsp {
                 responder,
                 produced_at,
                 ..
@@ -322,8 +322,8 @@ pub fn render_revocation_text(summary: &RevocationSummary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use baytrust::report::CertificateRevocation;
-    use baytrust::revocation::StatusSource;
+    use baytrust::CertificateRevocation;
+    use baytrust::StatusSource;
 
     #[test]
     fn revocation_lines_escape_certificate_and_crl_text() {

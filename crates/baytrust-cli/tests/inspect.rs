@@ -214,7 +214,7 @@ fn assert_malformed_exit(name: &str, bytes: &[u8], reason: &str) {
 fn unusable_inputs_exit_3_with_one_line_reason() {
     let der = {
         let pem = std::fs::read(testdata("pki/hk/org-harbour-logistics.pem")).unwrap();
-        baytrust::cert::decode_certificates(&pem).unwrap()[0]
+        baytrust::decode_certificates(&pem).unwrap()[0]
             .as_ref()
             .to_vec()
     };

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use baytrust::cms::SignedData;
-use baytrust::identity::Jurisdiction;
-use baytrust::trust::{ServiceStatus, TrustList};
+use baytrust::Jurisdiction;
 use baytrust::Time;
+use baytrust::{ServiceStatus, TrustList};
 use serde_json::{json, Value};
 use support::{testdata, verify_sig};
 
@@ -384,9 +384,7 @@ fn inspect_describes_a_signed_list_without_verifying_it() {
     );
     // The SHA-256 of the HK root, as in `verify-sig chain --json`.
     let root = std::fs::read(testdata("pki/hk/root-ca.pem")).unwrap();
-    let root = baytrust::cert::decode_certificates(&root)
-        .unwrap()
-        .remove(0);
+    let root = baytrust::decode_certificates(&root).unwrap().remove(0);
     let sha256: String = root
         .parse()
         .unwrap()

@@ -373,8 +373,8 @@ fn chain_reports_recognition_with_trust_lists() {
 /// (`260531170000+0800`); the report shows it in UTC and says it was converted.
 #[test]
 fn a_signing_time_written_with_a_local_offset_is_shown_in_utc_and_said_so() {
-    use baytrust::cert::decode_certificates;
-    use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
+    use baytrust::decode_certificates;
+    use baytrust::{SignedDataBuilder, SigningKey};
     use support::signed_data_parts::{tlv, SignedDataParts, SignerInfoParts};
 
     let read = |relative: &str| std::fs::read(testdata(relative)).unwrap();

@@ -7,10 +7,10 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use baytrust::cert::{decode_certificates, Certificate, CertificateDer};
-use baytrust::identity::Jurisdiction;
 use baytrust::path::{verify_chain, ChainOptions};
-use baytrust::trust::{TrustAnchor, TrustStore};
+use baytrust::Jurisdiction;
 use baytrust::Time;
+use baytrust::{TrustAnchor, TrustStore};
 
 fn pki(path: &str) -> Vec<CertificateDer> {
     let full = format!("{}/../../testdata/pki/{path}", env!("CARGO_MANIFEST_DIR"));

@@ -89,8 +89,7 @@ fn million_entry_crl(reverse: bool) -> Vec<u8> {
 fn issuer() -> ComparableName {
     let der = issuer_name();
     let (_, name) =
-        <baytrust::cert::x509_parser::x509::X509Name as baytrust::cert::x509_parser::prelude::FromDer<_>>::from_der(&der)
-            .unwrap();
+        <x509_parser::x509::X509Name as x509_parser::prelude::FromDer<_>>::from_der(&der).unwrap();
     ComparableName::of(&name)
 }
 

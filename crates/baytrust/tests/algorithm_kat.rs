@@ -6,10 +6,10 @@ use baytrust::algorithm::{
     check_public_key, signature_algorithm_name, verify_signature, AlgorithmPolicy, KeyAlgorithm,
     DEFAULT_SM2_SIGNER_ID,
 };
-use baytrust::cert::x509_parser::prelude::FromDer;
-use baytrust::cert::x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
-use baytrust::report::SubIndication;
 use baytrust::Error;
+use baytrust::SubIndication;
+use x509_parser::prelude::FromDer;
+use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 macro_rules! kat {
     ($file:literal) => {

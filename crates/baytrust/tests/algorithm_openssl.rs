@@ -9,15 +9,15 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use baytrust::algorithm::{check_public_key, verify_signature, AlgorithmPolicy, KeyAlgorithm};
-use baytrust::cert::x509_parser::prelude::FromDer;
-use baytrust::cert::x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 use baytrust::cert::{decode_certificates, Certificate, CertificateDer};
-use baytrust::identity::Jurisdiction;
-use baytrust::path::ChainOptions;
-use baytrust::report::{Indication, Report, SubIndication};
-use baytrust::trust::TrustStore;
-use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::ChainOptions;
+use baytrust::Jurisdiction;
+use baytrust::TrustStore;
+use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 use baytrust::{Error, Time};
+use baytrust::{Indication, Report, SubIndication};
+use x509_parser::prelude::FromDer;
+use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata");
 /// Within every certificate's validity (the `testdata/algorithm` ones run ten years from
@@ -609,7 +609,7 @@ fn algorithm_parameter_refusals_on_a_path_are_crypto_constraints_failures() {
 fn cms_signed_by_an_explicit_parameters_sm2_key_passes() {
     // OpenSSL 3.0 cannot write an SM2 CMS, so baytrust's builder signs with the leaf's
     // test key; the certificate's SubjectPublicKeyInfo carries explicit parameters.
-    use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
+    use baytrust::{SignedDataBuilder, SigningKey};
     let leaf = certificates("algorithm/sm2-explicit/org.pem").remove(0);
     let key = SigningKey::from_pkcs8_pem(&testdata(
         "algorithm/sm2-explicit/test-keys-NOT-SECRET-DO-NOT-USE/org.key.pem",

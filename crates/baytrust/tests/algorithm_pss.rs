@@ -4,9 +4,9 @@
 //! identifiers are encoded here field by field so that each rule can be broken alone.
 
 use baytrust::algorithm::{check_public_key, verify_signature, AlgorithmPolicy, KeyAlgorithm};
-use baytrust::cert::x509_parser::prelude::FromDer;
-use baytrust::cert::x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 use baytrust::Error;
+use x509_parser::prelude::FromDer;
+use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 macro_rules! kat {
     ($file:literal) => {

@@ -6,9 +6,9 @@
 #[path = "support/der_edit.rs"]
 mod der_edit;
 use baytrust::cert::Certificate;
-use baytrust::identity::Jurisdiction;
 use baytrust::path::{verify_chain, ChainOptions, Purpose};
-use baytrust::trust::TrustStore;
+use baytrust::Jurisdiction;
+use baytrust::TrustStore;
 use baytrust::{Error, Time};
 use der_edit::{content, split, tlv};
 use rcgen::{
@@ -930,7 +930,7 @@ fn trust_list_json_tricks_are_refused_or_read_as_documented() {
         ),
     ];
     for (name, text, expected) in cases {
-        let found = match baytrust::trust::TrustList::from_json_unsigned_insecure(text.as_bytes()) {
+        let found = match baytrust::TrustList::from_json_unsigned_insecure(text.as_bytes()) {
             Ok(_) => "OK",
             Err(e) => e.kind(),
         };
@@ -942,7 +942,7 @@ fn trust_list_json_tricks_are_refused_or_read_as_documented() {
 
 mod cms_attacks {
     use super::*;
-    use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+    use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
     use std::io::Cursor;
 
     const ID_DATA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01];
@@ -1755,7 +1755,7 @@ fn attack_file(name: &str) -> Vec<u8> {
         env!("CARGO_MANIFEST_DIR")
     );
     let pem = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    baytrust::cert::decode_certificates(&pem)
+    baytrust::decode_certificates(&pem)
         .unwrap()
         .remove(0)
         .as_ref()
@@ -1891,7 +1891,7 @@ fn rolled_over_issuer_reports_the_name_constraint_not_the_old_keys_signature() {
 mod signed_list_attacks {
     use super::cms_attacks::*;
     use super::*;
-    use baytrust::trust::{StaleListPolicy, TrustList};
+    use baytrust::{StaleListPolicy, TrustList};
 
     fn json() -> Vec<u8> {
         list_json().into_bytes()
@@ -1934,7 +1934,7 @@ mod signed_list_attacks {
     fn load(signed: &[u8], pinned: &[&[u8]]) -> Result<u64, String> {
         let operators: Vec<_> = pinned
             .iter()
-            .flat_map(|der| baytrust::cert::decode_certificates(der).unwrap())
+            .flat_map(|der| baytrust::decode_certificates(der).unwrap())
             .collect();
         TrustList::load_signed(
             signed,

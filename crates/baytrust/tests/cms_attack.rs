@@ -11,16 +11,16 @@ mod signed_data_parts;
 
 use std::io::Cursor;
 
-use baytrust::cert::{decode_certificates, CertificateDer};
-use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
 use baytrust::cms::{SignedData, MAX_CERTIFICATES, MAX_SIGNERS};
-use baytrust::identity::Jurisdiction;
-use baytrust::report::{Indication, Report, SubIndication};
-use baytrust::trust::{StaleListPolicy, TrustList, TrustStore};
 use baytrust::verifier::{
     Content, RelyingPartyPolicy, SignatureOptions, Verifier, DEFAULT_SIGNATURE_BUDGET,
 };
+use baytrust::Jurisdiction;
+use baytrust::{decode_certificates, CertificateDer};
 use baytrust::{Error, Time};
+use baytrust::{Indication, Report, SubIndication};
+use baytrust::{SignedDataBuilder, SigningKey};
+use baytrust::{StaleListPolicy, TrustList, TrustStore};
 use signed_data_parts::{single, tlv, tlvs, SignedDataParts, Tlv};
 
 const DOCUMENT: &[u8] = b"Bill of lading 2026-0117: 40 containers, Yantian to Kwai Tsing.\n";

@@ -2,11 +2,11 @@
 //! PEM, and checking every signer: certificate, signed attributes, ESS binding, content
 //! digest and signature.
 
-use baytrust::algorithm::AlgorithmPolicy;
-use baytrust::cert::{decode_certificates, CertificateDer};
 use baytrust::cms::{
     check_signer, ContentDigests, SignedData, SignerCheck, SignerFailure, SignerIdentifier,
 };
+use baytrust::AlgorithmPolicy;
+use baytrust::{decode_certificates, CertificateDer};
 use baytrust::{Error, Time};
 
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata");
@@ -343,7 +343,7 @@ fn signed_attributes_are_read_and_signing_time_is_a_claim() {
     assert_eq!(
         attributes.message_digest(),
         Some(
-            baytrust::cms::DigestAlgorithm::Sha256
+            baytrust::DigestAlgorithm::Sha256
                 .digest(&contract())
                 .as_slice()
         )
@@ -549,7 +549,7 @@ fn parse_errors_have_their_own_variants() {
 fn every_truncation_and_byte_flip_is_an_error_or_a_check_never_a_panic() {
     let contract = contract();
     let digests = {
-        let mut digests = ContentDigests::new(&[baytrust::cms::DigestAlgorithm::Sha256]);
+        let mut digests = ContentDigests::new(&[baytrust::DigestAlgorithm::Sha256]);
         digests.update(&contract);
         digests.finish()
     };

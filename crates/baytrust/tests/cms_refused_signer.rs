@@ -11,15 +11,15 @@ mod signed_data_parts;
 
 use std::io::Cursor;
 
-use baytrust::algorithm::AlgorithmPolicy;
 use baytrust::cert::{decode_certificates, Certificate, CertificateDer};
-use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
 use baytrust::cms::{check_signer, ContentDigests, SignedData, SignerFailure};
-use baytrust::identity::Jurisdiction;
-use baytrust::report::{Indication, Report, SubIndication};
-use baytrust::trust::TrustStore;
-use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::AlgorithmPolicy;
+use baytrust::Jurisdiction;
+use baytrust::TrustStore;
+use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 use baytrust::{Error, Time};
+use baytrust::{Indication, Report, SubIndication};
+use baytrust::{SignedDataBuilder, SigningKey};
 use signed_data_parts::{single, tlv, tlvs, SignedDataParts, SignerInfoParts, Tlv};
 
 const DOCUMENT: &[u8] = b"Delivery note 2026-0311: 12 pallets, Nansha to Tsing Yi.\n";

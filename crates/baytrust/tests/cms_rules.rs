@@ -10,14 +10,14 @@ mod signed_data_parts;
 
 use std::io::Cursor;
 
-use baytrust::cert::{decode_certificates, CertificateDer};
-use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
 use baytrust::cms::SignedData;
-use baytrust::identity::Jurisdiction;
-use baytrust::report::{Indication, Report, SubIndication};
-use baytrust::trust::TrustStore;
-use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::Jurisdiction;
+use baytrust::TrustStore;
+use baytrust::{decode_certificates, CertificateDer};
+use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 use baytrust::{Error, Time};
+use baytrust::{Indication, Report, SubIndication};
+use baytrust::{SignedDataBuilder, SigningKey};
 use signed_data_parts::{oid, tlv, SignedDataParts, SignerInfoParts};
 
 const DOCUMENT: &[u8] = b"Purchase order 2026-0042: 500 containers, Shenzhen to Hong Kong.\n";

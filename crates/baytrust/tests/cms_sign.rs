@@ -9,16 +9,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use baytrust::algorithm::{verify_signature, AlgorithmPolicy};
-use baytrust::cert::x509_parser::prelude::FromDer;
-use baytrust::cert::x509_parser::x509::AlgorithmIdentifier;
 use baytrust::cert::{decode_certificates, Certificate, CertificateDer};
-use baytrust::cms::builder::{encode_pem, SignedDataBuilder, SigningKey};
-use baytrust::cms::DigestAlgorithm;
+use baytrust::DigestAlgorithm;
+use baytrust::{encode_pem, SignedDataBuilder, SigningKey};
 use baytrust::{Error, Time};
 use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
 use der::asn1::{ObjectIdentifier, OctetString};
 use der::{Decode, Encode, Sequence};
+use x509_parser::prelude::FromDer;
+use x509_parser::x509::AlgorithmIdentifier;
 
 const DOCUMENT: &[u8] = b"Purchase order 2026-0042: 500 containers, Shenzhen to Hong Kong.\n";
 const SIGNING_TIME: &str = "2026-06-01T08:30:00Z";

@@ -4,12 +4,12 @@
 
 use std::io::Cursor;
 
-use baytrust::cert::{decode_certificates, CertificateDer};
-use baytrust::identity::Jurisdiction;
-use baytrust::report::{Indication, Report, SubIndication};
-use baytrust::trust::TrustStore;
-use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::Jurisdiction;
+use baytrust::TrustStore;
+use baytrust::{decode_certificates, CertificateDer};
+use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 use baytrust::{Error, Time};
+use baytrust::{Indication, Report, SubIndication};
 
 fn testdata(path: &str) -> Vec<u8> {
     let full = format!("{}/../../testdata/{path}", env!("CARGO_MANIFEST_DIR"));

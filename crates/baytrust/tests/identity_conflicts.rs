@@ -9,12 +9,12 @@ use std::io::Cursor;
 
 use base64::Engine as _;
 use baytrust::cert::{Certificate, CertificateDer};
-use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
-use baytrust::identity::{IdentityProfile, Jurisdiction};
-use baytrust::report::{Indication, SignerReport, SubIndication};
-use baytrust::trust::{TrustList, TrustStore};
-use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 use baytrust::{Error, Time};
+use baytrust::{IdentityProfile, Jurisdiction};
+use baytrust::{Indication, SignerReport, SubIndication};
+use baytrust::{SignedDataBuilder, SigningKey};
+use baytrust::{TrustList, TrustStore};
 
 const MR_POLICY: &str = "2.16.344.8.2.2008.810.2.2018.1.1";
 const USCC: &str = "91350100M000100Y43";

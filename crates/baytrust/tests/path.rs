@@ -6,9 +6,9 @@
 use std::collections::BTreeSet;
 
 use baytrust::cert::{decode_certificates, Certificate, CertificateDer};
-use baytrust::identity::Jurisdiction;
 use baytrust::path::{verify_chain, Budget, ChainOptions, PolicyInputs, PolicySet, Purpose};
-use baytrust::trust::TrustStore;
+use baytrust::Jurisdiction;
+use baytrust::TrustStore;
 use baytrust::{Error, Time};
 
 const MUTUAL_RECOGNITION_POLICY: &str = "2.16.344.8.2.2008.810.2.2018.1.1";

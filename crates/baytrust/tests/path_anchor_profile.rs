@@ -8,11 +8,11 @@
 use std::time::{Duration, Instant};
 
 use baytrust::cert::Certificate;
-use baytrust::identity::Jurisdiction;
 use baytrust::path::{verify_chain, Budget, ChainOptions, Purpose};
-use baytrust::report::{Indication, SubIndication};
-use baytrust::trust::{TrustAnchor, TrustStore};
+use baytrust::Jurisdiction;
 use baytrust::{Error, Time};
+use baytrust::{Indication, SubIndication};
+use baytrust::{TrustAnchor, TrustStore};
 use rcgen::{
     BasicConstraints, CertificateParams, CustomExtension, DistinguishedName, DnType,
     ExtendedKeyUsagePurpose, GeneralSubtree, IsCa, Issuer, KeyIdMethod, KeyPair, KeyUsagePurpose,
@@ -485,7 +485,7 @@ fn real_gba_roots_load_as_anchors_with_no_defect() {
 
 #[test]
 fn hongkong_post_root_ca_1_has_no_subject_key_identifier_and_still_anchors() {
-    let der = baytrust::cert::decode_certificates(&real_root("hongkong-post-root-ca-1.pem"))
+    let der = baytrust::decode_certificates(&real_root("hongkong-post-root-ca-1.pem"))
         .unwrap()
         .remove(0);
     let certificate = der.parse().unwrap();
@@ -655,7 +655,7 @@ fn critical_crl_distribution_points_are_processed_only_with_revocation_checking_
     let issuing = Node::issued_by(issuing, &root);
     let signer = Node::issued_by(leaf("Signer"), &issuing);
     let mut off = options(Purpose::Sign);
-    off.revocation.mode = Some(baytrust::path::RevocationMode::Off);
+    off.revocation.mode = Some(baytrust::RevocationMode::Off);
     assert_eq!(
         verify(&[&root], &signer, &[&issuing], &off),
         Err(Error::UnrecognisedCriticalExtension {

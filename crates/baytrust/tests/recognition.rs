@@ -5,12 +5,12 @@
 use std::collections::BTreeSet;
 use std::io::Cursor;
 
-use baytrust::cert::decode_certificates;
-use baytrust::identity::Jurisdiction;
-use baytrust::report::{Indication, Report, SubIndication};
-use baytrust::trust::{StaleListPolicy, TrustList, TrustListDocument, TrustStore};
-use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::decode_certificates;
+use baytrust::Jurisdiction;
+use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 use baytrust::{Error, Time};
+use baytrust::{Indication, Report, SubIndication};
+use baytrust::{StaleListPolicy, TrustList, TrustListDocument, TrustStore};
 
 const MR_POLICY: &str = "2.16.344.8.2.2008.810.2.2018.1.1";
 
@@ -26,7 +26,7 @@ fn time(text: &str) -> Time {
 const AT: &str = "2026-06-01T00:00:00Z";
 
 /// The operator CA pinned for `jurisdiction` (`cn`, `hk`, `mo`).
-fn operators(jurisdiction: &str) -> Vec<baytrust::cert::CertificateDer> {
+fn operators(jurisdiction: &str) -> Vec<baytrust::CertificateDer> {
     decode_certificates(&testdata(&format!(
         "pki/{jurisdiction}/trust-list-operator-ca.pem"
     )))
@@ -293,7 +293,7 @@ fn missing_certificate_type_text_is_not_recognised() {
     let json = testdata("trust-lists/hk.json");
     let mut document: TrustListDocument = serde_json::from_slice(&json).unwrap();
     for service in &mut document.services {
-        service.certificate_type = Some(baytrust::trust::CertificateTypeDocument {
+        service.certificate_type = Some(baytrust::CertificateTypeDocument {
             attribute: "subject:2.5.4.11".into(),
             value: "Organisational e-Cert".into(),
         });
@@ -711,9 +711,9 @@ fn reissued_issuing_ca_with_the_same_name_and_key_matches_the_listed_one() {
     let leaf = leaf[0].parse().unwrap();
     let reissued = decode_certificates(&forged("reissued-hk-issuing-ca.pem")).unwrap();
     let reissued = [reissued[0].parse().unwrap()];
-    let options = baytrust::path::ChainOptions {
-        purpose: baytrust::path::Purpose::Sign,
-        ..baytrust::path::ChainOptions::new(time(AT))
+    let options = baytrust::ChainOptions {
+        purpose: baytrust::Purpose::Sign,
+        ..baytrust::ChainOptions::new(time(AT))
     };
     let chain = cn.verify_chain(&leaf, &reissued, &options).unwrap();
     // The path runs through the re-issued certificate (serial 0x4899), not the listed

@@ -1,11 +1,11 @@
 //! Revocation with OpenSSL-made CRLs and OCSP responses (testdata/revocation, made by
 //! its make.sh): each test states the rule and asserts the exact status or error.
 
-use baytrust::cert::{decode_certificates, CertificateDer};
 use baytrust::revocation::{
     Crl, OcspResponse, ReasonCode, RevocationIssuer, RevocationSources, RevocationStatus,
     StatusSource,
 };
+use baytrust::{decode_certificates, CertificateDer};
 use baytrust::{Error, Time};
 
 fn t(text: &str) -> Time {

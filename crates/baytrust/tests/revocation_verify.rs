@@ -8,15 +8,15 @@ mod signed_data_parts;
 
 use std::io::Cursor;
 
-use baytrust::cert::{decode_certificates, CertificateDer};
-use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
-use baytrust::identity::Jurisdiction;
-use baytrust::path::{ChainOptions, Purpose, RevocationMode};
-use baytrust::report::{Indication, Report, SignerReport, SubIndication};
-use baytrust::revocation::{ReasonCode, RevocationSources, StatusSource};
-use baytrust::trust::TrustStore;
-use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::Jurisdiction;
+use baytrust::TrustStore;
+use baytrust::{decode_certificates, CertificateDer};
+use baytrust::{ChainOptions, Purpose, RevocationMode};
+use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 use baytrust::{Error, Time};
+use baytrust::{Indication, Report, SignerReport, SubIndication};
+use baytrust::{ReasonCode, RevocationSources, StatusSource};
+use baytrust::{SignedDataBuilder, SigningKey};
 use signed_data_parts::{oid, tlv, SignedDataParts};
 
 const DOCUMENT: &[u8] = b"contract between two Greater Bay Area companies\n";

@@ -9,10 +9,10 @@ mod signed_data_parts;
 
 use std::path::PathBuf;
 
-use baytrust::cert::{decode_certificates, CertificateDer};
-use baytrust::identity::Jurisdiction;
-use baytrust::trust::{PolicyMatch, ServiceStatus, StaleListPolicy, TrustList, TrustListDocument};
+use baytrust::Jurisdiction;
+use baytrust::{decode_certificates, CertificateDer};
 use baytrust::{Error, Time};
+use baytrust::{PolicyMatch, ServiceStatus, StaleListPolicy, TrustList, TrustListDocument};
 
 const HERE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -17,13 +17,13 @@ use baytrust::cert::{
     decode_certificates, name_to_string, Certificate, CertificateDer, ComparableName,
 };
 use baytrust::cms::{SignedData, SignerIdentifier};
-use baytrust::identity::{IdentityProfile, Jurisdiction};
 use baytrust::path::{verify_chain, ChainOptions, Purpose};
 use baytrust::trust::{
     ListedCa, StaleListPolicy, TrustAnchor, TrustList, TrustListDocument, TrustStore,
 };
-use baytrust::verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 use baytrust::Time;
+use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::{IdentityProfile, Jurisdiction};
 
 /// The validation time of the bundled test PKI and lists.
 #[allow(dead_code)]
