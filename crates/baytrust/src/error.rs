@@ -474,7 +474,7 @@ pub enum Error {
     CmsContentTwice,
     // ---- CMS: bounds and semantics (issue 8) ----
     /// More `signerInfos` than one signature may carry. RFC 5652 §5.1 sets no limit;
-    /// baytrust caps them ([`MAX_SIGNERS`](crate::cms::MAX_SIGNERS)) so that the work
+    /// baytrust caps them (`MAX_SIGNERS`) so that the work
     /// of one verification is bounded whatever the input.
     #[error("the SignedData has {count} signers, more than the {max} baytrust verifies")]
     TooManySigners {
@@ -484,7 +484,7 @@ pub enum Error {
         max: usize,
     },
     /// More `certificates` than one signature may carry. RFC 5652 §5.1 sets no limit;
-    /// baytrust caps them ([`MAX_CERTIFICATES`](crate::cms::MAX_CERTIFICATES)).
+    /// baytrust caps them (`MAX_CERTIFICATES`).
     #[error("the SignedData carries {count} certificates, more than the {max} baytrust reads")]
     TooManyCertificates {
         /// How many entries the `certificates` field has (every CertificateChoices).
@@ -629,7 +629,7 @@ pub enum Error {
         claimed: String,
     },
     /// A signed trust list is larger than the documented limit
-    /// ([`MAX_SIGNED_TRUST_LIST_BYTES`](crate::signed_trust_list::MAX_SIGNED_TRUST_LIST_BYTES),
+    /// (`MAX_SIGNED_TRUST_LIST_BYTES`,
     /// 16 MiB); it is refused before any of it is parsed (issue 8 §5).
     #[error("trust list is {size} bytes, above the limit of {limit} bytes; not read")]
     TrustListTooLarge {

@@ -1,17 +1,179 @@
 //! baytrust: cross-border identity authentication and electronic-signature mutual
 //! recognition between legal entities of the Guangdong–Hong Kong–Macao Greater Bay Area.
 //!
-//! Data flows top to bottom through the modules (see `DESIGN.md` §2):
-//! [`cert`] (borrowed certificate view, DER/PEM input) → [`algorithm`] (signature
-//! verification dispatched by OID) → [`identity`] (jurisdictions, organisation
-//! identifiers, legal entities, identity profiles) → [`trust`] (anchors per
-//! jurisdiction) → [`path`] (path building and RFC 5280 §6.1 validation) → [`cms`]
-//! (CMS SignedData read, checked and built) → [`signed_trust_list`] (loading lists signed
-//! by their operators) → [`recognition`] (trust-list rules) →
-//! [`report`] (ETSI indications) →
-//! [`verifier`] (the engine a relying party builds once and shares).
+//! A relying party builds one [`Verifier`] from the signed trust lists of the
+//! jurisdictions it deals with (CN, HK, MO; each list signed by the operator pinned for
+//! its jurisdiction), then asks it, as often as it likes and from any thread, whether a
+//! CMS signature or a certificate holds: RFC 5280 path validation, CRL/OCSP revocation,
+//! the trust lists' recognition rules, and the legal entity the certificate names. The
+//! library does no I/O and reads no clock: callers hand it bytes, trust inputs and the
+//! validation time.
 //!
-//! The library does no I/O: callers hand it bytes, trust inputs and the validation time.
+//! # Verify a signature against the trust lists
+//!
+//! ```
+//! use baytrust::{Indication, Jurisdiction, Time, Verifier};
+//!
+//! # fn main() -> Result<(), baytrust::Error> {
+//! let now: Time = "2026-06-01T00:00:00Z".parse()?;
+//! let verifier = Verifier::builder()
+//!     .trust_list(
+//!         Jurisdiction::Cn,
+//!         include_bytes!("../../../testdata/trust-lists/cn.p7s"),
+//!         include_bytes!("../../../testdata/pki/cn/trust-list-operator-ca.pem"),
+//!         now,
+//!     )?
+//!     .trust_list(
+//!         Jurisdiction::Hk,
+//!         include_bytes!("../../../testdata/trust-lists/hk.p7s"),
+//!         include_bytes!("../../../testdata/pki/hk/trust-list-operator-ca.pem"),
+//!         now,
+//!     )?
+//!     .build()?;
+//!
+//! let report = verifier.verify_detached(
+//!     include_bytes!("../../../testdata/samples/supply-contract.txt.p7s"),
+//!     include_bytes!("../../../testdata/samples/supply-contract.txt"),
+//!     now,
+//! )?;
+//! assert_eq!(report.indication, Indication::TotalPassed);
+//! for signer in &report.signers {
+//!     let entity = signer.entity.as_ref().expect("a recognised signer names its entity");
+//!     println!("{} signed for {} ({})", entity.organisation, entity.org_id, entity.jurisdiction);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! A signature that does not hold is still `Ok`: a [`Report`] whose [`Indication`] is
+//! `TOTAL_FAILED` or `INDETERMINATE` with an ETSI [`SubIndication`] saying why
+//! (`HASH_FAILURE`, `NOT_RECOGNISED`, `REVOKED_NO_POE`…). `Err` is kept for input that
+//! is not a signature at all; [`Error::category`] tells bad input from a refusal.
+//! Content too large to hold is streamed with [`Verifier::verify_cms`] and
+//! [`Content::Detached`].
+//!
+//! # Validate a certificate's chain
+//!
+//! [`Verifier::verify_certificate`] asks of one certificate (a TLS peer, a certificate
+//! uploaded to a registry) the question `verify_cms` asks of each signer: RFC 5280 with
+//! the lists' issuing CAs as intermediates, revocation, recognition by a list the
+//! relying party accepts, and the validated legal entity.
+//!
+//! ```
+//! use baytrust::{decode_certificates, ChainOptions, Indication, Jurisdiction, Time, Verifier};
+//!
+//! # fn main() -> Result<(), baytrust::Error> {
+//! let now: Time = "2026-06-01T00:00:00Z".parse()?;
+//! let verifier = Verifier::builder()
+//!     .trust_list(
+//!         Jurisdiction::Hk,
+//!         include_bytes!("../../../testdata/trust-lists/hk.p7s"),
+//!         include_bytes!("../../../testdata/pki/hk/trust-list-operator-ca.pem"),
+//!         now,
+//!     )?
+//!     .build()?;
+//! let leaf = decode_certificates(include_bytes!(
+//!     "../../../testdata/pki/hk/org-harbour-logistics.pem"
+//! ))?;
+//! let report = verifier.verify_certificate(&leaf[0], &[], &ChainOptions::new(now))?;
+//! assert_eq!(report.indication, Indication::TotalPassed);
+//! assert_eq!(report.entity.map(|e| e.jurisdiction), Some(Jurisdiction::Hk));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Plain RFC 5280 without the lists' rules is a separate call,
+//! [`Verifier::verify_chain_rfc5280`]; [`CertificateInfo`] describes a certificate
+//! without judging it.
+//!
+//! # Sign (feature `sign`, on by default)
+//!
+//! ```
+//! # #[cfg(feature = "sign")]
+//! # fn main() -> Result<(), baytrust::Error> {
+//! use baytrust::{decode_certificates, SignedDataBuilder, SigningKey, Time};
+//!
+//! let certificate = decode_certificates(include_bytes!(
+//!     "../../../testdata/pki/hk/org-harbour-logistics.pem"
+//! ))?
+//! .remove(0);
+//! let key = SigningKey::from_pkcs8_pem(include_bytes!(
+//!     "../../../testdata/pki/test-keys-NOT-SECRET-DO-NOT-USE/hk-org-harbour-logistics.key.pem"
+//! ))?;
+//! let signature: Vec<u8> = SignedDataBuilder::new()
+//!     .signer(certificate, key)?
+//!     .detached(true)
+//!     .signing_time("2026-06-01T00:00:00Z".parse::<Time>()?)
+//!     .build(&mut &b"purchase order 4711"[..])?;
+//! assert_eq!(signature.first(), Some(&0x30)); // DER SEQUENCE
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "sign"))]
+//! # fn main() {}
+//! ```
+//!
+//! Without default features (`default-features = false`) the crate verifies only, and
+//! does not compile the CMS builder, `x509-cert` or `pkcs8`.
+//!
+//! # Defaults
+//!
+//! What [`Verifier::builder`] assumes unless told otherwise ([`RelyingPartyPolicy`]
+//! holds them all; [`VerifierBuilder::policy`] replaces it whole):
+//!
+//! | setting | default | meaning |
+//! | --- | --- | --- |
+//! | `home` | `None` | no home jurisdiction; [`VerifierBuilder::home`] sets one, whose list is always accepted |
+//! | `accepted_lists` | `None` | every loaded list is accepted; [`VerifierBuilder::accept`] narrows it to the named jurisdictions (plus home) |
+//! | `max_path_len` | `10` | most certificates in a path, end entity included, anchor excluded |
+//! | `min_rsa_bits` | `2048` | smaller RSA keys are refused |
+//! | `sm2_signer_id` | `1234567812345678` | the GM/T 0009 default SM2 signer ID |
+//! | `revocation_mode` | [`RevocationMode::Prefer`] | sources at hand are used; a missing status is reported, not fatal (`Require` makes it `INDETERMINATE`) |
+//! | `revocation_skew_seconds` | `0` | no clock skew on CRL / OCSP times |
+//! | `max_kept_content` | 64 MiB | detached content kept for signers without signed attributes |
+//! | `signature_budget` | 200 signature checks | path-search work one signature may cost, all signers together |
+//! | stale lists | refused | [`VerifierBuilder::stale_lists`] with [`StaleListPolicy`] loads them as `INDETERMINATE` |
+//!
+//! A [`ChainOptions::new`] call validates for signing ([`Purpose::Sign`]) under any
+//! policy, with the per-path [`Budget::default`].
+//!
+//! # A long-lived service
+//!
+//! A [`Verifier`] is immutable and `Send + Sync`: build it once, share it (`Arc`), and
+//! when the lists are republished build a new one and swap it in; calls in flight
+//! finish on the old one. With the `arc-swap` crate:
+//!
+//! ```ignore
+//! use std::sync::Arc;
+//! use arc_swap::ArcSwap;
+//!
+//! let current = Arc::new(ArcSwap::from_pointee(build_verifier(&fetch_lists()?, Time::now())?));
+//! // request handlers:
+//! let report = current.load().verify_detached(&signature, &content, Time::now())?;
+//! // the refresher, on a timer or when a list's next_update nears:
+//! match build_verifier(&fetch_lists()?, Time::now()) {
+//!     Ok(fresh) => current.store(Arc::new(fresh)),
+//!     Err(error) => log::warn!("keeping the current lists: {error}"), // e.g. TrustListStale
+//! }
+//! ```
+//!
+//! A list that fails to load (bad signature, stale, sequence regressed) is an `Err`
+//! from the builder, so the service keeps the verifier it has.
+//!
+//! # Modules
+//!
+//! The modules are private; everything above is re-exported here. In data-flow order
+//! (each uses only those before it, except that `trust`'s anchors apply `path`'s
+//! RFC 5280 extension rules to the anchor certificate itself):
+//! `cert` (DER/PEM input, the strict certificate view, [`CertificateInfo`]) →
+//! `algorithm` (signature verification by OID, [`KeyAlgorithm`]) → `identity`
+//! ([`Jurisdiction`], [`OrgId`], [`LegalEntity`], [`IdentityProfile`]) → `revocation`
+//! (CRL and OCSP reading, [`RevocationSources`]) → `trust` ([`TrustAnchor`],
+//! [`TrustList`], [`TrustStore`]) → `path` (RFC 5280 §6.1 building and validation,
+//! [`ChainOptions`]) → `report` (the verdict vocabulary: [`Indication`],
+//! [`SubIndication`], [`Report`], [`ChainReport`]) → `cms` (SignedData read and checked;
+//! [`SignedDataBuilder`]) → `signed_trust_list` (loading lists signed by their
+//! operators) → `recognition` (the lists' rules) → `verifier` ([`Verifier`],
+//! [`VerifierBuilder`]).
 
 #![forbid(unsafe_code)]
 // Without `internals` the modules are private, and what only the integration tests of

@@ -98,7 +98,7 @@ impl TrustList {
     /// The largest signed trust list [`TrustList::load_signed`] reads.
     pub const MAX_SIGNED_BYTES: usize = MAX_SIGNED_TRUST_LIST_BYTES;
 
-    /// [`claimed_jurisdiction_unverified`]: the jurisdiction a signed list claims,
+    /// `claimed_jurisdiction_unverified`: the jurisdiction a signed list claims,
     /// read **without** checking its signature — only to choose which pinned
     /// operators to try; never trust it otherwise.
     pub fn claimed_jurisdiction_unverified(signed: &[u8]) -> Result<Jurisdiction, Error> {
@@ -114,7 +114,7 @@ impl TrustList {
     ///
     /// The checks run in this order, and the first failure is returned:
     ///
-    /// 0. the size: at most [`MAX_SIGNED_TRUST_LIST_BYTES`], else
+    /// 0. the size: at most `MAX_SIGNED_TRUST_LIST_BYTES`, else
     ///    [`Error::TrustListTooLarge`] before anything is parsed;
     /// 1. the signature: the input is a SignedData, the content is attached and of type
     ///    id-data, there is at least one signer, and every signer's check holds

@@ -50,7 +50,7 @@ pub struct RelyingPartyPolicy {
     /// streamed digest and are unaffected.
     pub max_kept_content: usize,
     /// The path-building budget one CMS signature may spend, shared by all its signers
-    /// ([`DEFAULT_SIGNATURE_BUDGET`]). When it runs out, the signer whose search ran out
+    /// (`DEFAULT_SIGNATURE_BUDGET`). When it runs out, the signer whose search ran out
     /// and every later signer that needs a new path are
     /// `INDETERMINATE/CERTIFICATE_CHAIN_GENERAL_FAILURE` with [`Error::BudgetExceeded`]
     /// in the reason; signers whose certificate's path is already known keep it.
@@ -355,13 +355,21 @@ impl Verifier {
 
     /// Validates `certificate`'s path as [`Verifier::verify_cms`] validates a signer's:
     /// RFC 5280 under this verifier's store and policy (clamped as in
-    /// [`Verifier::verify_chain`]), the trust lists' issuing CAs offered as
+    /// `Verifier::verify_chain`), the trust lists' issuing CAs offered as
     /// intermediates before `intermediates`, revocation, then — when lists are loaded —
     /// recognition by a list this relying party accepts, and the legal entity the
     /// certificate names. `options` give the time, purpose and RFC 5280 policy inputs.
-    /// `Err` only when `certificate` is not a certificate baytrust accepts to read
-    /// (the strict parse rules); an intermediate that does not parse is not a candidate
-    /// issuer and is skipped.
+    /// A path that does not validate or is not recognised is an `Ok` [`ChainReport`]
+    /// with `valid: false`, its indication, sub-indication and `error_kind`. An
+    /// intermediate that does not parse is not a candidate issuer and is skipped.
+    ///
+    /// # Errors
+    /// Only when `certificate` is not a certificate baytrust accepts to read
+    /// ([`ErrorCategory::Input`](crate::ErrorCategory::Input)):
+    /// [`Error::CertificateMalformed`], [`Error::TrailingData`],
+    /// [`Error::DuplicateExtension`], [`Error::ExtensionMalformed`] and the certificate
+    /// profile rules ([`Error::CertificateVersionUnknown`], [`Error::SerialNumberTooLong`],
+    /// [`Error::SanDnsNameInvalid`], …).
     pub fn verify_certificate(
         &self,
         certificate: &CertificateDer,
@@ -484,12 +492,28 @@ impl Verifier {
 
     /// Verifies a CMS SignedData signature (DER, BER or PEM) over `content`: every
     /// signer's attributes and signature, then its certificate's path (purpose: signing)
-    /// at `options.time`. A signature that does not hold is a [`Report`] with
-    /// `TOTAL_FAILED` or `INDETERMINATE`; `Err` only for input that is not a usable
-    /// signature at all ([`SignedData::parse`]'s errors, among them the caps
-    /// [`Error::TooManySigners`] and [`Error::TooManyCertificates`];
-    /// [`Error::CmsNoSigners`] for a certificates-only SignedData), or detached content
-    /// that cannot be read.
+    /// at `options.time`, revocation, and — when lists are loaded — recognition and the
+    /// signer's legal entity. A signature that does not hold is an `Ok` [`Report`] with
+    /// `TOTAL_FAILED` or `INDETERMINATE` and a sub-indication; every rule a signer breaks
+    /// (path, revocation, recognition, attributes, algorithms) lands there, not in `Err`.
+    ///
+    /// # Errors
+    /// Only for input that is not a usable signature at all, or content that cannot be
+    /// read:
+    /// - not a signature ([`ErrorCategory::Input`](crate::ErrorCategory::Input)):
+    ///   [`Error::EmptyInput`], [`Error::UnrecognisedEncoding`], [`Error::PemMalformed`],
+    ///   [`Error::PemWrongLabel`], [`Error::CmsMalformed`], [`Error::CmsNotSignedData`],
+    ///   [`Error::CmsSignedAndEnvelopedData`], [`Error::SignerInfoVersionMismatch`],
+    ///   [`Error::CmsNoSigners`] (a certificates-only SignedData);
+    /// - a digest algorithm no signer could be checked under:
+    ///   [`Error::UnsupportedDigestAlgorithm`], [`Error::Sha1Refused`],
+    ///   [`Error::Md5Refused`];
+    /// - the caps ([`ErrorCategory::Refused`](crate::ErrorCategory::Refused)):
+    ///   [`Error::TooManySigners`], [`Error::TooManyCertificates`];
+    /// - content: [`Error::CmsContentMissing`] (`Attached` but none encapsulated),
+    ///   [`Error::CmsContentTwice`] (`Detached` but content encapsulated),
+    ///   [`Error::ContentUnreadable`] (the reader failed;
+    ///   [`ErrorCategory::Internal`](crate::ErrorCategory::Internal)).
     ///
     /// The work is bounded whatever the input: the certificates are parsed and indexed
     /// once for all signers; all signers' path searches share one budget

@@ -74,7 +74,7 @@ impl VerifierBuilder {
     }
 
     /// Adds every certificate of `certificates` (DER, or a PEM bundle) as a plain trust
-    /// anchor of `jurisdiction`, held to the CA rules ([`crate::trust::TrustAnchor::new`]).
+    /// anchor of `jurisdiction`, held to the CA rules (`crate::trust::TrustAnchor::new`).
     pub fn anchors(
         mut self,
         jurisdiction: Jurisdiction,

@@ -30,10 +30,10 @@ pub const DEFAULT_MIN_RSA_BITS: usize = 2048;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AlgorithmPolicy<'a> {
     /// The SM2 signer identifier hashed into `Z` (GB/T 32918.2 §5.5); any bytes up to
-    /// 8191 long. Defaults to [`DEFAULT_SM2_SIGNER_ID`].
+    /// 8191 long. Defaults to `DEFAULT_SM2_SIGNER_ID`.
     pub sm2_signer_id: &'a [u8],
     /// RSA keys with a shorter modulus are refused with [`Error::RsaKeyTooSmall`].
-    /// Defaults to [`DEFAULT_MIN_RSA_BITS`]. Values below 2048 only help for PKCS#1
+    /// Defaults to `DEFAULT_MIN_RSA_BITS`. Values below 2048 only help for PKCS#1
     /// SHA-256 and SHA-512 down to 1024 bits: the crypto backend refuses the rest.
     pub min_rsa_bits: usize,
 }

@@ -4,7 +4,7 @@
 
 use crate::Error;
 
-/// Limits on one verification ([`verify_chain`](super::verify_chain) makes one per call;
+/// Limits on one verification (`verify_chain` makes one per call;
 /// CMS verification spends one across all signers). The defaults are rustls-webpki's
 /// `Budget` defaults, whose sources are cited on each field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

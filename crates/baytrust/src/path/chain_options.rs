@@ -51,7 +51,7 @@ pub struct ChainOptions<'a> {
     pub budget: Budget,
     /// Revocation checking of the path that validates (mode, sources, clock skew,
     /// proven signing time). Default: no sources, mode left to the verifier
-    /// (`prefer` for [`verify_chain`](super::verify_chain)).
+    /// (`prefer` for `verify_chain`).
     pub revocation: RevocationOptions<'a>,
 }
 

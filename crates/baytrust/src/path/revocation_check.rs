@@ -62,7 +62,7 @@ pub const MAX_SEPARATE_CRL_SIGNERS: usize = 8;
 #[derive(Debug, Clone, Default)]
 pub struct RevocationOptions<'a> {
     /// The mode; `None`: the verifier's relying-party policy decides (and
-    /// [`verify_chain`](crate::path::verify_chain) alone uses
+    /// `verify_chain` alone uses
     /// [`RevocationMode::Prefer`]).
     pub mode: Option<RevocationMode>,
     /// The CRLs and OCSP responses to consult, each holder on its own (a CRL and its

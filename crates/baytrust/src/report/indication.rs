@@ -158,7 +158,7 @@ impl SubIndication {
     }
 
     /// The sub-indication of a path-validation failure (an error from
-    /// [`verify_chain`](crate::path::verify_chain)).
+    /// `verify_chain`).
     pub fn of_chain_error(error: &Error) -> Self {
         match error {
             Error::UnknownIssuer { .. } => Self::NoCertificateChainFound,

@@ -61,7 +61,7 @@ impl RevocationSources {
     }
 
     /// Adds the CRLs in `input`: one DER CRL, or PEM with any number of `X509 CRL`
-    /// blocks. Every CRL is parsed now ([`Crl::from_der`]); on error none is added.
+    /// blocks. Every CRL is parsed now (`Crl::from_der`); on error none is added.
     /// Returns how many were added.
     pub fn add_crl(&mut self, input: &[u8]) -> Result<usize, Error> {
         let parsed = der_or_pem(input, "X509 CRL")?
@@ -77,7 +77,7 @@ impl RevocationSources {
     }
 
     /// Adds the OCSP responses in `input`: one DER `OCSPResponse`, or PEM with
-    /// `OCSP RESPONSE` blocks. Parsed now ([`OcspResponse::from_der`]).
+    /// `OCSP RESPONSE` blocks. Parsed now (`OcspResponse::from_der`).
     pub fn add_ocsp_response(&mut self, input: &[u8]) -> Result<usize, Error> {
         let parsed = der_or_pem(input, "OCSP RESPONSE")?
             .into_iter()

@@ -90,7 +90,7 @@ impl TrustAnchor {
         }
     }
 
-    /// [`TrustAnchor::new`] of the certificate `der` (the strict parse rules apply:
+    /// `TrustAnchor::new` of the certificate `der` (the strict parse rules apply:
     /// an unreadable certificate is an error, a readable one that breaks a CA rule makes
     /// an anchor with a [`TrustAnchor::defect`]).
     pub fn from_der(jurisdiction: Jurisdiction, der: &CertificateDer) -> Result<Self, Error> {

@@ -44,7 +44,7 @@ const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.1
 /// signing-certificate-v2. Several signers make a co-signed document.
 ///
 /// ```no_run
-/// # use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
+/// # use baytrust::{SignedDataBuilder, SigningKey};
 /// # use baytrust::cert::decode_certificates;
 /// # fn main() -> Result<(), baytrust::Error> {
 /// # let (cert_pem, key_pem, document): (&[u8], &[u8], &[u8]) = (b"", b"", b"");
