@@ -133,6 +133,8 @@ def describe_impls(type_id, path, impl_ids):
         impl = item(impl_id)["inner"]["impl"]
         if impl.get("is_synthetic") or impl.get("blanket_impl") is not None:
             continue
+        if impl["trait"] is not None and impl["trait"]["path"].endswith("StructuralPartialEq"):
+            continue
         if impl["trait"] is not None:
             trait = type_name({"resolved_path": impl["trait"]}, f"impl for {path}")
             lines.append(f"impl {trait} for {path}")

@@ -22,12 +22,14 @@ pub enum IdentitySource {
 }
 
 impl IdentitySource {
-    /// The values found at this source, in certificate order (empty when absent).
-    pub fn read(&self, certificate: &Certificate<'_>) -> Result<Vec<String>, Error> {
-        match self {
-            IdentitySource::Subject(oid) => certificate.subject_attribute_texts(oid),
-            IdentitySource::Extension(oid) => {
-                Ok(certificate.extension_text(oid)?.into_iter().collect())
+    internal_pub! {
+        /// The values found at this source, in certificate order (empty when absent).
+        pub fn read(&self, certificate: &Certificate<'_>) -> Result<Vec<String>, Error> {
+            match self {
+                IdentitySource::Subject(oid) => certificate.subject_attribute_texts(oid),
+                IdentitySource::Extension(oid) => {
+                    Ok(certificate.extension_text(oid)?.into_iter().collect())
+                }
             }
         }
     }
