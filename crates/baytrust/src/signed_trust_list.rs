@@ -9,12 +9,10 @@ use crate::algorithm::AlgorithmPolicy;
 use crate::cert::{Certificate, CertificateDer};
 use crate::cms::{check_signer, ContentDigests, SignedData, SignerFailure};
 use crate::identity::Jurisdiction;
+use crate::oid::ID_DATA;
 use crate::path::{verify_chain, ChainOptions, Purpose};
 use crate::trust::{StaleListPolicy, TrustAnchor, TrustList, TrustListDocument, TrustStore};
 use crate::{Error, Time};
-
-/// `id-data` (RFC 5652 §4): the only encapsulated content type a signed list may have.
-const ID_DATA: &str = "1.2.840.113549.1.7.1";
 
 fn signature_invalid(reason: impl Into<String>) -> Error {
     Error::TrustListSignatureInvalid {

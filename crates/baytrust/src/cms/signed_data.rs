@@ -8,20 +8,11 @@ use super::asn1;
 use super::signer_info::SignerInfo;
 use super::DigestAlgorithm;
 use crate::cert::CertificateDer;
+use crate::oid::{
+    GMT_DATA, GMT_SIGNED_AND_ENVELOPED_DATA, GMT_SIGNED_DATA, ID_DATA,
+    ID_SIGNED_AND_ENVELOPED_DATA, ID_SIGNED_DATA,
+};
 use crate::Error;
-
-/// `id-data` (RFC 5652 §4).
-pub(super) const ID_DATA: &str = "1.2.840.113549.1.7.1";
-/// `id-signedData` (RFC 5652 §5.1).
-const ID_SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
-/// GM/T 0010-2012 `data`, a synonym of [`ID_DATA`].
-const GMT_DATA: &str = "1.2.156.10197.6.1.4.2.1";
-/// GM/T 0010-2012 `signedData`, a synonym of [`ID_SIGNED_DATA`].
-const GMT_SIGNED_DATA: &str = "1.2.156.10197.6.1.4.2.2";
-/// PKCS #7 `signedAndEnvelopedData` (RFC 2315 §11).
-const ID_SIGNED_AND_ENVELOPED_DATA: &str = "1.2.840.113549.1.7.4";
-/// GM/T 0010-2012 `signedAndEnvelopedData`.
-const GMT_SIGNED_AND_ENVELOPED_DATA: &str = "1.2.156.10197.6.1.4.2.4";
 
 /// The most `RevocationInfoChoice`s (CRLs, OCSP responses) of one SignedData's `crls`
 /// field kept (RFC 5652 §10.2.1); more are skipped unread.

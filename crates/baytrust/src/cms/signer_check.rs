@@ -10,26 +10,16 @@ use der::Encode;
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
-use super::signed_data::ID_DATA;
 use super::signer_info::{SignerIdentifier, SignerInfo};
 use super::{asn1, DigestAlgorithm, Digests, SignedData};
 use crate::algorithm::{signature_algorithm_name, verify_signature, AlgorithmPolicy};
 use crate::cert::{Certificate, CertificateDer, ComparableName};
+use crate::oid::{
+    ECDSA_WITH_SHA256, ECDSA_WITH_SHA384, ECDSA_WITH_SHA512, EC_PUBLIC_KEY, ID_DATA,
+    RSA_ENCRYPTION, SHA256_WITH_RSA, SHA384_WITH_RSA, SHA512_WITH_RSA, SM2P256V1, SM2_SIGN,
+    SM2_WITH_SM3, SM3_WITH_RSA,
+};
 use crate::{Error, Time};
-
-/// `rsaEncryption` (RFC 8017 A.1), which CMS signers write for PKCS #1 v1.5 signatures
-/// (RFC 3370 §3.2).
-const RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
-/// `id-ecPublicKey` (RFC 5480 §2.1.1), which some signers write for ECDSA.
-const EC_PUBLIC_KEY: &str = "1.2.840.10045.2.1";
-/// GM/T 0006 `sm2sign` (`1.2.156.10197.1.301.1`), which GM/T 0010 signers write.
-const SM2_SIGN: &str = "1.2.156.10197.1.301.1";
-/// The sm2p256v1 curve OID, which some signers write as the signature algorithm.
-const SM2_CURVE: &str = "1.2.156.10197.1.301";
-/// `SM2-with-SM3` (GM/T 0006, RFC 8998 §2).
-const SM2_WITH_SM3: &str = "1.2.156.10197.1.501";
-/// `sm3WithRSAEncryption` (GM/T 0006): named so the refusal names it.
-const SM3_WITH_RSA: &str = "1.2.156.10197.1.504";
 
 /// What [`check_signer`] found out about one signer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -562,19 +552,19 @@ fn effective_signature_algorithm(
     digest: DigestAlgorithm,
 ) -> Result<Vec<u8>, Error> {
     let (oid, null_parameters) = match (written_oid, digest) {
-        (RSA_ENCRYPTION, DigestAlgorithm::Sha256) => ("1.2.840.113549.1.1.11", true),
-        (RSA_ENCRYPTION, DigestAlgorithm::Sha384) => ("1.2.840.113549.1.1.12", true),
-        (RSA_ENCRYPTION, DigestAlgorithm::Sha512) => ("1.2.840.113549.1.1.13", true),
+        (RSA_ENCRYPTION, DigestAlgorithm::Sha256) => (SHA256_WITH_RSA, true),
+        (RSA_ENCRYPTION, DigestAlgorithm::Sha384) => (SHA384_WITH_RSA, true),
+        (RSA_ENCRYPTION, DigestAlgorithm::Sha512) => (SHA512_WITH_RSA, true),
         (RSA_ENCRYPTION, DigestAlgorithm::Sm3) => {
             return Err(Error::UnsupportedSignatureAlgorithm {
                 oid: SM3_WITH_RSA.to_owned(),
             })
         }
-        (EC_PUBLIC_KEY, DigestAlgorithm::Sha256) => ("1.2.840.10045.4.3.2", false),
-        (EC_PUBLIC_KEY, DigestAlgorithm::Sha384) => ("1.2.840.10045.4.3.3", false),
-        (EC_PUBLIC_KEY, DigestAlgorithm::Sha512) => ("1.2.840.10045.4.3.4", false),
-        (EC_PUBLIC_KEY | SM2_SIGN | SM2_CURVE, DigestAlgorithm::Sm3) => (SM2_WITH_SM3, false),
-        (SM2_SIGN | SM2_CURVE, _) => {
+        (EC_PUBLIC_KEY, DigestAlgorithm::Sha256) => (ECDSA_WITH_SHA256, false),
+        (EC_PUBLIC_KEY, DigestAlgorithm::Sha384) => (ECDSA_WITH_SHA384, false),
+        (EC_PUBLIC_KEY, DigestAlgorithm::Sha512) => (ECDSA_WITH_SHA512, false),
+        (EC_PUBLIC_KEY | SM2_SIGN | SM2P256V1, DigestAlgorithm::Sm3) => (SM2_WITH_SM3, false),
+        (SM2_SIGN | SM2P256V1, _) => {
             return Err(Error::AlgorithmParametersInvalid {
                 reason: format!("SM2 signatures use SM3, not {}", digest.name()),
             })

@@ -12,6 +12,10 @@ use super::policy_tree::{PolicyOutcome, PolicyProcessing};
 use super::{ChainOptions, Purpose};
 use crate::algorithm::check_public_key;
 use crate::cert::Certificate;
+use crate::oid::{
+    self, ANY_EXTENDED_KEY_USAGE, CRL_DISTRIBUTION_POINTS, KP_CLIENT_AUTH, KP_DOCUMENT_SIGNING,
+    KP_EMAIL_PROTECTION, KP_SERVER_AUTH, MS_DOCUMENT_SIGNING, NAME_CONSTRAINTS,
+};
 use crate::trust::TrustAnchor;
 use crate::Error;
 
@@ -20,37 +24,23 @@ use crate::Error;
 /// critical is refused. cRLDistributionPoints is processed (CRL scope, RFC 5280
 /// §6.3.3 (b)) only when revocation checking is on: see [`CRL_DISTRIBUTION_POINTS`].
 const PROCESSED_EXTENSIONS: &[&str] = &[
-    "2.5.29.14", // subjectKeyIdentifier
-    "2.5.29.15", // keyUsage
-    "2.5.29.17", // subjectAltName
-    "2.5.29.19", // basicConstraints
-    "2.5.29.30", // nameConstraints
-    "2.5.29.32", // certificatePolicies
-    "2.5.29.33", // policyMappings
-    "2.5.29.35", // authorityKeyIdentifier
-    "2.5.29.36", // policyConstraints
-    "2.5.29.37", // extKeyUsage
-    "2.5.29.54", // inhibitAnyPolicy
+    oid::SUBJECT_KEY_IDENTIFIER,
+    oid::KEY_USAGE,
+    oid::SUBJECT_ALT_NAME,
+    oid::BASIC_CONSTRAINTS,
+    oid::NAME_CONSTRAINTS,
+    oid::CERTIFICATE_POLICIES,
+    oid::POLICY_MAPPINGS,
+    oid::AUTHORITY_KEY_IDENTIFIER,
+    oid::POLICY_CONSTRAINTS,
+    oid::EXTENDED_KEY_USAGE,
+    oid::INHIBIT_ANY_POLICY,
 ];
-
-/// cRLDistributionPoints (RFC 5280 §4.2.1.13): processed by revocation checking, so it
-/// may be critical in a certificate of a path validated with a revocation mode other
-/// than `off`.
-const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
 
 /// subjectKeyIdentifier and authorityKeyIdentifier: processed, but MUST be non-critical
 /// (RFC 5280 §4.2.1.1, §4.2.1.2).
-pub(crate) const KEY_IDENTIFIER_EXTENSIONS: &[&str] = &["2.5.29.14", "2.5.29.35"];
-
-/// nameConstraints (RFC 5280 §4.2.1.10).
-const NAME_CONSTRAINTS: &str = "2.5.29.30";
-
-const EKU_ANY: &str = "2.5.29.37.0";
-const EKU_SERVER_AUTH: &str = "1.3.6.1.5.5.7.3.1";
-const EKU_CLIENT_AUTH: &str = "1.3.6.1.5.5.7.3.2";
-const EKU_EMAIL_PROTECTION: &str = "1.3.6.1.5.5.7.3.4";
-const EKU_DOCUMENT_SIGNING: &str = "1.3.6.1.5.5.7.3.36";
-const EKU_MICROSOFT_DOCUMENT_SIGNING: &str = "1.3.6.1.4.1.311.10.3.12";
+pub(crate) const KEY_IDENTIFIER_EXTENSIONS: &[&str] =
+    &[oid::SUBJECT_KEY_IDENTIFIER, oid::AUTHORITY_KEY_IDENTIFIER];
 
 /// Whether the validator processes the extension `dotted_oid` (so that it may be
 /// critical).
@@ -281,16 +271,16 @@ pub(crate) fn extended_key_usage_allows(certificate: &Certificate<'_>, purpose: 
     };
     let has = |dotted: &str| eku.other.iter().any(|oid| oid.to_id_string() == dotted);
     eku.any
-        || has(EKU_ANY)
+        || has(ANY_EXTENDED_KEY_USAGE)
         || match purpose {
             Purpose::Sign => {
                 eku.email_protection
-                    || has(EKU_EMAIL_PROTECTION)
-                    || has(EKU_DOCUMENT_SIGNING)
-                    || has(EKU_MICROSOFT_DOCUMENT_SIGNING)
+                    || has(KP_EMAIL_PROTECTION)
+                    || has(KP_DOCUMENT_SIGNING)
+                    || has(MS_DOCUMENT_SIGNING)
             }
-            Purpose::Client => eku.client_auth || has(EKU_CLIENT_AUTH),
-            Purpose::Server => eku.server_auth || has(EKU_SERVER_AUTH),
+            Purpose::Client => eku.client_auth || has(KP_CLIENT_AUTH),
+            Purpose::Server => eku.server_auth || has(KP_SERVER_AUTH),
             Purpose::Any => true,
         }
 }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use der::asn1::{AnyRef, ObjectIdentifier};
+use der::asn1::AnyRef;
 use der::{Decode, Reader, Tag};
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
@@ -21,19 +21,15 @@ use super::crl_scope::CrlScope;
 use super::reason::ReasonCode;
 use crate::algorithm::{verify_signature, AlgorithmPolicy};
 use crate::cert::{Certificate, ComparableName};
+use crate::oid::typed::{
+    AUTHORITY_KEY_IDENTIFIER, CERTIFICATE_ISSUER, CRL_NUMBER, DELTA_CRL_INDICATOR, INVALIDITY_DATE,
+    ISSUING_DISTRIBUTION_POINT, REASON_CODE,
+};
 use crate::{Error, Time};
 
 /// The most entries one CRL may hold (a bound on work and memory, ten times the
 /// largest public CRLs seen in practice).
 pub const MAX_CRL_ENTRIES: usize = 10_000_000;
-
-const OID_CRL_NUMBER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.20");
-const OID_DELTA_CRL_INDICATOR: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.27");
-const OID_ISSUING_DISTRIBUTION_POINT: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.28");
-const OID_AUTHORITY_KEY_IDENTIFIER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.35");
-const OID_REASON_CODE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.21");
-const OID_INVALIDITY_DATE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.24");
-const OID_CERTIFICATE_ISSUER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.29");
 
 /// Sentinel for "no invalidity date" in the packed entry.
 const NO_TIME: i64 = i64::MIN;
@@ -148,18 +144,18 @@ impl Crl {
                     reason: m.0,
                 };
                 match extension.oid {
-                    OID_CRL_NUMBER => {
+                    CRL_NUMBER => {
                         crl_number = Some(single(extension.value, read_crl_number).map_err(bad)?)
                     }
-                    OID_DELTA_CRL_INDICATOR => {
+                    DELTA_CRL_INDICATOR => {
                         base_crl_number =
                             Some(single(extension.value, read_crl_number).map_err(bad)?)
                     }
-                    OID_ISSUING_DISTRIBUTION_POINT => {
+                    ISSUING_DISTRIBUTION_POINT => {
                         scope = CrlScope::parse(extension.value, issuer_der)
                             .map_err(|m| Error::CrlScopeInvalid { reason: m.0 })?
                     }
-                    OID_AUTHORITY_KEY_IDENTIFIER => {
+                    AUTHORITY_KEY_IDENTIFIER => {
                         authority_key_id = key_identifier(extension.value).map_err(bad)?
                     }
                     _ if extension.critical => {
@@ -233,7 +229,7 @@ impl Crl {
                             reason: m.0,
                         };
                         match extension.oid {
-                            OID_REASON_CODE => {
+                            REASON_CODE => {
                                 let value = match extension.value {
                                     // The common case, read without a decoder.
                                     [0x0A, 0x01, value] if value & 0x80 == 0 => *value,
@@ -252,12 +248,12 @@ impl Crl {
                                 }
                                 reason = code.value();
                             }
-                            OID_INVALIDITY_DATE => {
+                            INVALIDITY_DATE => {
                                 invalidity = single(extension.value, read_generalized_time)
                                     .map_err(bad)?
                                     .unix_seconds();
                             }
-                            OID_CERTIFICATE_ISSUER => {
+                            CERTIFICATE_ISSUER => {
                                 let names = certificate_issuer(extension.value).map_err(bad)?;
                                 let Some(name) = names.into_iter().find_map(|n| match n {
                                     GeneralNameKey::Directory(name) => Some(name),

@@ -11,14 +11,12 @@ use x509_parser::x509::SubjectPublicKeyInfo;
 
 use crate::cert::{Certificate, ComparableName};
 use crate::identity::Jurisdiction;
+use crate::oid::BASIC_CONSTRAINTS;
 use crate::path::{
     extended_key_usage_allows, is_processed_extension, NameConstraintsState, Purpose,
     KEY_IDENTIFIER_EXTENSIONS,
 };
 use crate::{Error, Time};
-
-/// basicConstraints (RFC 5280 §4.2.1.9).
-const BASIC_CONSTRAINTS: &str = "2.5.29.19";
 
 /// The purposes, in the order of [`TrustAnchor`]'s `eku_allows`.
 const PURPOSES: [Purpose; 4] = [

@@ -9,7 +9,7 @@ use cms::content_info::{CmsVersion, ContentInfo};
 use cms::signed_data::{
     CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
 };
-use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
+use der::asn1::{OctetString, SetOfVec};
 use der::{Any, Decode, Encode};
 use x509_cert::Certificate as X509Certificate;
 use x509_parser::prelude::FromDer;
@@ -20,12 +20,8 @@ use super::SigningKey;
 use crate::algorithm::{verify_signature, AlgorithmPolicy};
 use crate::cert::{Certificate, CertificateDer};
 use crate::cms::{ContentDigests, DigestAlgorithm};
+use crate::oid::typed::{ID_DATA, ID_SIGNED_DATA};
 use crate::{Error, Time};
-
-/// `id-data` (RFC 5652 §4).
-const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
-/// `id-signedData` (RFC 5652 §5.1).
-const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
 
 /// Builds a DER CMS SignedData over `id-data` content.
 ///

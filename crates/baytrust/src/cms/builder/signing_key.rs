@@ -17,21 +17,8 @@ use x509_parser::x509::SubjectPublicKeyInfo;
 use super::signature_algorithm::{Sha2, SignatureAlgorithm};
 use crate::algorithm::KeyAlgorithm;
 use crate::cms::DigestAlgorithm;
+use crate::oid::typed::{EC_PUBLIC_KEY, ED25519, RSA_ENCRYPTION, SECP256R1, SECP384R1, SM2P256V1};
 use crate::Error;
-
-/// `rsaEncryption` (RFC 3279 §2.3.1).
-const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-/// `id-ecPublicKey` (RFC 5480 §2.1.1).
-const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-/// `secp256r1` / P-256 (RFC 5480 §2.1.1.1).
-const SECP256R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-/// `secp384r1` / P-384 (RFC 5480 §2.1.1.1).
-const SECP384R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
-/// `id-Ed25519` (RFC 8410 §3).
-const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
-/// `sm2p256v1` (GM/T 0006-2012): the SM2 curve, which some tools also write as the key
-/// algorithm itself.
-const SM2P256V1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.156.10197.1.301");
 
 /// Where a PEM block starts (RFC 7468 §2).
 const PEM_BEGIN: &[u8] = b"-----BEGIN ";
