@@ -27,6 +27,7 @@ pub mod identity;
 mod message_text;
 pub mod oid;
 pub mod path;
+mod pem;
 pub mod recognition;
 pub mod report;
 pub mod revocation;

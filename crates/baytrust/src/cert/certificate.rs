@@ -134,7 +134,7 @@ impl<'a> Certificate<'a> {
             Some(first) => &bytes[first..],
             None => &bytes[bytes.len().saturating_sub(1)..],
         };
-        significant.iter().map(|b| format!("{b:02X}")).collect()
+        crate::message_text::hex_upper(significant)
     }
 
     /// Start of the validity period.

@@ -201,9 +201,7 @@ impl ContentDigests {
 mod tests {
     use super::*;
 
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
-    }
+    use crate::message_text::hex;
 
     #[test]
     fn known_answers_for_abc() {

@@ -30,8 +30,9 @@ pub const MAX_SIGNERS: usize = 64;
 pub const MAX_CERTIFICATES: usize = 1_000;
 
 /// PEM labels of a CMS structure: `CMS` (RFC 7468 §9) and the older `PKCS7`.
-const PEM_LABELS: [&str; 2] = ["CMS", "PKCS7"];
-const PEM_BEGIN: &[u8] = b"-----BEGIN ";
+const PEM_LABELS: [&str; 2] = [CMS_LABEL, "PKCS7"];
+/// The label a wrong-label error names.
+const CMS_LABEL: &str = "CMS";
 
 /// Maps the GM/T 0010 content-type OIDs to their PKCS #7 equivalents; other OIDs are
 /// returned unchanged.
@@ -83,10 +84,12 @@ impl SignedData {
         if input.first() == Some(&0x30) {
             return Self::parse_ber(input);
         }
-        match find(input, PEM_BEGIN) {
-            Some(begin) => Self::parse_ber(&pem_body(input.get(begin..).unwrap_or_default())?),
-            None if input.iter().all(u8::is_ascii_whitespace) => Err(Error::EmptyInput),
-            None => Err(Error::UnrecognisedEncoding),
+        // The first block only: anything after its END line is ignored.
+        match crate::pem::first_block(input)? {
+            Some((block, _)) => {
+                Self::parse_ber(&crate::pem::decode_block(block, &PEM_LABELS, CMS_LABEL)?)
+            }
+            None => Err(crate::pem::empty_or_unrecognised(input)),
         }
     }
 
@@ -208,36 +211,6 @@ impl SignedData {
         algorithms.dedup();
         algorithms
     }
-}
-
-/// Decodes the PEM block at the start of `block` (RFC 7468): one block labelled `CMS`
-/// or `PKCS7`, with anything after its END line ignored.
-fn pem_body(block: &[u8]) -> Result<Vec<u8>, Error> {
-    const END: &[u8] = b"-----END ";
-    let malformed = |reason: &str| Error::PemMalformed {
-        reason: reason.to_owned(),
-    };
-    let end = find(block, END).ok_or_else(|| malformed("a BEGIN line has no matching END line"))?;
-    let after_end = block.get(end + END.len()..).unwrap_or_default();
-    let close = find(after_end, b"-----")
-        .ok_or_else(|| malformed("the END line is not closed with -----"))?;
-    let block = block
-        .get(..end + END.len() + close + 5)
-        .ok_or_else(|| malformed("the END line is cut short"))?;
-    let (label, der) = pem_rfc7468::decode_vec(block).map_err(|e| Error::PemMalformed {
-        reason: e.to_string(),
-    })?;
-    if !PEM_LABELS.contains(&label) {
-        return Err(Error::PemWrongLabel {
-            found: label.to_owned(),
-            expected: "CMS",
-        });
-    }
-    Ok(der)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

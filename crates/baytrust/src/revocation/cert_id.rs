@@ -5,8 +5,9 @@
 use der::asn1::{ObjectIdentifier, OctetStringRef};
 use der::{Decode, Reader, Tag};
 
-use super::asn1::{canonical_integer, finish, hex, read_integer, read_tlv, reader, Malformed};
+use super::asn1::{canonical_integer, finish, read_integer, read_tlv, reader, Malformed};
 use crate::cert::Certificate;
+use crate::message_text::hex_upper;
 use crate::oid;
 use crate::Error;
 
@@ -113,6 +114,6 @@ impl CertId {
 
     /// The serial as upper-case hex.
     pub fn serial_hex(&self) -> String {
-        hex(&self.serial)
+        hex_upper(&self.serial)
     }
 }

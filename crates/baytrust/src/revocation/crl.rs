@@ -13,7 +13,7 @@ use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 use super::asn1::{
-    canonical_integer, comparable_name, finish, hex, name_text, next_is_time, offset_in,
+    canonical_integer, comparable_name, finish, name_text, next_is_time, offset_in,
     read_crl_number, read_extensions, read_general_names, read_generalized_time, read_integer,
     read_time, read_tlv, reader, split_tlv, time_of, GeneralNameKey, Malformed,
 };
@@ -21,6 +21,7 @@ use super::crl_scope::CrlScope;
 use super::reason::ReasonCode;
 use crate::algorithm::{verify_signature, AlgorithmPolicy};
 use crate::cert::{Certificate, ComparableName};
+use crate::message_text::hex_upper;
 use crate::oid::typed::{
     AUTHORITY_KEY_IDENTIFIER, CERTIFICATE_ISSUER, CRL_NUMBER, DELTA_CRL_INDICATOR, INVALIDITY_DATE,
     ISSUING_DISTRIBUTION_POINT, REASON_CODE,
@@ -219,7 +220,7 @@ impl Crl {
                         read_extensions(ext_content).map_err(malformed)?;
                     if let Some(oid) = duplicate {
                         return Err(Error::CrlEntryDuplicateExtension {
-                            serial: hex(serial),
+                            serial: hex_upper(serial),
                             oid: oid.to_string(),
                         });
                     }
@@ -237,13 +238,13 @@ impl Crl {
                                 };
                                 let code = ReasonCode::from_value(value).ok_or_else(|| {
                                     Error::CrlEntryReasonInvalid {
-                                        serial: hex(serial),
+                                        serial: hex_upper(serial),
                                         code: value,
                                     }
                                 })?;
                                 if code == ReasonCode::RemoveFromCrl && !is_delta {
                                     return Err(Error::CrlRemoveFromCrlInCompleteCrl {
-                                        serial: hex(serial),
+                                        serial: hex_upper(serial),
                                     });
                                 }
                                 reason = code.value();
@@ -272,7 +273,7 @@ impl Crl {
                             }
                             _ if extension.critical => {
                                 return Err(Error::CrlEntryUnknownCriticalExtension {
-                                    serial: hex(serial),
+                                    serial: hex_upper(serial),
                                     oid: extension.oid.to_string(),
                                 })
                             }
@@ -365,7 +366,7 @@ impl Crl {
 
     /// The cRLNumber as upper-case hex, when present.
     pub fn crl_number_hex(&self) -> Option<String> {
-        self.crl_number.as_deref().map(hex)
+        self.crl_number.as_deref().map(hex_upper)
     }
 
     /// The cRLNumber's big-endian magnitude.
@@ -572,7 +573,7 @@ impl<'a> Parsed<'a> {
                 [1] => Some(1),
                 other => {
                     return Err(Error::CrlVersionInvalid {
-                        version: hex(other),
+                        version: hex_upper(other),
                     })
                 }
             }

@@ -52,7 +52,7 @@ impl ResponderId {
     pub fn text(&self) -> String {
         match self {
             Self::ByName { text, .. } => text.clone(),
-            Self::ByKey(hash) => format!("key hash {}", super::asn1::hex(hash)),
+            Self::ByKey(hash) => format!("key hash {}", crate::message_text::hex_upper(hash)),
         }
     }
 
@@ -499,7 +499,7 @@ fn read_response(der: &[u8]) -> Result<Parts<'_>, Error> {
         let version = super::asn1::read_integer(&mut v).map_err(malformed)?;
         finish(v, "version").map_err(malformed)?;
         return Err(Error::OcspVersionInvalid {
-            version: super::asn1::hex(version),
+            version: crate::message_text::hex_upper(version),
         });
     } else {
         first

@@ -20,8 +20,6 @@ use crate::cms::DigestAlgorithm;
 use crate::oid::typed::{EC_PUBLIC_KEY, ED25519, RSA_ENCRYPTION, SECP256R1, SECP384R1, SM2P256V1};
 use crate::Error;
 
-/// Where a PEM block starts (RFC 7468 §2).
-const PEM_BEGIN: &[u8] = b"-----BEGIN ";
 /// The PEM label of an unencrypted PKCS#8 key (RFC 7468 §10).
 const PRIVATE_KEY_LABEL: &str = "PRIVATE KEY";
 /// The PEM label of an encrypted PKCS#8 key (RFC 7468 §11).
@@ -65,26 +63,22 @@ impl SigningKey {
         if pem.is_empty() {
             return Err(Error::EmptyInput);
         }
-        // Text before the block (as `openssl pkey -text` writes) is skipped.
-        let begin = pem
-            .windows(PEM_BEGIN.len())
-            .position(|window| window == PEM_BEGIN)
-            .ok_or(Error::PemNoBlock)?;
-        let (label, der) =
-            pem_rfc7468::decode_vec(pem.get(begin..).unwrap_or_default()).map_err(|e| {
-                Error::PemMalformed {
-                    reason: e.to_string(),
-                }
-            })?;
-        match label {
-            PRIVATE_KEY_LABEL => Self::from_pkcs8_der(&der),
-            ENCRYPTED_PRIVATE_KEY_LABEL => Err(Error::SigningKeyInvalid {
-                reason: "the PKCS#8 key is encrypted; decrypt it first".to_owned(),
-            }),
-            other => Err(Error::PemWrongLabel {
-                found: other.to_owned(),
-                expected: PRIVATE_KEY_LABEL,
-            }),
+        // Text before the block (as `openssl pkey -text` writes) is skipped; text
+        // after it is refused.
+        let (block, rest) = crate::pem::first_block(pem)?.ok_or(Error::PemNoBlock)?;
+        if !rest.iter().all(u8::is_ascii_whitespace) {
+            return Err(Error::PemMalformed {
+                reason: "text follows the END line".to_owned(),
+            });
+        }
+        match crate::pem::decode_block(block, &[PRIVATE_KEY_LABEL], PRIVATE_KEY_LABEL) {
+            Ok(der) => Self::from_pkcs8_der(&der),
+            Err(Error::PemWrongLabel { found, .. }) if found == ENCRYPTED_PRIVATE_KEY_LABEL => {
+                Err(Error::SigningKeyInvalid {
+                    reason: "the PKCS#8 key is encrypted; decrypt it first".to_owned(),
+                })
+            }
+            Err(e) => Err(e),
         }
     }
 
