@@ -20,31 +20,6 @@ fn signature_invalid(reason: impl Into<String>) -> Error {
     }
 }
 
-/// A signer failure in words, for [`Error::TrustListSignatureInvalid`].
-fn describe(failure: &SignerFailure) -> String {
-    match failure {
-        SignerFailure::CryptoConstraints(e) => format!("refused algorithm or key: {e}"),
-        SignerFailure::NoSigningCertificate => {
-            "its certificate is neither in the SignedData nor among the operator certificates"
-                .to_owned()
-        }
-        SignerFailure::SignerCertificateRefused(e) => {
-            format!("its certificate breaks the certificate rules: {e}")
-        }
-        SignerFailure::Format(rule) => format!("format failure: {rule}"),
-        SignerFailure::SigningCertificateMismatch => {
-            "the ESS signingCertificateV2 attribute does not name its certificate".to_owned()
-        }
-        SignerFailure::HashMismatch => {
-            "the messageDigest attribute does not match the list: the content was changed"
-                .to_owned()
-        }
-        SignerFailure::SignatureInvalid(e) => format!("the signature does not verify: {e}"),
-        SignerFailure::Rule(e) => format!("format failure: {e}"),
-        SignerFailure::SignedDataNotFound(e) => format!("signed content not found: {e}"),
-    }
-}
-
 /// Largest signed list [`TrustList::load_signed`] reads: 16 MiB (16,777,216 bytes).
 /// Published lists are a few hundred kilobytes (the certificates of a few dozen
 /// services); anything larger is refused before a byte of it is parsed
@@ -209,16 +184,13 @@ fn verify_signers<'s>(
         );
         let certificate = match (check.outcome, check.signer_certificate) {
             (Err(failure), _) => {
-                return Err(signature_invalid(format!(
-                    "signer {index}: {}",
-                    describe(&failure)
-                )))
+                return Err(signature_invalid(format!("signer {index}: {failure}")))
             }
             (Ok(()), Some(certificate)) => certificate,
             (Ok(()), None) => {
                 return Err(signature_invalid(format!(
                     "signer {index}: {}",
-                    describe(&SignerFailure::NoSigningCertificate)
+                    SignerFailure::NoSigningCertificate
                 )))
             }
         };

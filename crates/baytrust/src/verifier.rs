@@ -10,7 +10,6 @@ use crate::cert::x509_parser::x509::X509Name;
 use crate::cert::{read_identifiers, Certificate, CertificateDer, ComparableName};
 use crate::cms::{
     check_signer_indexed, ContentDigests, SignedData, SignerCertificates, SignerCheck,
-    SignerFailure,
 };
 use crate::identity::{IdentityProfile, Jurisdiction, LegalEntity};
 use crate::path::{
@@ -606,8 +605,10 @@ impl Verifier {
         };
         let signer_certificate = match (check.outcome, signer_certificate) {
             (Err(failure), _) => {
-                let (sub_indication, reason) = describe_failure(failure);
-                report.fail(sub_indication, reason);
+                report.fail(
+                    SubIndication::of_signer_failure(&failure),
+                    failure.to_string(),
+                );
                 return report;
             }
             (Ok(()), None) => {
@@ -856,40 +857,5 @@ fn note_refused_issuer(
         report.reason.push_str(&format!(
             "; a certificate with the issuer's name in the signature was refused: {error}"
         ));
-    }
-}
-
-/// The sub-indication and sentence for a signer whose own checks failed.
-fn describe_failure(failure: SignerFailure) -> (SubIndication, String) {
-    match failure {
-        SignerFailure::CryptoConstraints(error) => (
-            SubIndication::CryptoConstraintsFailure,
-            format!("refused algorithm: {error}"),
-        ),
-        SignerFailure::SignerCertificateRefused(error) => (
-            SubIndication::of_chain_error(&error),
-            format!("the signer's certificate breaks the certificate rules: {error}"),
-        ),
-        SignerFailure::NoSigningCertificate => (
-            SubIndication::NoSigningCertificateFound,
-            "no certificate in the signature or supplied matches the signer identifier".to_owned(),
-        ),
-        SignerFailure::SigningCertificateMismatch => (
-            SubIndication::NoSigningCertificateFound,
-            "the signingCertificateV2 attribute does not name the signer's certificate".to_owned(),
-        ),
-        SignerFailure::Format(rule) => (SubIndication::FormatFailure, rule),
-        SignerFailure::Rule(error) => (SubIndication::FormatFailure, error.to_string()),
-        SignerFailure::SignedDataNotFound(error) => {
-            (SubIndication::SignedDataNotFound, error.to_string())
-        }
-        SignerFailure::HashMismatch => (
-            SubIndication::HashFailure,
-            "the content does not match the signed message digest".to_owned(),
-        ),
-        SignerFailure::SignatureInvalid(error) => (
-            SubIndication::SigCryptoFailure,
-            format!("the signature value does not verify: {error}"),
-        ),
     }
 }

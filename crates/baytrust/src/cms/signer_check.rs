@@ -95,6 +95,34 @@ pub enum SignerFailure {
     SignatureInvalid(Error),
 }
 
+/// The one sentence for each failure, used by signature reports and by the trust-list
+/// loader alike.
+impl std::fmt::Display for SignerFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::CryptoConstraints(error) => write!(f, "refused algorithm or key: {error}"),
+            Self::SignerCertificateRefused(error) => write!(
+                f,
+                "the signer's certificate breaks the certificate rules: {error}"
+            ),
+            Self::NoSigningCertificate => f.write_str(
+                "no certificate in the signature or supplied matches the signer identifier",
+            ),
+            Self::SigningCertificateMismatch => f.write_str(
+                "the signingCertificateV2 attribute does not name the signer's certificate",
+            ),
+            Self::Format(rule) => f.write_str(rule),
+            Self::Rule(error) | Self::SignedDataNotFound(error) => write!(f, "{error}"),
+            Self::HashMismatch => f.write_str(
+                "the messageDigest attribute does not match the content: it was changed",
+            ),
+            Self::SignatureInvalid(error) => {
+                write!(f, "the signature value does not verify: {error}")
+            }
+        }
+    }
+}
+
 /// The certificates one signature's signers may name — the SignedData's and the
 /// caller's — each parsed once and indexed by issuer and serial number (RFC 5280 name
 /// comparison) and by subject key identifier, for all signers of the signature.
@@ -523,23 +551,12 @@ fn run_checks(
             }
         }
     }
-    first.map_err(|e| match e {
-        Error::Sha1Refused { .. }
-        | Error::Md5Refused { .. }
-        | Error::RsaKeyTooSmall { .. }
-        | Error::UnsupportedSignatureAlgorithm { .. }
-        | Error::UnsupportedPublicKeyAlgorithm { .. }
-        | Error::UnsupportedDigestAlgorithm { .. }
-        | Error::AlgorithmParametersInvalid { .. }
-        // ---- algorithms (issue 8) ----
-        | Error::PssMaskHashMismatch { .. }
-        | Error::PssTrailerFieldInvalid { .. }
-        | Error::PssSaltLengthInvalid { .. }
-        | Error::PssKeyConstraintViolated { .. }
-        | Error::ExplicitCurveUnsupported { .. }
-        // ---- algorithms: loose ends (issue 8) ----
-        | Error::RsaKeyTooLarge { .. } => SignerFailure::CryptoConstraints(e),
-        e => SignerFailure::SignatureInvalid(e),
+    first.map_err(|e| {
+        if crate::algorithm::is_crypto_constraint(&e) {
+            SignerFailure::CryptoConstraints(e)
+        } else {
+            SignerFailure::SignatureInvalid(e)
+        }
     })
 }
 
