@@ -2,6 +2,7 @@
 //! algorithms and signed attributes, and the certificates it carries. Describes only;
 //! nothing is verified (that is `verify`).
 
+use crate::terminal_text::hex;
 use serde::Serialize;
 
 use baytrust::algorithm::signature_algorithm_name;
@@ -58,10 +59,6 @@ pub struct SignerSummary {
     pub signing_certificate_v2: Option<String>,
     /// Attribute rules the signer breaks (`verify` would report FORMAT_FAILURE).
     pub attribute_rule_violations: Vec<String>,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn describe_signer_id(id: &SignerIdentifier) -> String {

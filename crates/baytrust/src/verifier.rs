@@ -334,15 +334,7 @@ impl Verifier {
                 ))
             }
         };
-        let mut entries: Vec<CertificateRef> = chain
-            .certificates
-            .iter()
-            .zip(&chain.revocation)
-            .map(|(c, status)| CertificateRef::with_revocation(c, status))
-            .collect();
-        if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-            entries.push(CertificateRef::of(&anchor));
-        }
+        let entries = CertificateRef::chain(&chain);
         let refused = |sub_indication: SubIndication, kind: &'static str, error: String| {
             let mut report = ChainReport::refused(revocation_mode, sub_indication, kind, error);
             report.anchor_jurisdiction = Some(chain.anchor_jurisdiction());
@@ -663,15 +655,7 @@ impl Verifier {
         chain_options.revocation.sources = vec![&options.revocation_sources, embedded];
         match self.verify_chain_with_budget(signer_certificate, pool, &chain_options, budget) {
             Ok(chain) => {
-                verdict.chain = chain
-                    .certificates
-                    .iter()
-                    .zip(&chain.revocation)
-                    .map(|(c, status)| CertificateRef::with_revocation(c, status))
-                    .collect();
-                if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-                    verdict.chain.push(CertificateRef::of(&anchor));
-                }
+                verdict.chain = CertificateRef::chain(&chain);
                 let mode = self.revocation_mode(&chain_options);
                 if let Err(error) =
                     revocation_verdict(&chain.revocation, mode, options.proven_signing_time)

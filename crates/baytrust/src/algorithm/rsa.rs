@@ -212,10 +212,7 @@ fn check_exponent(rsa_public_key: &[u8]) -> Result<(), Error> {
         _ => Err(Error::PublicKeyInvalid {
             reason: format!(
                 "RSA publicExponent 0x{} is not an odd number in 3..=2^33-1",
-                exponent
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>()
+                crate::message_text::hex(exponent)
             ),
         }),
     }

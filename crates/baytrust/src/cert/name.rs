@@ -101,9 +101,7 @@ pub fn name_to_string(name: &X509Name<'_>) -> String {
                 Ok(text) => push_escaped(&mut out, &text),
                 Err(_) => {
                     out.push('#');
-                    for byte in attribute.attr_value().data {
-                        out.push_str(&format!("{byte:02x}"));
-                    }
+                    out.push_str(&crate::message_text::hex(attribute.attr_value().data));
                 }
             }
         }

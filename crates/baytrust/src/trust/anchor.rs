@@ -193,11 +193,7 @@ fn anchor_defect(
     let named = || subject_text.to_owned();
     if subject.is_empty() {
         return Some(Error::AnchorSubjectEmpty {
-            sha256: certificate
-                .sha256()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            sha256: crate::message_text::hex(&certificate.sha256()),
         });
     }
     let not_ca = |reason| {
