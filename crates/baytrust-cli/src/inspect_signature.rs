@@ -9,7 +9,7 @@ use baytrust::algorithm::signature_algorithm_name;
 use baytrust::cert::name_to_string;
 use baytrust::cert::x509_parser::prelude::FromDer;
 use baytrust::cert::x509_parser::x509::{AlgorithmIdentifier, X509Name};
-use baytrust::cms::{SignedData, SignerIdentifier, SignerInfo};
+use baytrust::cms::{CmsSignedData, SignerIdentifier, SignerInfo};
 use baytrust::Time;
 
 use crate::exit::Failure;
@@ -102,7 +102,7 @@ fn describe_signer(signer: &SignerInfo) -> SignerSummary {
 /// Describes a parsed SignedData; `path` names the file in errors.
 pub fn inspect_signature(
     path: &str,
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
 ) -> Result<SignatureInspection, Failure> {
     let certificates = signed_data
         .certificates()

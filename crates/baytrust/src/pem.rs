@@ -19,10 +19,13 @@ fn malformed(reason: &str) -> Error {
     }
 }
 
+/// A PEM block's bytes and the input after it.
+type BlockAndRest<'a> = (&'a [u8], &'a [u8]);
+
 /// The first PEM block of `input` — from its `-----BEGIN` line through the end of its
 /// `-----END …-----` line — and the input after it; `None` when `input` has no BEGIN
 /// line. A BEGIN line without an END line is [`Error::PemMalformed`].
-pub(crate) fn first_block(input: &[u8]) -> Result<Option<(&[u8], &[u8])>, Error> {
+pub(crate) fn first_block(input: &[u8]) -> Result<Option<BlockAndRest<'_>>, Error> {
     let Some(begin) = find(input, BEGIN) else {
         return Ok(None);
     };

@@ -7,7 +7,7 @@
 
 use crate::algorithm::AlgorithmPolicy;
 use crate::cert::{Certificate, CertificateDer};
-use crate::cms::{check_signer, ContentDigests, SignedData, SignerFailure};
+use crate::cms::{check_signer, CmsSignedData, ContentDigests, SignerFailure};
 use crate::identity::Jurisdiction;
 use crate::oid::ID_DATA;
 use crate::path::{verify_chain, ChainOptions, Purpose};
@@ -55,7 +55,7 @@ struct JurisdictionClaim {
 /// [`Error::UnknownJurisdiction`].
 pub fn claimed_jurisdiction_unverified(signed: &[u8]) -> Result<Jurisdiction, Error> {
     check_size(signed)?;
-    let signed_data = SignedData::parse(signed)
+    let signed_data = CmsSignedData::parse(signed)
         .map_err(|e| signature_invalid(format!("not a CMS SignedData: {e}")))?;
     let content = signed_data
         .encapsulated_content()
@@ -109,7 +109,7 @@ impl TrustList {
         stale: StaleListPolicy,
     ) -> Result<TrustList, Error> {
         check_size(signed)?;
-        let signed_data = SignedData::parse(signed)
+        let signed_data = CmsSignedData::parse(signed)
             .map_err(|e| signature_invalid(format!("not a CMS SignedData: {e}")))?;
         let (content, signer_certificates) = verify_signers(&signed_data, operator_certificates)?;
         verify_operator(
@@ -150,7 +150,7 @@ impl TrustList {
 /// Step 1 of [`TrustList::load_signed`]: the content is attached and id-data, and every
 /// signer's check holds. Returns the content and each signer's certificate.
 fn verify_signers<'s>(
-    signed_data: &'s SignedData,
+    signed_data: &'s CmsSignedData,
     operator_certificates: &[CertificateDer],
 ) -> Result<(&'s [u8], Vec<CertificateDer>), Error> {
     let content = signed_data.encapsulated_content().ok_or_else(|| {
@@ -202,7 +202,7 @@ fn verify_signers<'s>(
 /// Step 2 of [`TrustList::load_signed`]: every signer's certificate validates, for
 /// signing at `time`, to one of the operator certificates pinned for `expected`.
 fn verify_operator(
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
     signer_certificates: &[CertificateDer],
     operator_certificates: &[CertificateDer],
     expected: Jurisdiction,

@@ -9,14 +9,14 @@ use crate::cert::x509_parser::prelude::FromDer;
 use crate::cert::x509_parser::x509::X509Name;
 use crate::cert::{read_identifiers, Certificate, CertificateDer, ComparableName};
 use crate::cms::{
-    check_signer_indexed, ContentDigests, SignedData, SignerCertificates, SignerCheck,
+    check_signer_indexed, CmsSignedData, ContentDigests, SignerCertificates, SignerCheck,
 };
 use crate::identity::{IdentityProfile, Jurisdiction, LegalEntity};
 use crate::path::{
     revocation_verdict, verify_chain_with_budget, Budget, BudgetLeft, ChainOptions, Purpose,
     RevocationMode, VerifiedChain,
 };
-use crate::recognition::{recognise, NotRecognised, Recognised};
+use crate::recognition::{recognise, NotRecognised, RecognisedEntity};
 use crate::report::{
     CertificateRef, ChainReport, Indication, Recognition, Report, SignerReport, SubIndication,
 };
@@ -205,7 +205,7 @@ impl Verifier {
         chain: &VerifiedChain<'_>,
         time: Time,
         proven_signing_time: Option<Time>,
-    ) -> Option<Result<Recognised, NotRecognised>> {
+    ) -> Option<Result<RecognisedEntity, NotRecognised>> {
         recognise(
             &self.store,
             &self.accepted_jurisdictions(),
@@ -425,7 +425,7 @@ impl Verifier {
     /// signer's attributes and signature, then its certificate's path (purpose: signing)
     /// at `options.time`. A signature that does not hold is a [`Report`] with
     /// `TOTAL_FAILED` or `INDETERMINATE`; `Err` only for input that is not a usable
-    /// signature at all ([`SignedData::parse`]'s errors, among them the caps
+    /// signature at all ([`CmsSignedData::parse`]'s errors, among them the caps
     /// [`Error::TooManySigners`] and [`Error::TooManyCertificates`];
     /// [`Error::CmsNoSigners`] for a certificates-only SignedData), or detached content
     /// that cannot be read.
@@ -441,7 +441,7 @@ impl Verifier {
         content: Content<'_>,
         options: &SignatureOptions,
     ) -> Result<Report, Error> {
-        let signed_data = SignedData::parse(signature)?;
+        let signed_data = CmsSignedData::parse(signature)?;
         if signed_data.signers().is_empty() {
             return Err(Error::CmsNoSigners {
                 certificates: signed_data.certificates().len(),

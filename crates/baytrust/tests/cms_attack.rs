@@ -13,7 +13,7 @@ use std::io::Cursor;
 
 use baytrust::cert::{decode_certificates, CertificateDer};
 use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
-use baytrust::cms::{SignedData, MAX_CERTIFICATES, MAX_SIGNERS};
+use baytrust::cms::{CmsSignedData, MAX_CERTIFICATES, MAX_SIGNERS};
 use baytrust::identity::Jurisdiction;
 use baytrust::report::{Indication, Report, SubIndication};
 use baytrust::trust::{StaleListPolicy, TrustList, TrustStore};
@@ -134,7 +134,7 @@ fn eight_thousand_signers_over_eight_thousand_certificates_are_refused_at_the_ce
         count: 8_000,
         max: 1_000,
     };
-    assert_eq!(SignedData::parse(&attack), Err(refused.clone()));
+    assert_eq!(CmsSignedData::parse(&attack), Err(refused.clone()));
     assert_eq!(verify(&verifier(), &attack), Err(refused));
 }
 

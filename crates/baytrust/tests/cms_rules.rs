@@ -12,7 +12,7 @@ use std::io::Cursor;
 
 use baytrust::cert::{decode_certificates, CertificateDer};
 use baytrust::cms::builder::{SignedDataBuilder, SigningKey};
-use baytrust::cms::SignedData;
+use baytrust::cms::CmsSignedData;
 use baytrust::identity::Jurisdiction;
 use baytrust::report::{Indication, Report, SubIndication};
 use baytrust::trust::TrustStore;
@@ -274,7 +274,7 @@ fn a_digest_algorithm_missing_from_digest_algorithms_is_a_format_failure() {
         &report,
         SubIndication::FormatFailure,
         "the signer's digest algorithm 2.16.840.1.101.3.4.2.1 is not listed in \
-         SignedData.digestAlgorithms (RFC 5652 §5.1)",
+         CmsSignedData.digestAlgorithms (RFC 5652 §5.1)",
     );
     // Listed among others, with or without NULL parameters, it passes.
     parts.digest_algorithms = tlv(
@@ -326,7 +326,7 @@ fn certificates_only_signed_data_is_refused_as_having_no_signers() {
     parts.signer_infos.clear();
     let bag = parts.encode();
     // A certificate bag reads as a SignedData…
-    let read = SignedData::parse(&bag).unwrap();
+    let read = CmsSignedData::parse(&bag).unwrap();
     assert_eq!((read.signers().len(), read.certificates().len()), (0, 2));
     // …but is no signature.
     let refused = verify_document(&verifier(), &bag).unwrap_err();
@@ -364,7 +364,7 @@ fn signed_and_enveloped_data_is_named_not_signed_data() {
         );
     }
     assert_eq!(
-        SignedData::parse(&content_info("1.2.840.113549.1.7.3")),
+        CmsSignedData::parse(&content_info("1.2.840.113549.1.7.3")),
         Err(Error::CmsNotSignedData {
             content_type: "1.2.840.113549.1.7.3".into()
         })

@@ -47,7 +47,7 @@ pub(super) fn normalise_content_type(dotted: String) -> String {
 /// A CMS SignedData, read and owned. Nothing is verified yet: see
 /// [`check_signer`](super::check_signer).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignedData {
+pub struct CmsSignedData {
     digest_algorithm_oids: Vec<String>,
     encapsulated_content_type: String,
     encapsulated_content_type_received: String,
@@ -57,7 +57,7 @@ pub struct SignedData {
     signers: Vec<SignerInfo>,
 }
 
-impl SignedData {
+impl CmsSignedData {
     /// Reads a `ContentInfo` holding a SignedData (RFC 5652 §3, §5.1).
     ///
     /// The input is DER or BER — indefinite lengths and constructed OCTET STRINGs in
@@ -234,7 +234,7 @@ mod tests {
     fn pem_with_another_label_is_refused() {
         let pem = b"-----BEGIN PRIVATE KEY-----\nBQA=\n-----END PRIVATE KEY-----\n";
         assert_eq!(
-            SignedData::parse(pem),
+            CmsSignedData::parse(pem),
             Err(Error::PemWrongLabel {
                 found: "PRIVATE KEY".into(),
                 expected: "CMS"
@@ -247,7 +247,7 @@ mod tests {
         // NULL, labelled CMS.
         let pem = b"-----BEGIN CMS-----\nBQA=\n-----END CMS-----\n";
         assert!(matches!(
-            SignedData::parse(pem),
+            CmsSignedData::parse(pem),
             Err(Error::CmsMalformed { .. })
         ));
     }

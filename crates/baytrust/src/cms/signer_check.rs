@@ -11,7 +11,7 @@ use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
 use super::signer_info::{SignerIdentifier, SignerInfo};
-use super::{asn1, DigestAlgorithm, Digests, SignedData};
+use super::{asn1, CmsSignedData, DigestAlgorithm, Digests};
 use crate::algorithm::{signature_algorithm_name, verify_signature, AlgorithmPolicy};
 use crate::cert::{Certificate, CertificateDer, ComparableName};
 use crate::oid::{
@@ -309,7 +309,7 @@ impl<'c> SignerCertificates<'c> {
 /// content; for a detached `-noattr` signature the caller must pass the whole content
 /// in memory. Signers with signed attributes never use `content_for_unsigned`.
 pub fn check_signer(
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
     signer: &SignerInfo,
     extra_certificates: &[CertificateDer],
     content_digests: &Digests,
@@ -370,7 +370,7 @@ pub fn check_signer(
 ///    [`SignerFailure::SignatureInvalid`] (refused keys and algorithms:
 ///    [`SignerFailure::CryptoConstraints`]).
 pub fn check_signer_indexed(
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
     signer: &SignerInfo,
     certificates: &SignerCertificates<'_>,
     content_digests: &Digests,
@@ -407,7 +407,7 @@ const MAX_OTHER_SIGNER_CANDIDATES: usize = 4;
 
 fn run_checks(
     check: &mut SignerCheck,
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
     signer: &SignerInfo,
     certificates: &SignerCertificates<'_>,
     content_digests: &Digests,
@@ -484,7 +484,7 @@ fn run_checks(
             let expected = content_digests.get(digest).ok_or_else(|| {
                 SignerFailure::Format(format!(
                     "the content's {} digest was not computed: digest the content under \
-                     SignedData::digest_algorithms()",
+                     CmsSignedData::digest_algorithms()",
                     digest.name()
                 ))
             })?;

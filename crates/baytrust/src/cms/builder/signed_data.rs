@@ -7,7 +7,8 @@ use std::io::Read;
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
 use cms::signed_data::{
-    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
+    CertificateSet, EncapsulatedContentInfo, SignedData as Rfc5652SignedData, SignerIdentifier,
+    SignerInfo as Rfc5652SignerInfo, SignerInfos,
 };
 use der::asn1::{OctetString, SetOfVec};
 use der::{Any, Decode, Encode};
@@ -180,7 +181,7 @@ impl SignedDataBuilder {
             }
         }
 
-        let signed_data = SignedData {
+        let signed_data = Rfc5652SignedData {
             version: CmsVersion::V1,
             digest_algorithms: SetOfVec::try_from(digest_algorithms)
                 .map_err(|e| encoding("digestAlgorithms", e))?,
@@ -223,7 +224,7 @@ impl SignedDataBuilder {
 
 impl Signer {
     /// The SignerInfo (RFC 5652 §5.3, version 1) over the content digest `digest`.
-    fn signer_info(&self, digest: &[u8], signing_time: Time) -> Result<SignerInfo, Error> {
+    fn signer_info(&self, digest: &[u8], signing_time: Time) -> Result<Rfc5652SignerInfo, Error> {
         let attributes = SignedAttributeValues {
             content_type: ID_DATA,
             message_digest: digest,
@@ -237,7 +238,7 @@ impl Signer {
         self.check(&message, &signature)?;
 
         let tbs = self.certificate.tbs_certificate();
-        Ok(SignerInfo {
+        Ok(Rfc5652SignerInfo {
             version: CmsVersion::V1,
             sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
                 issuer: tbs.issuer().clone(),
