@@ -45,8 +45,6 @@ pub const USER_ID: &str = "0.9.2342.19200300.100.1.1";
 pub const CN_BUSINESS_REGISTRATION_NUMBER: &str = "1.2.156.10260.4.1.3";
 /// Mainland identity extension: organisation code / USCC (`1.2.156.10260.4.1.4`).
 pub const CN_ORGANIZATION_CODE: &str = "1.2.156.10260.4.1.4";
-/// Prefix of the mainland identity extensions `1.2.156.10260.4.1.x`.
-pub const CN_IDENTITY_EXTENSION_ARC: &str = "1.2.156.10260.4.1.";
 
 // ---- certificate and CRL extensions (RFC 5280 §4.2, §5.2, §5.3) ----
 

@@ -6,6 +6,7 @@
 
 mod certificate;
 mod comparable_name;
+mod critical_extensions;
 mod identifiers;
 mod input;
 mod name;
@@ -14,6 +15,7 @@ mod profile;
 
 pub use certificate::Certificate;
 pub use comparable_name::ComparableName;
+pub(crate) use critical_extensions::{critical_extension_problem, CriticalExtensionProblem};
 pub(crate) use identifiers::read_identifiers;
 pub use input::{decode_certificates, CertificateDer};
 pub use name::{attribute_text, name_to_string};

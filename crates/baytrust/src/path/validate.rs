@@ -11,42 +11,13 @@ use super::budget::BudgetLeft;
 use super::policy_tree::{PolicyOutcome, PolicyProcessing};
 use super::{ChainOptions, Purpose};
 use crate::algorithm::check_public_key;
-use crate::cert::Certificate;
+use crate::cert::{critical_extension_problem, Certificate, CriticalExtensionProblem};
 use crate::oid::{
-    self, ANY_EXTENDED_KEY_USAGE, CRL_DISTRIBUTION_POINTS, KP_CLIENT_AUTH, KP_DOCUMENT_SIGNING,
-    KP_EMAIL_PROTECTION, KP_SERVER_AUTH, MS_DOCUMENT_SIGNING, NAME_CONSTRAINTS,
+    ANY_EXTENDED_KEY_USAGE, KP_CLIENT_AUTH, KP_DOCUMENT_SIGNING, KP_EMAIL_PROTECTION,
+    KP_SERVER_AUTH, MS_DOCUMENT_SIGNING, NAME_CONSTRAINTS,
 };
 use crate::trust::TrustAnchor;
 use crate::Error;
-
-/// Extensions this validator processes, and so may be critical (RFC 5280 §4.2).
-/// authorityInfoAccess is not here: nothing processes it, so a certificate marking it
-/// critical is refused. cRLDistributionPoints is processed (CRL scope, RFC 5280
-/// §6.3.3 (b)) only when revocation checking is on: see [`CRL_DISTRIBUTION_POINTS`].
-const PROCESSED_EXTENSIONS: &[&str] = &[
-    oid::SUBJECT_KEY_IDENTIFIER,
-    oid::KEY_USAGE,
-    oid::SUBJECT_ALT_NAME,
-    oid::BASIC_CONSTRAINTS,
-    oid::NAME_CONSTRAINTS,
-    oid::CERTIFICATE_POLICIES,
-    oid::POLICY_MAPPINGS,
-    oid::AUTHORITY_KEY_IDENTIFIER,
-    oid::POLICY_CONSTRAINTS,
-    oid::EXTENDED_KEY_USAGE,
-    oid::INHIBIT_ANY_POLICY,
-];
-
-/// subjectKeyIdentifier and authorityKeyIdentifier: processed, but MUST be non-critical
-/// (RFC 5280 §4.2.1.1, §4.2.1.2).
-pub(crate) const KEY_IDENTIFIER_EXTENSIONS: &[&str] =
-    &[oid::SUBJECT_KEY_IDENTIFIER, oid::AUTHORITY_KEY_IDENTIFIER];
-
-/// Whether the validator processes the extension `dotted_oid` (so that it may be
-/// critical).
-pub(crate) fn is_processed_extension(dotted_oid: &str) -> bool {
-    PROCESSED_EXTENSIONS.contains(&dotted_oid)
-}
 
 /// Holds the certificate at `depth` (0 = end entity, otherwise a CA that issued the one
 /// below) to the rules that need no other certificate. `is_self_issued`: its issuer and
@@ -209,19 +180,15 @@ fn check_critical_extensions(
     depth: usize,
     revocation_on: bool,
 ) -> Result<(), Error> {
-    for extension in certificate.extensions().iter().filter(|e| e.critical) {
-        let oid = extension.oid.to_id_string();
-        if revocation_on && oid == CRL_DISTRIBUTION_POINTS {
-            continue;
+    match critical_extension_problem(certificate, revocation_on) {
+        None => Ok(()),
+        Some(CriticalExtensionProblem::Unrecognised(oid)) => {
+            Err(Error::UnrecognisedCriticalExtension { depth, oid })
         }
-        if !is_processed_extension(&oid) {
-            return Err(Error::UnrecognisedCriticalExtension { depth, oid });
-        }
-        if KEY_IDENTIFIER_EXTENSIONS.contains(&oid.as_str()) {
-            return Err(Error::KeyIdentifierCritical { depth, oid });
+        Some(CriticalExtensionProblem::KeyIdentifierCritical(oid)) => {
+            Err(Error::KeyIdentifierCritical { depth, oid })
         }
     }
-    Ok(())
 }
 
 fn check_leaf_key_usage(leaf: &Certificate<'_>, purpose: Purpose) -> Result<(), Error> {

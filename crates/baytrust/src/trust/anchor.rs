@@ -9,13 +9,12 @@
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
-use crate::cert::{Certificate, ComparableName};
+use crate::cert::{
+    critical_extension_problem, Certificate, ComparableName, CriticalExtensionProblem,
+};
 use crate::identity::Jurisdiction;
 use crate::oid::BASIC_CONSTRAINTS;
-use crate::path::{
-    extended_key_usage_allows, is_processed_extension, NameConstraintsState, Purpose,
-    KEY_IDENTIFIER_EXTENSIONS,
-};
+use crate::path::{extended_key_usage_allows, NameConstraintsState, Purpose};
 use crate::{Error, Time};
 
 /// The purposes, in the order of [`TrustAnchor`]'s `eku_allows`.
@@ -216,20 +215,18 @@ fn anchor_defect(
     {
         return Some(Error::AnchorKeyCertSignMissing { subject: named() });
     }
-    for extension in certificate.extensions().iter().filter(|e| e.critical) {
-        let oid = extension.oid.to_id_string();
-        if !is_processed_extension(&oid) {
-            return Some(Error::AnchorUnrecognisedCriticalExtension {
+    match critical_extension_problem(certificate, false)? {
+        CriticalExtensionProblem::Unrecognised(oid) => {
+            Some(Error::AnchorUnrecognisedCriticalExtension {
                 subject: named(),
                 oid,
-            });
+            })
         }
-        if KEY_IDENTIFIER_EXTENSIONS.contains(&oid.as_str()) {
-            return Some(Error::AnchorKeyIdentifierCritical {
+        CriticalExtensionProblem::KeyIdentifierCritical(oid) => {
+            Some(Error::AnchorKeyIdentifierCritical {
                 subject: named(),
                 oid,
-            });
+            })
         }
     }
-    None
 }

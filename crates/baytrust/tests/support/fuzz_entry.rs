@@ -117,9 +117,6 @@ fn fuzz_inspect_certificate(certificate: &Certificate<'_>) {
     let _ = certificate.inhibit_any_policy();
     let _ = certificate.name_constraints();
     let _ = certificate.subject_alt_name();
-    let _ = certificate.crl_distribution_points();
-    let _ = certificate.authority_info_access();
-    let _ = certificate.mainland_identity_extensions();
     for oid in [
         baytrust::oid::ORGANIZATION_IDENTIFIER,
         baytrust::oid::COMMON_NAME,
