@@ -2,13 +2,14 @@
 //! algorithms and signed attributes, and the certificates it carries. Describes only;
 //! nothing is verified (that is `verify`).
 
+use crate::terminal_text::hex;
 use serde::Serialize;
 
 use baytrust::algorithm::signature_algorithm_name;
 use baytrust::cert::name_to_string;
 use baytrust::cert::x509_parser::prelude::FromDer;
 use baytrust::cert::x509_parser::x509::{AlgorithmIdentifier, X509Name};
-use baytrust::cms::{SignedData, SignerIdentifier, SignerInfo};
+use baytrust::cms::{CmsSignedData, SignerIdentifier, SignerInfo};
 use baytrust::Time;
 
 use crate::exit::Failure;
@@ -60,10 +61,6 @@ pub struct SignerSummary {
     pub attribute_rule_violations: Vec<String>,
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn describe_signer_id(id: &SignerIdentifier) -> String {
     match id {
         SignerIdentifier::IssuerAndSerial { issuer_der, serial } => {
@@ -105,7 +102,7 @@ fn describe_signer(signer: &SignerInfo) -> SignerSummary {
 /// Describes a parsed SignedData; `path` names the file in errors.
 pub fn inspect_signature(
     path: &str,
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
 ) -> Result<SignatureInspection, Failure> {
     let certificates = signed_data
         .certificates()

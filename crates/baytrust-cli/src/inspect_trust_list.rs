@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use baytrust::cms::SignedData;
+use baytrust::cms::CmsSignedData;
 use baytrust::trust::{
     CertificateTypeDocument, IdentityDocument, PolicyDocument, PolicyMatch, ServiceStatus,
     TrustList, TrustListDocument, TRUST_LIST_FORMAT,
@@ -96,7 +96,7 @@ pub fn inspect_as_trust_list(
     bytes: &[u8],
     at: Time,
 ) -> Result<Option<TrustListInspection>, Failure> {
-    if let Ok(signed_data) = SignedData::parse(bytes) {
+    if let Ok(signed_data) = CmsSignedData::parse(bytes) {
         let Some(content) = signed_data.encapsulated_content() else {
             return Ok(None);
         };

@@ -223,12 +223,8 @@ impl OcspSummary {
                         CertStatus::Unknown => ("unknown", None, None),
                     };
                     SingleResponseSummary {
-                        serial: single
-                            .cert_id
-                            .serial
-                            .iter()
-                            .map(|b| format!("{b:02X}"))
-                            .collect(),
+                        serial: crate::terminal_text::hex(&single.cert_id.serial)
+                            .to_ascii_uppercase(),
                         status,
                         revoked_at,
                         reason,

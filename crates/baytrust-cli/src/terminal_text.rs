@@ -47,6 +47,15 @@ pub fn escape<T: fmt::Display + ?Sized>(value: &T) -> String {
     out
 }
 
+/// Bytes as lower-case hex (the CLI's one hex formatter; hex is always safe to print).
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut out, b| {
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
 /// Whether `c` is one of the characters [`escape`] writes as an escape.
 fn needs_escape(c: char) -> bool {
     matches!(

@@ -8,7 +8,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use baytrust::cms::SignedData;
+use baytrust::cms::CmsSignedData;
 use baytrust::Jurisdiction;
 use baytrust::Time;
 use baytrust::{ServiceStatus, TrustList};
@@ -296,7 +296,7 @@ fn sign_makes_an_attached_signature_over_the_exact_list() {
             // RSA PKCS#1 v1.5 and a fixed signing time: the bundled file exactly.
             assert_eq!(bytes, std::fs::read(list_file("hk.p7s")).unwrap());
         }
-        let signed = SignedData::parse(&bytes).unwrap();
+        let signed = CmsSignedData::parse(&bytes).unwrap();
         assert_eq!(signed.encapsulated_content(), Some(&json[..]));
         assert_eq!(signed.certificates().len(), 1);
         assert_eq!(signed.signers().len(), 1);

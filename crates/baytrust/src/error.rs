@@ -2,7 +2,7 @@
 //! carries the values that broke it.
 
 /// Everything that can go wrong in baytrust. Variants name the broken rule.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
 #[non_exhaustive]
 pub enum Error {
     // ---- input encoding: DER / PEM -------------------------------------------------
@@ -1403,191 +1403,72 @@ impl Error {
     /// The variant's name, a stable machine-readable kind for reports and the C ABI
     /// (`"CertificateExpired"`, `"NameConstraintViolation"`, …).
     pub fn kind(&self) -> &'static str {
-        match self {
-            Error::EmptyInput => "EmptyInput",
-            Error::PemNoBlock => "PemNoBlock",
-            Error::PemWrongLabel { .. } => "PemWrongLabel",
-            Error::PemMalformed { .. } => "PemMalformed",
-            Error::UnrecognisedEncoding => "UnrecognisedEncoding",
-            Error::TimeMalformed { .. } => "TimeMalformed",
-            Error::CertificateMalformed { .. } => "CertificateMalformed",
-            Error::TrailingData { .. } => "TrailingData",
-            Error::DuplicateExtension { .. } => "DuplicateExtension",
-            Error::ExtensionMalformed { .. } => "ExtensionMalformed",
-            Error::AttributeNotText { .. } => "AttributeNotText",
-            Error::UnsupportedSignatureAlgorithm { .. } => "UnsupportedSignatureAlgorithm",
-            Error::UnsupportedDigestAlgorithm { .. } => "UnsupportedDigestAlgorithm",
-            Error::CmsContentMissing => "CmsContentMissing",
-            Error::CmsContentTwice => "CmsContentTwice",
-            Error::CmsMalformed { .. } => "CmsMalformed",
-            Error::CmsNotSignedData { .. } => "CmsNotSignedData",
-            Error::SigningKeyInvalid { .. } => "SigningKeyInvalid",
-            Error::SignerKeyMismatch { .. } => "SignerKeyMismatch",
-            Error::NoSigners => "NoSigners",
-            Error::SigningTimeMissing => "SigningTimeMissing",
-            Error::SigningTimeOutOfRange { .. } => "SigningTimeOutOfRange",
-            Error::ContentUnreadable { .. } => "ContentUnreadable",
-            Error::SigningFailed { .. } => "SigningFailed",
-            Error::CmsEncodingFailed { .. } => "CmsEncodingFailed",
-            // ---- CMS: bounds and semantics (issue 8) ----
-            Error::TooManySigners { .. } => "TooManySigners",
-            Error::TooManyCertificates { .. } => "TooManyCertificates",
-            Error::CmsNoSigners { .. } => "CmsNoSigners",
-            Error::CmsSignedAndEnvelopedData { .. } => "CmsSignedAndEnvelopedData",
-            Error::DetachedContentTooLarge { .. } => "DetachedContentTooLarge",
-            Error::DetachedContentNotSupplied => "DetachedContentNotSupplied",
-            Error::SignerInfoVersionMismatch { .. } => "SignerInfoVersionMismatch",
-            Error::DigestAlgorithmNotListed { .. } => "DigestAlgorithmNotListed",
-            Error::ContentTypeMismatch { .. } => "ContentTypeMismatch",
-            Error::SignedAttributesRequired { .. } => "SignedAttributesRequired",
-            Error::UnsupportedPublicKeyAlgorithm { .. } => "UnsupportedPublicKeyAlgorithm",
-            Error::Sha1Refused { .. } => "Sha1Refused",
-            Error::Md5Refused { .. } => "Md5Refused",
-            Error::RsaKeyTooSmall { .. } => "RsaKeyTooSmall",
-            Error::AlgorithmKeyMismatch { .. } => "AlgorithmKeyMismatch",
-            Error::AlgorithmParametersInvalid { .. } => "AlgorithmParametersInvalid",
-            Error::PublicKeyInvalid { .. } => "PublicKeyInvalid",
-            Error::SignatureMalformed { .. } => "SignatureMalformed",
-            Error::SignatureInvalid => "SignatureInvalid",
-            Error::Sm2SignerIdTooLong { .. } => "Sm2SignerIdTooLong",
-            // ---- algorithms (issue 8) ----
-            Error::PssMaskHashMismatch { .. } => "PssMaskHashMismatch",
-            Error::PssTrailerFieldInvalid { .. } => "PssTrailerFieldInvalid",
-            Error::PssSaltLengthInvalid { .. } => "PssSaltLengthInvalid",
-            Error::PssKeyConstraintViolated { .. } => "PssKeyConstraintViolated",
-            Error::ExplicitCurveUnsupported { .. } => "ExplicitCurveUnsupported",
-            // ---- algorithms: loose ends (issue 8) ----
-            Error::RsaKeyTooLarge { .. } => "RsaKeyTooLarge",
-            Error::TrustListMalformed { .. } => "TrustListMalformed",
-            Error::TrustListFormatUnknown { .. } => "TrustListFormatUnknown",
-            Error::TrustListSignatureInvalid { .. } => "TrustListSignatureInvalid",
-            Error::TrustListOperatorUnknown { .. } => "TrustListOperatorUnknown",
-            Error::TrustListStale { .. } => "TrustListStale",
-            Error::TrustListSequenceRegressed { .. } => "TrustListSequenceRegressed",
-            // ---- certificate profile, name constraints, identity (issue 8) ----
-            Error::CertificateVersionUnknown { .. } => "CertificateVersionUnknown",
-            Error::ExtensionsBeforeV3 { .. } => "ExtensionsBeforeV3",
-            Error::UniqueIdentifierInV1 => "UniqueIdentifierInV1",
-            Error::SignatureAlgorithmMismatch { .. } => "SignatureAlgorithmMismatch",
-            Error::SubjectAltNameEmpty => "SubjectAltNameEmpty",
-            Error::EmptySubjectWithoutCriticalSan { .. } => "EmptySubjectWithoutCriticalSan",
-            Error::SanMailboxMalformed { .. } => "SanMailboxMalformed",
-            Error::SanDnsNameInvalid { .. } => "SanDnsNameInvalid",
-            Error::SanIpAddressMalformed { .. } => "SanIpAddressMalformed",
-            Error::NameConstraintsEmpty => "NameConstraintsEmpty",
-            Error::NameConstraintSubtreesEmpty { .. } => "NameConstraintSubtreesEmpty",
-            Error::NameConstraintMinimumNotZero { .. } => "NameConstraintMinimumNotZero",
-            Error::NameConstraintMaximumPresent { .. } => "NameConstraintMaximumPresent",
-            Error::NameConstraintValueMalformed { .. } => "NameConstraintValueMalformed",
-            // ---- adversarial conformance (issue 8, helper F) ----
-            Error::SerialNumberTooLong { .. } => "SerialNumberTooLong",
-            Error::ValidityTimeMalformed { .. } => "ValidityTimeMalformed",
-            Error::PathLenWithoutCa { .. } => "PathLenWithoutCa",
-            Error::CertificatePoliciesEmpty => "CertificatePoliciesEmpty",
-            Error::CertificatePolicyRepeated { .. } => "CertificatePolicyRepeated",
-            Error::PolicyConstraintsEmpty => "PolicyConstraintsEmpty",
-            Error::SanUriMalformed { .. } => "SanUriMalformed",
-            Error::SanDirectoryNameEmpty => "SanDirectoryNameEmpty",
-            Error::NameStringMalformed { .. } => "NameStringMalformed",
-            Error::NameRdnEmpty { .. } => "NameRdnEmpty",
-            Error::NameConstraintNameMalformed { .. } => "NameConstraintNameMalformed",
-            Error::OrganizationIdentifierRepeated { .. } => "OrganizationIdentifierRepeated",
-            Error::OrganizationIdentifierCountryMismatch { .. } => {
-                "OrganizationIdentifierCountryMismatch"
-            }
-            Error::IdentityExtensionConflict { .. } => "IdentityExtensionConflict",
-            Error::OrgIdJurisdictionMismatch { .. } => "OrgIdJurisdictionMismatch",
-            // ---- trust lists and recognition (issue 8) ----
-            Error::TrustListJurisdictionMismatch { .. } => "TrustListJurisdictionMismatch",
-            Error::TrustListTooLarge { .. } => "TrustListTooLarge",
-            Error::UnknownIssuer { .. } => "UnknownIssuer",
-            Error::ChainSignature { .. } => "ChainSignature",
-            Error::PublicKeyRefused { .. } => "PublicKeyRefused",
-            Error::CertificateExpired { .. } => "CertificateExpired",
-            Error::CertificateNotYetValid { .. } => "CertificateNotYetValid",
-            Error::NotACa { .. } => "NotACa",
-            Error::PathLenExceeded { .. } => "PathLenExceeded",
-            Error::KeyCertSignMissing { .. } => "KeyCertSignMissing",
-            Error::LeafKeyUsageMissing { .. } => "LeafKeyUsageMissing",
-            Error::ExtendedKeyUsageMissing { .. } => "ExtendedKeyUsageMissing",
-            Error::NameConstraintViolation { .. } => "NameConstraintViolation",
-            Error::NameConstraintUnsupported { .. } => "NameConstraintUnsupported",
-            Error::UnrecognisedCriticalExtension { .. } => "UnrecognisedCriticalExtension",
-            Error::PolicyMappingAnyPolicy { .. } => "PolicyMappingAnyPolicy",
-            Error::NoValidPolicy { .. } => "NoValidPolicy",
-            Error::PathTooLong { .. } => "PathTooLong",
-            Error::BudgetExceeded { .. } => "BudgetExceeded",
-            // ---- trust anchors and the path profile (issue 8) ----
-            Error::AnchorExpired { .. } => "AnchorExpired",
-            Error::AnchorNotYetValid { .. } => "AnchorNotYetValid",
-            Error::AnchorNotCa { .. } => "AnchorNotCa",
-            Error::AnchorKeyCertSignMissing { .. } => "AnchorKeyCertSignMissing",
-            Error::AnchorUnrecognisedCriticalExtension { .. } => {
-                "AnchorUnrecognisedCriticalExtension"
-            }
-            Error::AnchorKeyIdentifierCritical { .. } => "AnchorKeyIdentifierCritical",
-            Error::AnchorSubjectEmpty { .. } => "AnchorSubjectEmpty",
-            Error::AnchorPathLenExceeded { .. } => "AnchorPathLenExceeded",
-            Error::KeyIdentifierCritical { .. } => "KeyIdentifierCritical",
-            Error::AuthorityKeyIdMissing { .. } => "AuthorityKeyIdMissing",
-            Error::SubjectKeyIdMissing { .. } => "SubjectKeyIdMissing",
-            Error::NameConstraintsInEndEntity { .. } => "NameConstraintsInEndEntity",
-            Error::CaUsedAsEndEntity { .. } => "CaUsedAsEndEntity",
-            Error::EndEntityKeyCertSign { .. } => "EndEntityKeyCertSign",
-            Error::UnknownJurisdiction { .. } => "UnknownJurisdiction",
-            Error::CanonicalOrgIdMalformed { .. } => "CanonicalOrgIdMalformed",
-            Error::UsccWrongLength { .. } => "UsccWrongLength",
-            Error::UsccBadCharacter { .. } => "UsccBadCharacter",
-            Error::UsccCheckMismatch { .. } => "UsccCheckMismatch",
-            Error::HkBrnMalformed { .. } => "HkBrnMalformed",
-            Error::MoRegistrationMalformed { .. } => "MoRegistrationMalformed",
-            Error::IdentityProfileMalformed { .. } => "IdentityProfileMalformed",
-            Error::IdentityFieldMissing { .. } => "IdentityFieldMissing",
-            Error::IdentityConflict { .. } => "IdentityConflict",
-            Error::IdentityPatternMismatch { .. } => "IdentityPatternMismatch",
-            // ---- revocation (issue 10) ----
-            Error::CrlMalformed { .. } => "CrlMalformed",
-            Error::CrlTrailingData { .. } => "CrlTrailingData",
-            Error::CrlVersionInvalid { .. } => "CrlVersionInvalid",
-            Error::CrlExtensionsInV1 => "CrlExtensionsInV1",
-            Error::CrlSignatureAlgorithmMismatch { .. } => "CrlSignatureAlgorithmMismatch",
-            Error::CrlDuplicateExtension { .. } => "CrlDuplicateExtension",
-            Error::CrlUnknownCriticalExtension { .. } => "CrlUnknownCriticalExtension",
-            Error::CrlEntryDuplicateExtension { .. } => "CrlEntryDuplicateExtension",
-            Error::CrlEntryUnknownCriticalExtension { .. } => "CrlEntryUnknownCriticalExtension",
-            Error::CrlEntryReasonInvalid { .. } => "CrlEntryReasonInvalid",
-            Error::CrlRemoveFromCrlInCompleteCrl { .. } => "CrlRemoveFromCrlInCompleteCrl",
-            Error::CrlCertificateIssuerInDirectCrl => "CrlCertificateIssuerInDirectCrl",
-            Error::CrlScopeInvalid { .. } => "CrlScopeInvalid",
-            Error::CrlTooManyEntries { .. } => "CrlTooManyEntries",
-            Error::CrlSignatureInvalid { .. } => "CrlSignatureInvalid",
-            Error::CrlNotYetValid { .. } => "CrlNotYetValid",
-            Error::CrlStale { .. } => "CrlStale",
-            Error::CrlSignerNameMismatch { .. } => "CrlSignerNameMismatch",
-            Error::CrlSignerLacksCrlSign { .. } => "CrlSignerLacksCrlSign",
-            Error::CrlSignerUnavailable { .. } => "CrlSignerUnavailable",
-            Error::CrlReasonsNotCovered { .. } => "CrlReasonsNotCovered",
-            Error::DeltaCrlBaseTooNew { .. } => "DeltaCrlBaseTooNew",
-            Error::DeltaCrlNotNewer { .. } => "DeltaCrlNotNewer",
-            Error::RevocationSourcesFull { .. } => "RevocationSourcesFull",
-            Error::OcspMalformed { .. } => "OcspMalformed",
-            Error::OcspUnsuccessful { .. } => "OcspUnsuccessful",
-            Error::OcspResponseTypeUnsupported { .. } => "OcspResponseTypeUnsupported",
-            Error::OcspVersionInvalid { .. } => "OcspVersionInvalid",
-            Error::OcspUnknownCriticalExtension { .. } => "OcspUnknownCriticalExtension",
-            Error::OcspHashAlgorithmUnsupported { .. } => "OcspHashAlgorithmUnsupported",
-            Error::OcspCertIdMismatch { .. } => "OcspCertIdMismatch",
-            Error::OcspResponderUnauthorised { .. } => "OcspResponderUnauthorised",
-            Error::OcspResponderLacksOcspSigning { .. } => "OcspResponderLacksOcspSigning",
-            Error::OcspResponderCertificateInvalid { .. } => "OcspResponderCertificateInvalid",
-            Error::OcspSignatureInvalid { .. } => "OcspSignatureInvalid",
-            Error::OcspNotYetValid { .. } => "OcspNotYetValid",
-            Error::OcspStale { .. } => "OcspStale",
-            // ---- revocation in path validation (issue 10) ----
-            Error::CertificateRevoked { .. } => "CertificateRevoked",
-            Error::RevocationStatusUnavailable { .. } => "RevocationStatusUnavailable",
-            Error::OcspResponderRevoked { .. } => "OcspResponderRevoked",
-            Error::OcspResponderStatusUnavailable { .. } => "OcspResponderStatusUnavailable",
+        // Derived (strum's IntoStaticStr): the kind is the variant's name, so a new
+        // variant has its kind without an arm to forget.
+        self.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The kinds are printed by the CLI, returned by the C ABI and asserted by tests:
+    /// deriving them must keep each exactly the variant's name, unit, tuple-less and
+    /// struct variants alike.
+    #[test]
+    fn kinds_are_the_variant_names() {
+        let time = crate::Time::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+        let samples = [
+            (Error::EmptyInput, "EmptyInput"),
+            (Error::PemNoBlock, "PemNoBlock"),
+            (Error::UnrecognisedEncoding, "UnrecognisedEncoding"),
+            (Error::SignatureInvalid, "SignatureInvalid"),
+            (Error::UnknownIssuer { depth: 1 }, "UnknownIssuer"),
+            (
+                Error::CertificateExpired {
+                    depth: 0,
+                    time,
+                    not_after: time,
+                },
+                "CertificateExpired",
+            ),
+            (
+                Error::NameConstraintViolation {
+                    depth: 0,
+                    name: "a.example".into(),
+                },
+                "NameConstraintViolation",
+            ),
+            (
+                Error::CmsMalformed {
+                    reason: String::new(),
+                },
+                "CmsMalformed",
+            ),
+            (
+                Error::ChainSignature {
+                    depth: 1,
+                    cause: Box::new(Error::SignatureInvalid),
+                },
+                "ChainSignature",
+            ),
+            (
+                Error::AnchorUnrecognisedCriticalExtension {
+                    subject: String::new(),
+                    oid: String::new(),
+                },
+                "AnchorUnrecognisedCriticalExtension",
+            ),
+            (
+                Error::TrustListSignatureInvalid {
+                    reason: String::new(),
+                },
+                "TrustListSignatureInvalid",
+            ),
+        ];
+        for (error, kind) in samples {
+            assert_eq!(error.kind(), kind, "{error:?}");
         }
     }
 }

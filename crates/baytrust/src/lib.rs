@@ -218,6 +218,7 @@ mod error;
 mod error_category;
 mod message_text;
 internal_mod!(oid);
+mod pem;
 mod time;
 
 // The modules, in data-flow order (DESIGN.md §2); each uses only those above it, except

@@ -16,9 +16,10 @@ use crate::report::{Recognition, SubIndication};
 use crate::trust::{ListedCa, RecognisedService, ServiceStatus, TrustList, TrustStore};
 use crate::Time;
 
-/// A signer that is recognised: by which list and service, and as which legal entity.
+/// A certificate that is recognised: by which list and service (a report's
+/// [`Recognition`]), and as which legal entity. The `Ok` side of [`recognise`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recognised {
+pub struct RecognisedEntity {
     /// The list, service and policy that recognise the signer.
     pub recognition: Recognition,
     /// The legal entity read through the service's identity profile.
@@ -79,7 +80,7 @@ pub fn recognise(
     chain: &VerifiedChain<'_>,
     time: Time,
     proven_signing_time: Option<Time>,
-) -> Option<Result<Recognised, NotRecognised>> {
+) -> Option<Result<RecognisedEntity, NotRecognised>> {
     if store.trust_lists().is_empty() {
         return None;
     }
@@ -152,7 +153,7 @@ fn check_service(
     leaf: &Certificate<'_>,
     chain: &VerifiedChain<'_>,
     times: Times,
-) -> Result<Recognised, NotRecognised> {
+) -> Result<RecognisedEntity, NotRecognised> {
     let named = format!(
         "service \"{}\" of the {} trust list #{}",
         service.name, list.jurisdiction, list.sequence
@@ -254,7 +255,7 @@ fn check_service(
             claimed_entity: claimed,
         });
     }
-    Ok(Recognised {
+    Ok(RecognisedEntity {
         recognition: Recognition {
             jurisdiction: list.jurisdiction,
             trust_list_sequence: list.sequence,

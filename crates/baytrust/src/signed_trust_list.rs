@@ -7,43 +7,16 @@
 
 use crate::algorithm::AlgorithmPolicy;
 use crate::cert::{Certificate, CertificateDer};
-use crate::cms::{check_signer, ContentDigests, SignedData, SignerFailure};
+use crate::cms::{check_signer, CmsSignedData, ContentDigests, SignerFailure};
 use crate::identity::Jurisdiction;
+use crate::oid::ID_DATA;
 use crate::path::{verify_chain, ChainOptions, Purpose};
 use crate::trust::{StaleListPolicy, TrustAnchor, TrustList, TrustListDocument, TrustStore};
 use crate::{Error, Time};
 
-/// `id-data` (RFC 5652 §4): the only encapsulated content type a signed list may have.
-const ID_DATA: &str = "1.2.840.113549.1.7.1";
-
 fn signature_invalid(reason: impl Into<String>) -> Error {
     Error::TrustListSignatureInvalid {
         reason: reason.into(),
-    }
-}
-
-/// A signer failure in words, for [`Error::TrustListSignatureInvalid`].
-fn describe(failure: &SignerFailure) -> String {
-    match failure {
-        SignerFailure::CryptoConstraints(e) => format!("refused algorithm or key: {e}"),
-        SignerFailure::NoSigningCertificate => {
-            "its certificate is neither in the SignedData nor among the operator certificates"
-                .to_owned()
-        }
-        SignerFailure::SignerCertificateRefused(e) => {
-            format!("its certificate breaks the certificate rules: {e}")
-        }
-        SignerFailure::Format(rule) => format!("format failure: {rule}"),
-        SignerFailure::SigningCertificateMismatch => {
-            "the ESS signingCertificateV2 attribute does not name its certificate".to_owned()
-        }
-        SignerFailure::HashMismatch => {
-            "the messageDigest attribute does not match the list: the content was changed"
-                .to_owned()
-        }
-        SignerFailure::SignatureInvalid(e) => format!("the signature does not verify: {e}"),
-        SignerFailure::Rule(e) => format!("format failure: {e}"),
-        SignerFailure::SignedDataNotFound(e) => format!("signed content not found: {e}"),
     }
 }
 
@@ -82,7 +55,7 @@ struct JurisdictionClaim {
 /// [`Error::UnknownJurisdiction`].
 pub fn claimed_jurisdiction_unverified(signed: &[u8]) -> Result<Jurisdiction, Error> {
     check_size(signed)?;
-    let signed_data = SignedData::parse(signed)
+    let signed_data = CmsSignedData::parse(signed)
         .map_err(|e| signature_invalid(format!("not a CMS SignedData: {e}")))?;
     let content = signed_data
         .encapsulated_content()
@@ -148,7 +121,7 @@ impl TrustList {
         stale: StaleListPolicy,
     ) -> Result<TrustList, Error> {
         check_size(signed)?;
-        let signed_data = SignedData::parse(signed)
+        let signed_data = CmsSignedData::parse(signed)
             .map_err(|e| signature_invalid(format!("not a CMS SignedData: {e}")))?;
         let (content, signer_certificates) = verify_signers(&signed_data, operator_certificates)?;
         verify_operator(
@@ -189,7 +162,7 @@ impl TrustList {
 /// Step 1 of [`TrustList::load_signed`]: the content is attached and id-data, and every
 /// signer's check holds. Returns the content and each signer's certificate.
 fn verify_signers<'s>(
-    signed_data: &'s SignedData,
+    signed_data: &'s CmsSignedData,
     operator_certificates: &[CertificateDer],
 ) -> Result<(&'s [u8], Vec<CertificateDer>), Error> {
     let content = signed_data.encapsulated_content().ok_or_else(|| {
@@ -223,16 +196,13 @@ fn verify_signers<'s>(
         );
         let certificate = match (check.outcome, check.signer_certificate) {
             (Err(failure), _) => {
-                return Err(signature_invalid(format!(
-                    "signer {index}: {}",
-                    describe(&failure)
-                )))
+                return Err(signature_invalid(format!("signer {index}: {failure}")))
             }
             (Ok(()), Some(certificate)) => certificate,
             (Ok(()), None) => {
                 return Err(signature_invalid(format!(
                     "signer {index}: {}",
-                    describe(&SignerFailure::NoSigningCertificate)
+                    SignerFailure::NoSigningCertificate
                 )))
             }
         };
@@ -244,7 +214,7 @@ fn verify_signers<'s>(
 /// Step 2 of [`TrustList::load_signed`]: every signer's certificate validates, for
 /// signing at `time`, to one of the operator certificates pinned for `expected`.
 fn verify_operator(
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
     signer_certificates: &[CertificateDer],
     operator_certificates: &[CertificateDer],
     expected: Jurisdiction,

@@ -9,15 +9,14 @@ use x509_parser::prelude::FromDer;
 use x509_parser::x509::X509Name;
 use crate::cert::{read_identifiers, Certificate, CertificateDer, ComparableName};
 use crate::cms::{
-    check_signer_indexed, ContentDigests, SignedData, SignerCertificates, SignerCheck,
-    SignerFailure,
+    check_signer_indexed, CmsSignedData, ContentDigests, SignerCertificates, SignerCheck,
 };
 use crate::identity::{IdentityProfile, Jurisdiction, LegalEntity};
 use crate::path::{
     revocation_verdict, verify_chain_with_budget, Budget, BudgetLeft, ChainOptions, Purpose,
     RevocationMode, VerifiedChain,
 };
-use crate::recognition::{recognise, NotRecognised, Recognised};
+use crate::recognition::{recognise, NotRecognised, RecognisedEntity};
 use crate::report::{
     CertificateRef, ChainReport, Indication, Recognition, Report, SignerReport, SubIndication,
     ValidatedPath,
@@ -223,7 +222,7 @@ impl Verifier {
             chain: &VerifiedChain<'_>,
             time: Time,
             proven_signing_time: Option<Time>,
-        ) -> Option<Result<Recognised, NotRecognised>> {
+        ) -> Option<Result<RecognisedEntity, NotRecognised>> {
             recognise(
                 &self.store,
                 &self.accepted_jurisdictions(),
@@ -403,7 +402,7 @@ impl Verifier {
                 ))
             }
         };
-        let entries = chain_entries(&chain);
+        let entries = CertificateRef::chain(&chain);
         let refused = |sub_indication: SubIndication, kind: &'static str, error: String| {
             let mut report = ChainReport::refused(revocation_mode, sub_indication, kind, error);
             report.anchor_jurisdiction = Some(chain.anchor_jurisdiction());
@@ -526,7 +525,7 @@ impl Verifier {
         content: Content<'_>,
         options: &SignatureOptions,
     ) -> Result<Report, Error> {
-        let signed_data = SignedData::parse(signature)?;
+        let signed_data = CmsSignedData::parse(signature)?;
         if signed_data.signers().is_empty() {
             return Err(Error::CmsNoSigners {
                 certificates: signed_data.certificates().len(),
@@ -682,8 +681,10 @@ impl Verifier {
         };
         let signer_certificate = match (check.outcome, signer_certificate) {
             (Err(failure), _) => {
-                let (sub_indication, reason) = describe_failure(failure);
-                report.fail(sub_indication, reason);
+                report.fail(
+                    SubIndication::of_signer_failure(&failure),
+                    failure.to_string(),
+                );
                 return report;
             }
             (Ok(()), None) => {
@@ -738,15 +739,7 @@ impl Verifier {
         chain_options.revocation.sources = vec![&options.revocation_sources, embedded];
         match self.verify_chain_with_budget(signer_certificate, pool, &chain_options, budget) {
             Ok(chain) => {
-                verdict.chain = chain
-                    .certificates
-                    .iter()
-                    .zip(&chain.revocation)
-                    .map(|(c, status)| CertificateRef::with_revocation(c, status))
-                    .collect();
-                if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-                    verdict.chain.push(CertificateRef::of(&anchor));
-                }
+                verdict.chain = CertificateRef::chain(&chain);
                 let mode = self.revocation_mode(&chain_options);
                 if let Err(error) =
                     revocation_verdict(&chain.revocation, mode, options.proven_signing_time)
@@ -932,40 +925,5 @@ fn note_refused_issuer(
         report.reason.push_str(&format!(
             "; a certificate with the issuer's name in the signature was refused: {error}"
         ));
-    }
-}
-
-/// The sub-indication and sentence for a signer whose own checks failed.
-fn describe_failure(failure: SignerFailure) -> (SubIndication, String) {
-    match failure {
-        SignerFailure::CryptoConstraints(error) => (
-            SubIndication::CryptoConstraintsFailure,
-            format!("refused algorithm: {error}"),
-        ),
-        SignerFailure::SignerCertificateRefused(error) => (
-            SubIndication::of_chain_error(&error),
-            format!("the signer's certificate breaks the certificate rules: {error}"),
-        ),
-        SignerFailure::NoSigningCertificate => (
-            SubIndication::NoSigningCertificateFound,
-            "no certificate in the signature or supplied matches the signer identifier".to_owned(),
-        ),
-        SignerFailure::SigningCertificateMismatch => (
-            SubIndication::NoSigningCertificateFound,
-            "the signingCertificateV2 attribute does not name the signer's certificate".to_owned(),
-        ),
-        SignerFailure::Format(rule) => (SubIndication::FormatFailure, rule),
-        SignerFailure::Rule(error) => (SubIndication::FormatFailure, error.to_string()),
-        SignerFailure::SignedDataNotFound(error) => {
-            (SubIndication::SignedDataNotFound, error.to_string())
-        }
-        SignerFailure::HashMismatch => (
-            SubIndication::HashFailure,
-            "the content does not match the signed message digest".to_owned(),
-        ),
-        SignerFailure::SignatureInvalid(error) => (
-            SubIndication::SigCryptoFailure,
-            format!("the signature value does not verify: {error}"),
-        ),
     }
 }

@@ -11,7 +11,7 @@ mod signed_data_parts;
 
 use std::io::Cursor;
 
-use baytrust::cms::{SignedData, MAX_CERTIFICATES, MAX_SIGNERS};
+use baytrust::cms::{CmsSignedData, MAX_CERTIFICATES, MAX_SIGNERS};
 use baytrust::verifier::{
     Content, RelyingPartyPolicy, SignatureOptions, Verifier, DEFAULT_SIGNATURE_BUDGET,
 };
@@ -134,7 +134,7 @@ fn eight_thousand_signers_over_eight_thousand_certificates_are_refused_at_the_ce
         count: 8_000,
         max: 1_000,
     };
-    assert_eq!(SignedData::parse(&attack), Err(refused.clone()));
+    assert_eq!(CmsSignedData::parse(&attack), Err(refused.clone()));
     assert_eq!(verify(&verifier(), &attack), Err(refused));
 }
 

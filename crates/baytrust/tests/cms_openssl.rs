@@ -3,7 +3,7 @@
 //! digest and signature.
 
 use baytrust::cms::{
-    check_signer, ContentDigests, SignedData, SignerCheck, SignerFailure, SignerIdentifier,
+    check_signer, CmsSignedData, ContentDigests, SignerCheck, SignerFailure, SignerIdentifier,
 };
 use baytrust::AlgorithmPolicy;
 use baytrust::{decode_certificates, CertificateDer};
@@ -36,7 +36,7 @@ const TAIPA: &str = "mo/org-taipa-foods.pem";
 /// Checks every signer of `signed_data` against `content` (the detached content, or
 /// the encapsulated content when `None`).
 fn check_with(
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
     content: Option<&[u8]>,
     extra: &[CertificateDer],
     content_for_unsigned: Option<&[u8]>,
@@ -64,7 +64,7 @@ fn check_with(
 }
 
 fn check_sample(name: &str, detached_content: Option<&[u8]>) -> Vec<SignerCheck> {
-    let signed_data = SignedData::parse(&sample(name)).unwrap();
+    let signed_data = CmsSignedData::parse(&sample(name)).unwrap();
     check_with(&signed_data, detached_content, &[], None)
 }
 
@@ -174,7 +174,7 @@ fn every_valid_openssl_sample_verifies_for_every_signer_with_its_certificate() {
         ),
     ];
     for (name, detached, signers, digest, signature_algorithm) in cases {
-        let signed_data = SignedData::parse(&sample(name)).unwrap();
+        let signed_data = CmsSignedData::parse(&sample(name)).unwrap();
         assert_eq!(
             signed_data.encapsulated_content().is_none(),
             *detached,
@@ -205,7 +205,7 @@ fn every_valid_openssl_sample_verifies_for_every_signer_with_its_certificate() {
 
 #[test]
 fn noattr_detached_signature_needs_the_content_bytes() {
-    let signed_data = SignedData::parse(&sample("rsa-noattr-detached.der")).unwrap();
+    let signed_data = CmsSignedData::parse(&sample("rsa-noattr-detached.der")).unwrap();
     let contract = contract();
     let without = check_with(&signed_data, Some(&contract), &[], None);
     assert_eq!(
@@ -230,8 +230,8 @@ fn noattr_detached_signature_needs_the_content_bytes() {
 
 #[test]
 fn stream_ber_content_arrives_joined_and_equal_to_the_der_reading() {
-    let ber = SignedData::parse(&sample("rsa-stream-attached.ber")).unwrap();
-    let der = SignedData::parse(&sample("rsa-attached.der")).unwrap();
+    let ber = CmsSignedData::parse(&sample("rsa-stream-attached.ber")).unwrap();
+    let der = CmsSignedData::parse(&sample("rsa-attached.der")).unwrap();
     assert_eq!(ber.encapsulated_content(), Some(contract().as_slice()));
     assert_eq!(der.encapsulated_content(), Some(contract().as_slice()));
     assert_eq!(ber.encapsulated_content_type(), "1.2.840.113549.1.7.1");
@@ -240,17 +240,17 @@ fn stream_ber_content_arrives_joined_and_equal_to_the_der_reading() {
 
 #[test]
 fn pem_armour_with_cms_or_pkcs7_label_reads_as_the_der() {
-    let der = SignedData::parse(&sample("rsa-detached.der")).unwrap();
-    let pkcs7 = SignedData::parse(&sample("rsa-detached.pkcs7.pem")).unwrap();
+    let der = CmsSignedData::parse(&sample("rsa-detached.der")).unwrap();
+    let pkcs7 = CmsSignedData::parse(&sample("rsa-detached.pkcs7.pem")).unwrap();
     assert_eq!(
         pkcs7, der,
         "openssl pkcs7 -outform PEM re-armours the same DER"
     );
-    let cms = SignedData::parse(&sample("rsa-detached.cms.pem")).unwrap();
+    let cms = CmsSignedData::parse(&sample("rsa-detached.cms.pem")).unwrap();
     assert_eq!(cms.signers().len(), 1);
     let mut with_text = b"Signature of the contract:\n".to_vec();
     with_text.extend(sample("rsa-detached.pkcs7.pem"));
-    assert_eq!(SignedData::parse(&with_text).unwrap(), der);
+    assert_eq!(CmsSignedData::parse(&with_text).unwrap(), der);
 }
 
 #[test]
@@ -275,7 +275,7 @@ fn flipped_signature_byte_is_an_invalid_signature() {
 
 #[test]
 fn sha1_digest_is_a_crypto_constraints_failure() {
-    let signed_data = SignedData::parse(&sample("rsa-sha1.der")).unwrap();
+    let signed_data = CmsSignedData::parse(&sample("rsa-sha1.der")).unwrap();
     assert!(signed_data.digest_algorithms().is_empty());
     let checks = check_with(&signed_data, Some(&contract()), &[], None);
     assert_eq!(
@@ -297,7 +297,7 @@ fn openssl_default_pss_maximum_salt_verifies() {
 
 #[test]
 fn signer_certificate_left_out_is_not_found_unless_supplied() {
-    let signed_data = SignedData::parse(&sample("rsa-nocerts.der")).unwrap();
+    let signed_data = CmsSignedData::parse(&sample("rsa-nocerts.der")).unwrap();
     assert!(signed_data.certificates().is_empty());
     let contract = contract();
     let checks = check_with(&signed_data, Some(&contract), &[], None);
@@ -319,7 +319,7 @@ fn signer_certificate_left_out_is_not_found_unless_supplied() {
 fn signer_identifiers_are_issuer_and_serial_or_subject_key_identifier() {
     let harbour = certificate(HARBOUR);
     let harbour = harbour.parse().unwrap();
-    let by_serial = SignedData::parse(&sample("rsa-detached.der")).unwrap();
+    let by_serial = CmsSignedData::parse(&sample("rsa-detached.der")).unwrap();
     match by_serial.signers()[0].signer_id() {
         SignerIdentifier::IssuerAndSerial { issuer_der, serial } => {
             assert_eq!(serial.as_slice(), harbour.serial());
@@ -327,7 +327,7 @@ fn signer_identifiers_are_issuer_and_serial_or_subject_key_identifier() {
         }
         other => panic!("expected issuerAndSerialNumber, got {other:?}"),
     }
-    let by_key = SignedData::parse(&sample("rsa-keyid.der")).unwrap();
+    let by_key = CmsSignedData::parse(&sample("rsa-keyid.der")).unwrap();
     assert_eq!(
         by_key.signers()[0].signer_id(),
         &SignerIdentifier::SubjectKeyIdentifier(harbour.subject_key_id().unwrap().to_vec())
@@ -336,7 +336,7 @@ fn signer_identifiers_are_issuer_and_serial_or_subject_key_identifier() {
 
 #[test]
 fn signed_attributes_are_read_and_signing_time_is_a_claim() {
-    let signed_data = SignedData::parse(&sample("rsa-cades.der")).unwrap();
+    let signed_data = CmsSignedData::parse(&sample("rsa-cades.der")).unwrap();
     let signer = &signed_data.signers()[0];
     let attributes = signer.signed_attributes().unwrap();
     assert_eq!(attributes.content_type(), Some("1.2.840.113549.1.7.1"));
@@ -374,7 +374,7 @@ fn ess_certificate_hash_that_names_another_certificate_is_a_mismatch() {
     let mut changed = hash;
     changed[0] ^= 0x01;
     rewrite(&mut bytes, &hash, &changed);
-    let signed_data = SignedData::parse(&bytes).unwrap();
+    let signed_data = CmsSignedData::parse(&bytes).unwrap();
     let checks = check_with(&signed_data, Some(&contract()), &[], None);
     assert_eq!(
         checks[0].outcome,
@@ -425,7 +425,7 @@ fn content_type_attribute_other_than_econtent_type_is_a_format_failure() {
 }
 
 fn check_sample_bytes(bytes: &[u8]) -> Vec<SignerCheck> {
-    let signed_data = SignedData::parse(bytes).unwrap();
+    let signed_data = CmsSignedData::parse(bytes).unwrap();
     check_with(&signed_data, Some(&contract()), &[], None)
 }
 
@@ -460,7 +460,7 @@ fn gmt_0010_content_type_oids_read_as_pkcs7_synonyms() {
     let gmt = replace_first(&ber, PKCS7_SIGNED_DATA, GMT_SIGNED_DATA);
     let gmt = replace_first(&gmt, PKCS7_DATA_ECONTENT_TYPE, GMT_DATA_ECONTENT_TYPE);
     assert_ne!(gmt, ber);
-    let signed_data = SignedData::parse(&gmt).unwrap();
+    let signed_data = CmsSignedData::parse(&gmt).unwrap();
     assert_eq!(
         signed_data.encapsulated_content_type(),
         "1.2.840.113549.1.7.1"
@@ -475,14 +475,14 @@ fn gmt_0010_content_type_oids_read_as_pkcs7_synonyms() {
 
 #[test]
 fn parse_errors_have_their_own_variants() {
-    assert_eq!(SignedData::parse(b""), Err(Error::EmptyInput));
-    assert_eq!(SignedData::parse(b" \n"), Err(Error::EmptyInput));
+    assert_eq!(CmsSignedData::parse(b""), Err(Error::EmptyInput));
+    assert_eq!(CmsSignedData::parse(b" \n"), Err(Error::EmptyInput));
 
     let der = sample("rsa-detached.der");
     for cut in [1, 2, 20, der.len() / 2, der.len() - 1] {
         assert!(
             matches!(
-                SignedData::parse(&der[..cut]),
+                CmsSignedData::parse(&der[..cut]),
                 Err(Error::CmsMalformed { .. })
             ),
             "truncated at {cut}"
@@ -491,7 +491,7 @@ fn parse_errors_have_their_own_variants() {
     let mut trailing = der.clone();
     trailing.push(0);
     assert!(matches!(
-        SignedData::parse(&trailing),
+        CmsSignedData::parse(&trailing),
         Err(Error::CmsMalformed { .. })
     ));
 
@@ -506,23 +506,26 @@ fn parse_errors_have_their_own_variants() {
         })
         .collect();
     random[0] = 0x5a;
-    assert_eq!(SignedData::parse(&random), Err(Error::UnrecognisedEncoding));
+    assert_eq!(
+        CmsSignedData::parse(&random),
+        Err(Error::UnrecognisedEncoding)
+    );
     random[0] = 0x30;
     assert!(matches!(
-        SignedData::parse(&random),
+        CmsSignedData::parse(&random),
         Err(Error::CmsMalformed { .. })
     ));
 
     let certificate_pem = read(&format!("pki/{HARBOUR}"));
     assert_eq!(
-        SignedData::parse(&certificate_pem),
+        CmsSignedData::parse(&certificate_pem),
         Err(Error::PemWrongLabel {
             found: "CERTIFICATE".into(),
             expected: "CMS"
         })
     );
     assert!(matches!(
-        SignedData::parse(certificate(HARBOUR).as_ref()),
+        CmsSignedData::parse(certificate(HARBOUR).as_ref()),
         Err(Error::CmsMalformed { .. })
     ));
 
@@ -532,7 +535,7 @@ fn parse_errors_have_their_own_variants() {
         0x04, 0x00,
     ];
     assert_eq!(
-        SignedData::parse(&data_content_info),
+        CmsSignedData::parse(&data_content_info),
         Err(Error::CmsNotSignedData {
             content_type: "1.2.840.113549.1.7.1".into()
         })
@@ -540,7 +543,7 @@ fn parse_errors_have_their_own_variants() {
 
     let pem_cut = b"-----BEGIN CMS-----\nMIAG\n";
     assert!(matches!(
-        SignedData::parse(pem_cut),
+        CmsSignedData::parse(pem_cut),
         Err(Error::PemMalformed { .. })
     ));
 }
@@ -554,7 +557,7 @@ fn every_truncation_and_byte_flip_is_an_error_or_a_check_never_a_panic() {
         digests.finish()
     };
     let run = |bytes: &[u8]| {
-        if let Ok(signed_data) = SignedData::parse(bytes) {
+        if let Ok(signed_data) = CmsSignedData::parse(bytes) {
             for signer in signed_data.signers() {
                 let _ = check_signer(
                     &signed_data,

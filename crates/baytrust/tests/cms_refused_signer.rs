@@ -12,7 +12,7 @@ mod signed_data_parts;
 use std::io::Cursor;
 
 use baytrust::cert::{decode_certificates, Certificate, CertificateDer};
-use baytrust::cms::{check_signer, ContentDigests, SignedData, SignerFailure};
+use baytrust::cms::{check_signer, CmsSignedData, ContentDigests, SignerFailure};
 use baytrust::AlgorithmPolicy;
 use baytrust::Jurisdiction;
 use baytrust::TrustStore;
@@ -208,7 +208,7 @@ fn check_signer_carries_the_refusal_of_the_designated_certificate() {
     );
     let expected = Certificate::from_der(&broken).unwrap_err();
     let signature = with_signer_certificate(broken).encode();
-    let signed_data = SignedData::parse(&signature).unwrap();
+    let signed_data = CmsSignedData::parse(&signature).unwrap();
     let mut digests = ContentDigests::new(&signed_data.digest_algorithms());
     digests.update(DOCUMENT);
     let check = check_signer(

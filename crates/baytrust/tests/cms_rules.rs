@@ -10,7 +10,7 @@ mod signed_data_parts;
 
 use std::io::Cursor;
 
-use baytrust::cms::SignedData;
+use baytrust::cms::CmsSignedData;
 use baytrust::Jurisdiction;
 use baytrust::TrustStore;
 use baytrust::{decode_certificates, CertificateDer};
@@ -326,7 +326,7 @@ fn certificates_only_signed_data_is_refused_as_having_no_signers() {
     parts.signer_infos.clear();
     let bag = parts.encode();
     // A certificate bag reads as a SignedData…
-    let read = SignedData::parse(&bag).unwrap();
+    let read = CmsSignedData::parse(&bag).unwrap();
     assert_eq!((read.signers().len(), read.certificates().len()), (0, 2));
     // …but is no signature.
     let refused = verify_document(&verifier(), &bag).unwrap_err();
@@ -364,7 +364,7 @@ fn signed_and_enveloped_data_is_named_not_signed_data() {
         );
     }
     assert_eq!(
-        SignedData::parse(&content_info("1.2.840.113549.1.7.3")),
+        CmsSignedData::parse(&content_info("1.2.840.113549.1.7.3")),
         Err(Error::CmsNotSignedData {
             content_type: "1.2.840.113549.1.7.3".into()
         })

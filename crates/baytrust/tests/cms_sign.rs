@@ -14,7 +14,7 @@ use baytrust::DigestAlgorithm;
 use baytrust::{encode_pem, SignedDataBuilder, SigningKey};
 use baytrust::{Error, Time};
 use cms::content_info::ContentInfo;
-use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
+use cms::signed_data::{SignedData as Rfc5652SignedData, SignerIdentifier, SignerInfo};
 use der::asn1::{ObjectIdentifier, OctetString};
 use der::{Decode, Encode, Sequence};
 use x509_parser::prelude::FromDer;
@@ -99,10 +99,13 @@ fn oid(dotted: &str) -> ObjectIdentifier {
     ObjectIdentifier::new(dotted).unwrap()
 }
 
-fn decode_signed_data(der: &[u8]) -> SignedData {
+fn decode_signed_data(der: &[u8]) -> Rfc5652SignedData {
     let content_info = ContentInfo::from_der(der).unwrap();
     assert_eq!(content_info.content_type, oid(ID_SIGNED_DATA));
-    content_info.content.decode_as::<SignedData>().unwrap()
+    content_info
+        .content
+        .decode_as::<Rfc5652SignedData>()
+        .unwrap()
 }
 
 /// The one value of the signed attribute `dotted`, as DER.
@@ -742,10 +745,10 @@ fn keys_are_read_only_from_pkcs8() {
 // ---- round trip through baytrust's own parser -------------------------------------------
 
 /// Builds a SignedData by `signers` (certificate file, key name, RSA-PSS?) and reads it
-/// back with `cms::SignedData::parse`: the CAdES-B-B attributes are as built, and every
+/// back with `CmsSignedData::parse`: the CAdES-B-B attributes are as built, and every
 /// signer passes `check_signer`, and fails it with a hash mismatch over other content.
 fn assert_round_trip(signers: &[(&str, &str, bool)], detached: bool) {
-    use baytrust::cms::{check_signer, ContentDigests, SignedData, SignerFailure};
+    use baytrust::cms::{check_signer, CmsSignedData, ContentDigests, SignerFailure};
 
     let mut builder = SignedDataBuilder::new()
         .detached(detached)
@@ -762,9 +765,9 @@ fn assert_round_trip(signers: &[(&str, &str, bool)], detached: bool) {
     }
     let der = builder.build(&mut &DOCUMENT[..]).unwrap();
     // PEM reads back to the same structure.
-    let parsed = SignedData::parse(&der).unwrap();
+    let parsed = CmsSignedData::parse(&der).unwrap();
     assert_eq!(
-        SignedData::parse(encode_pem(&der).unwrap().as_bytes()).unwrap(),
+        CmsSignedData::parse(encode_pem(&der).unwrap().as_bytes()).unwrap(),
         parsed
     );
 

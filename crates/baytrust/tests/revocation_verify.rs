@@ -542,7 +542,7 @@ fn ten_thousand_embedded_revocation_entries_are_read_only_up_to_the_cap() {
     let mut choices = vec![read("revocation/crl/hk-root-ca.crl"); 10_000];
     choices.push(ocsp_choice(&read("revocation/ocsp/hk-good.der")));
     let signature = with_revocation_info(&sign("harbour-logistics"), choices);
-    let parsed = baytrust::cms::SignedData::parse(&signature).unwrap();
+    let parsed = baytrust::cms::CmsSignedData::parse(&signature).unwrap();
     assert_eq!(
         parsed.revocation_info_choices().len(),
         baytrust::cms::MAX_REVOCATION_INFO_CHOICES

@@ -256,7 +256,9 @@ fn a_signer_certificate_the_strict_rules_refuse_is_named_in_the_invalid_signatur
     assert_eq!(
         result.err(),
         Some(Error::TrustListSignatureInvalid {
-            reason: format!("signer 0: its certificate breaks the certificate rules: {error}")
+            reason: format!(
+                "signer 0: the signer's certificate breaks the certificate rules: {error}"
+            )
         })
     );
 }

@@ -49,7 +49,7 @@ pub(super) fn verify(
         (Curve::P384, Sha2::Sha384) => &signature::ECDSA_P384_SHA384_ASN1,
         (_, Sha2::Sha512) => {
             return Err(Error::UnsupportedSignatureAlgorithm {
-                oid: "1.2.840.10045.4.3.4".to_owned(),
+                oid: crate::oid::ECDSA_WITH_SHA512.to_owned(),
             })
         }
     };

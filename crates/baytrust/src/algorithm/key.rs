@@ -8,22 +8,10 @@ use x509_parser::x509::SubjectPublicKeyInfo;
 
 use super::scheme::null_or_absent;
 use super::{rsa, sm2};
+use crate::oid::{
+    EC_PUBLIC_KEY, ED25519, RSASSA_PSS, RSA_ENCRYPTION, SECP256R1, SECP384R1, SM2P256V1,
+};
 use crate::Error;
-
-/// `rsaEncryption` (RFC 3279 §2.3.1).
-const RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
-/// `id-RSASSA-PSS` as a key algorithm (RFC 4055 §3.1): an RSA key for PSS only.
-const RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
-/// `id-ecPublicKey` (RFC 5480 §2.1.1).
-const EC_PUBLIC_KEY: &str = "1.2.840.10045.2.1";
-/// `secp256r1` / P-256 (RFC 5480 §2.1.1.1).
-const SECP256R1: &str = "1.2.840.10045.3.1.7";
-/// `secp384r1` / P-384 (RFC 5480 §2.1.1.1).
-const SECP384R1: &str = "1.3.132.0.34";
-/// `id-Ed25519` (RFC 8410 §3).
-const ED25519: &str = "1.3.101.112";
-/// `sm2p256v1` (GM/T 0006-2012): the SM2 curve; some issuers use it as the key algorithm.
-const SM2P256V1: &str = "1.2.156.10197.1.301";
 
 /// What kind of key a SubjectPublicKeyInfo holds, for display and policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

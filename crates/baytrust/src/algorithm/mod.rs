@@ -47,6 +47,35 @@ impl Default for AlgorithmPolicy<'_> {
     }
 }
 
+/// Whether `error` refuses an algorithm, a key or their parameters — the one
+/// classification of a cryptographic-constraint failure, for signers and chains alike.
+/// ETSI EN 319 102-1 §5.2.8 (cryptographic constraints: the algorithms, key sizes and
+/// algorithm parameters acceptable) makes each of these
+/// `INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE`: SHA-1, MD5, RSA keys outside the size
+/// bounds, unknown or unsupported OIDs, parameters baytrust cannot verify
+/// ([`Error::AlgorithmParametersInvalid`], the RSASSA-PSS parameter rules) and explicit
+/// curves. A signature that simply does not verify is not one of them.
+pub(crate) fn is_crypto_constraint(error: &Error) -> bool {
+    matches!(
+        error,
+        Error::Sha1Refused { .. }
+            | Error::Md5Refused { .. }
+            | Error::RsaKeyTooSmall { .. }
+            | Error::UnsupportedSignatureAlgorithm { .. }
+            | Error::UnsupportedPublicKeyAlgorithm { .. }
+            | Error::UnsupportedDigestAlgorithm { .. }
+            | Error::AlgorithmParametersInvalid { .. }
+            // ---- algorithms (issue 8) ----
+            | Error::PssMaskHashMismatch { .. }
+            | Error::PssTrailerFieldInvalid { .. }
+            | Error::PssSaltLengthInvalid { .. }
+            | Error::PssKeyConstraintViolated { .. }
+            | Error::ExplicitCurveUnsupported { .. }
+            // ---- algorithms: loose ends (issue 8) ----
+            | Error::RsaKeyTooLarge { .. }
+    )
+}
+
 /// Checks that a public key is one baytrust can use and that it meets `policy`: a
 /// known algorithm ([`Error::UnsupportedPublicKeyAlgorithm`]), well formed
 /// ([`Error::PublicKeyInvalid`]; explicit EC parameters other than sm2p256v1 are

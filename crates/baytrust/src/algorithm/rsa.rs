@@ -12,6 +12,7 @@ use x509_parser::asn1_rs::{Any, FromDer, Tag, ToDer};
 
 use super::scheme::Sha2;
 use super::AlgorithmPolicy;
+use crate::oid::{MGF1, SHA1};
 use crate::Error;
 
 /// The smallest modulus ring verifies with the SHA-256 and SHA-512 legacy PKCS#1
@@ -27,10 +28,6 @@ pub(super) const MAX_BITS: usize = 8192;
 /// `rsa` has the same).
 const MAX_PUBLIC_EXPONENT: u64 = (1 << 33) - 1;
 
-/// `id-mgf1` (RFC 8017 A.2.1).
-const MGF1: &str = "1.2.840.113549.1.1.8";
-/// `id-sha1` (RFC 3279 §2.2.1), the default hash of RSASSA-PSS-params.
-const SHA1: &str = "1.3.14.3.2.26";
 /// The default saltLength of RSASSA-PSS-params (RFC 4055 §3.1).
 const DEFAULT_SALT_LENGTH: i64 = 20;
 /// The only trailerField defined, `trailerFieldBC` (RFC 4055 §3.1).
@@ -215,10 +212,7 @@ fn check_exponent(rsa_public_key: &[u8]) -> Result<(), Error> {
         _ => Err(Error::PublicKeyInvalid {
             reason: format!(
                 "RSA publicExponent 0x{} is not an odd number in 3..=2^33-1",
-                exponent
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>()
+                crate::message_text::hex(exponent)
             ),
         }),
     }

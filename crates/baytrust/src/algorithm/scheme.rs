@@ -7,41 +7,28 @@ use x509_parser::asn1_rs::{Any, Tag};
 use x509_parser::x509::AlgorithmIdentifier;
 
 use super::rsa;
+use crate::oid::{
+    DSA_WITH_SHA1, ECDSA_WITH_SHA1, ECDSA_WITH_SHA256, ECDSA_WITH_SHA384, ECDSA_WITH_SHA512,
+    ED25519, MD2_WITH_RSA, MD5_WITH_RSA, OIW_DSA_WITH_SHA1, OIW_MD5_WITH_RSA, RSASSA_PSS,
+    SHA1_WITH_RSA, SHA1_WITH_RSA_SIGNATURE, SHA256_WITH_RSA, SHA384_WITH_RSA, SHA512_WITH_RSA,
+    SM2_WITH_SM3,
+};
 use crate::Error;
-
-/// `sha256WithRSAEncryption` (RFC 4055 §5).
-const SHA256_WITH_RSA: &str = "1.2.840.113549.1.1.11";
-/// `sha384WithRSAEncryption` (RFC 4055 §5).
-const SHA384_WITH_RSA: &str = "1.2.840.113549.1.1.12";
-/// `sha512WithRSAEncryption` (RFC 4055 §5).
-const SHA512_WITH_RSA: &str = "1.2.840.113549.1.1.13";
-/// `id-RSASSA-PSS` (RFC 4055 §3.1).
-const RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
-/// `ecdsa-with-SHA256` (RFC 5758 §3.2).
-const ECDSA_WITH_SHA256: &str = "1.2.840.10045.4.3.2";
-/// `ecdsa-with-SHA384` (RFC 5758 §3.2).
-const ECDSA_WITH_SHA384: &str = "1.2.840.10045.4.3.3";
-/// `ecdsa-with-SHA512` (RFC 5758 §3.2); named, but ring cannot verify it.
-const ECDSA_WITH_SHA512: &str = "1.2.840.10045.4.3.4";
-/// `id-Ed25519` (RFC 8410 §3).
-const ED25519: &str = "1.3.101.112";
-/// `SM2-with-SM3` (GM/T 0006-2012, RFC 8998 §2).
-const SM2_WITH_SM3: &str = "1.2.156.10197.1.501";
 
 /// SHA-1 based signature algorithms, refused with [`Error::Sha1Refused`].
 const SHA1_BASED: &[(&str, &str)] = &[
-    ("1.2.840.113549.1.1.5", "sha1WithRSAEncryption"),
-    ("1.2.840.10045.4.1", "ecdsa-with-SHA1"),
-    ("1.3.14.3.2.29", "sha1WithRSASignature"),
-    ("1.2.840.10040.4.3", "dsa-with-sha1"),
-    ("1.3.14.3.2.27", "dsaWithSHA1"),
+    (SHA1_WITH_RSA, "sha1WithRSAEncryption"),
+    (ECDSA_WITH_SHA1, "ecdsa-with-SHA1"),
+    (SHA1_WITH_RSA_SIGNATURE, "sha1WithRSASignature"),
+    (DSA_WITH_SHA1, "dsa-with-sha1"),
+    (OIW_DSA_WITH_SHA1, "dsaWithSHA1"),
 ];
 
 /// MD5 and MD2 based signature algorithms, refused with [`Error::Md5Refused`].
 const MD5_BASED: &[(&str, &str)] = &[
-    ("1.2.840.113549.1.1.4", "md5WithRSAEncryption"),
-    ("1.2.840.113549.1.1.2", "md2WithRSAEncryption"),
-    ("1.3.14.3.2.3", "md5WithRSA"),
+    (MD5_WITH_RSA, "md5WithRSAEncryption"),
+    (MD2_WITH_RSA, "md2WithRSAEncryption"),
+    (OIW_MD5_WITH_RSA, "md5WithRSA"),
 ];
 
 /// Names of the algorithms baytrust verifies (or names but cannot verify).
@@ -90,9 +77,9 @@ impl Sha2 {
     /// The hash named by a dotted OID (NIST CSOR, RFC 5754 §2).
     pub(crate) fn from_oid(oid: &str) -> Option<Sha2> {
         match oid {
-            "2.16.840.1.101.3.4.2.1" => Some(Sha2::Sha256),
-            "2.16.840.1.101.3.4.2.2" => Some(Sha2::Sha384),
-            "2.16.840.1.101.3.4.2.3" => Some(Sha2::Sha512),
+            crate::oid::SHA256 => Some(Sha2::Sha256),
+            crate::oid::SHA384 => Some(Sha2::Sha384),
+            crate::oid::SHA512 => Some(Sha2::Sha512),
             _ => None,
         }
     }

@@ -29,9 +29,6 @@ const N: [u8; 32] = [
     0x72, 0x03, 0xdf, 0x6b, 0x21, 0xc6, 0x05, 0x2b, 0x53, 0xbb, 0xf4, 0x09, 0x39, 0xd5, 0x41, 0x23,
 ];
 
-/// `prime-field` (X9.62, RFC 3279 §2.3.5): the fieldType of a curve over GF(p).
-const PRIME_FIELD: &str = "1.2.840.10045.1.1";
-
 /// The curve coefficient a of sm2p256v1 (GB/T 32918.5-2017 §3, `fffffffe…`).
 const A: [u8; 32] = [
     0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
@@ -210,7 +207,7 @@ pub(super) fn check_explicit_curve(
     if domain.version != 1 {
         return Err(differs("version"));
     }
-    if domain.field_id.field_type.to_string() != PRIME_FIELD {
+    if domain.field_id.field_type != crate::oid::typed::PRIME_FIELD {
         return Err(differs("fieldType"));
     }
     let p = domain

@@ -7,9 +7,9 @@ use std::collections::HashSet;
 use x509_parser::certificate::X509Certificate;
 use x509_parser::der_parser::asn1_rs::{Any, FromDer};
 use x509_parser::extensions::{
-    AuthorityInfoAccess, BasicConstraints, CRLDistributionPoints, CertificatePolicies,
-    ExtendedKeyUsage, InhibitAnyPolicy, KeyUsage, NameConstraints, ParsedExtension,
-    PolicyConstraints, PolicyMappings, SubjectAlternativeName, X509Extension,
+    BasicConstraints, CertificatePolicies, ExtendedKeyUsage, InhibitAnyPolicy, KeyUsage,
+    NameConstraints, ParsedExtension, PolicyConstraints, PolicyMappings, SubjectAlternativeName,
+    X509Extension,
 };
 use x509_parser::prelude::X509CertificateParser;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo, X509Name};
@@ -17,7 +17,7 @@ use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo, X509Name};
 use super::name::{attribute_text, name_to_string};
 use super::profile::{self, NameConstraintBases};
 use crate::time::Time;
-use crate::{oid, Error};
+use crate::Error;
 
 /// A parsed X.509 certificate borrowing the DER bytes it was read from.
 #[derive(Debug, Clone)]
@@ -134,7 +134,7 @@ impl<'a> Certificate<'a> {
             Some(first) => &bytes[first..],
             None => &bytes[bytes.len().saturating_sub(1)..],
         };
-        significant.iter().map(|b| format!("{b:02X}")).collect()
+        crate::message_text::hex_upper(significant)
     }
 
     /// Start of the validity period.
@@ -182,15 +182,11 @@ impl<'a> Certificate<'a> {
             .find(|e| e.oid.to_id_string() == dotted_oid)
     }
 
-    /// Critical extensions whose content this library does not understand, as dotted
-    /// OIDs. A validator must reject a certificate with any it does not process itself
-    /// (RFC 5280 §4.2).
+    /// Critical extensions that path validation does not process, as dotted OIDs: a
+    /// certificate with any is refused (RFC 5280 §4.2). cRLDistributionPoints is
+    /// listed, although validation with revocation checking on processes it.
     pub fn unrecognised_critical_extensions(&self) -> Vec<String> {
-        self.extensions()
-            .iter()
-            .filter(|e| e.critical && e.parsed_extension().unsupported())
-            .map(|e| e.oid.to_id_string())
-            .collect()
+        super::critical_extensions::unrecognised_critical_extensions(self)
     }
 
     fn find_parsed<'s, T>(
@@ -321,22 +317,6 @@ impl<'a> Certificate<'a> {
         })
     }
 
-    /// cRLDistributionPoints (RFC 5280 §4.2.1.13).
-    pub fn crl_distribution_points(&self) -> Option<&CRLDistributionPoints<'a>> {
-        self.find_parsed(|p| match p {
-            ParsedExtension::CRLDistributionPoints(v) => Some(v),
-            _ => None,
-        })
-    }
-
-    /// authorityInfoAccess (RFC 5280 §4.2.2.1).
-    pub fn authority_info_access(&self) -> Option<&AuthorityInfoAccess<'a>> {
-        self.find_parsed(|p| match p {
-            ParsedExtension::AuthorityInfoAccess(v) => Some(v),
-            _ => None,
-        })
-    }
-
     /// The text values of a subject attribute (e.g. `2.5.4.11` for OU), in name order.
     pub fn subject_attribute_texts(&self, dotted_oid: &str) -> Result<Vec<String>, Error> {
         self.subject()
@@ -364,21 +344,6 @@ impl<'a> Certificate<'a> {
             });
         }
         attribute_text(&value, dotted_oid).map(Some)
-    }
-
-    /// The mainland identity extensions (`1.2.156.10260.4.1.x`) present, as
-    /// `(dotted OID, text)` pairs in certificate order.
-    pub fn mainland_identity_extensions(&self) -> Result<Vec<(String, String)>, Error> {
-        let mut found = Vec::new();
-        for extension in self.extensions() {
-            let id = extension.oid.to_id_string();
-            if id.starts_with(oid::CN_IDENTITY_EXTENSION_ARC) {
-                if let Some(text) = self.extension_text(&id)? {
-                    found.push((id, text));
-                }
-            }
-        }
-        Ok(found)
     }
 }
 

@@ -73,20 +73,6 @@ impl ComparableName {
     pub fn is_within(&self, base: &ComparableName) -> bool {
         base.rdns.len() <= self.rdns.len() && self.rdns.iter().zip(&base.rdns).all(|(a, b)| a == b)
     }
-
-    /// The prepared values of attributes of type `dotted_oid`, e.g. `emailAddress`
-    /// (`1.2.840.113549.1.9.1`) for rfc822Name constraints. Case-folded.
-    pub fn texts_of(&self, dotted_oid: &str) -> impl Iterator<Item = &str> {
-        let wanted = dotted_oid.to_owned();
-        self.rdns
-            .iter()
-            .flatten()
-            .filter(move |a| a.attribute_type == wanted)
-            .filter_map(|a| match &a.value {
-                PreparedValue::Text(text) => Some(text.as_str()),
-                PreparedValue::Binary(..) => None,
-            })
-    }
 }
 
 /// Case-folds and collapses white space (RFC 4518 §2.3 "Map", §2.6.1 "Insignificant

@@ -4,11 +4,10 @@
 //! signer's certificate breaks rule X" instead of "no certificate matches": nothing
 //! else is ever read from a refused certificate, and nothing read here is trusted.
 
+use crate::oid::typed::SUBJECT_KEY_IDENTIFIER;
 use der::asn1::{AnyRef, ObjectIdentifier};
 use der::{Decode, Reader, SliceReader, Tag, TagNumber, Tagged};
 
-/// `id-ce-subjectKeyIdentifier` (RFC 5280 §4.2.1.2).
-const SUBJECT_KEY_IDENTIFIER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.14");
 /// Most extensions looked through for the subjectKeyIdentifier.
 const MAX_EXTENSIONS: usize = 256;
 

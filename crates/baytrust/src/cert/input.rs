@@ -52,68 +52,16 @@ impl From<CertificateDer> for rustls_pki_types::CertificateDer<'static> {
 
 /// The PEM label of a certificate (RFC 7468 §5.1).
 const CERTIFICATE_LABEL: &str = "CERTIFICATE";
-const BEGIN: &[u8] = b"-----BEGIN ";
-const END: &[u8] = b"-----END ";
 
 /// Reads certificates from `input`: DER (one certificate, starting with a SEQUENCE tag)
 /// or PEM (any number of `CERTIFICATE` blocks). Each certificate is returned as DER;
 /// none is parsed yet. A PEM block with another label is an error, not skipped: a
 /// bundle that silently loses a member is worse than one that fails.
 pub fn decode_certificates(input: &[u8]) -> Result<Vec<CertificateDer>, Error> {
-    if input.is_empty() {
-        return Err(Error::EmptyInput);
-    }
-    if input.first() == Some(&0x30) {
-        return Ok(vec![CertificateDer::from_vec(input.to_vec())]);
-    }
-    let blocks = pem_blocks(input)?;
-    if blocks.is_empty() {
-        return Err(if input.iter().all(u8::is_ascii_whitespace) {
-            Error::EmptyInput
-        } else {
-            Error::UnrecognisedEncoding
-        });
-    }
-    blocks
+    Ok(crate::pem::der_or_pem(input, CERTIFICATE_LABEL)?
         .into_iter()
-        .map(|block| {
-            let (label, der) = pem_rfc7468::decode_vec(block).map_err(|e| Error::PemMalformed {
-                reason: e.to_string(),
-            })?;
-            if label != CERTIFICATE_LABEL {
-                return Err(Error::PemWrongLabel {
-                    found: label.to_owned(),
-                    expected: CERTIFICATE_LABEL,
-                });
-            }
-            Ok(CertificateDer::from_vec(der))
-        })
-        .collect()
-}
-
-/// Splits `input` into the byte ranges of its PEM blocks, each from its `-----BEGIN`
-/// line through the end of its `-----END …-----` line.
-fn pem_blocks(input: &[u8]) -> Result<Vec<&[u8]>, Error> {
-    let mut blocks = Vec::new();
-    let mut rest = input;
-    while let Some(begin) = find(rest, BEGIN) {
-        let from_begin = &rest[begin..];
-        let end = find(from_begin, END).ok_or_else(|| Error::PemMalformed {
-            reason: "a BEGIN line has no matching END line".into(),
-        })?;
-        let after_end_marker = &from_begin[end + END.len()..];
-        let close = find(after_end_marker, b"-----").ok_or_else(|| Error::PemMalformed {
-            reason: "the END line is not closed with -----".into(),
-        })?;
-        let block_len = end + END.len() + close + 5;
-        blocks.push(&from_begin[..block_len]);
-        rest = &from_begin[block_len..];
-    }
-    Ok(blocks)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+        .map(CertificateDer::from_vec)
+        .collect())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 mod certificate;
 mod comparable_name;
+mod critical_extensions;
 mod identifiers;
 mod info;
 mod input;
@@ -16,6 +17,7 @@ mod profile;
 
 pub use certificate::Certificate;
 pub use comparable_name::ComparableName;
+pub(crate) use critical_extensions::{critical_extension_problem, CriticalExtensionProblem};
 pub(crate) use identifiers::read_identifiers;
 pub use info::{AltName, BasicConstraints, CertificateInfo, DistinguishedName, NameAttribute};
 pub use input::{decode_certificates, CertificateDer};

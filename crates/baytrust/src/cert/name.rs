@@ -5,6 +5,7 @@
 use x509_parser::der_parser::asn1_rs::{Any, Class, Tag};
 use x509_parser::x509::X509Name;
 
+use crate::oid;
 use crate::Error;
 
 /// Decodes an attribute or extension value that holds a string, whatever its ASN.1
@@ -61,21 +62,21 @@ pub fn attribute_text(value: &Any<'_>, oid: &str) -> Result<String, Error> {
 /// Short names of the attributes people expect to see (RFC 4514 §3 and common usage).
 fn short_name(oid: &str) -> Option<&'static str> {
     Some(match oid {
-        "2.5.4.3" => "CN",
-        "2.5.4.4" => "SN",
-        "2.5.4.5" => "serialNumber",
-        "2.5.4.6" => "C",
-        "2.5.4.7" => "L",
-        "2.5.4.8" => "ST",
-        "2.5.4.9" => "street",
-        "2.5.4.10" => "O",
-        "2.5.4.11" => "OU",
-        "2.5.4.12" => "title",
-        "2.5.4.42" => "GN",
-        "2.5.4.97" => "organizationIdentifier",
-        "1.2.840.113549.1.9.1" => "emailAddress",
-        "0.9.2342.19200300.100.1.25" => "DC",
-        "0.9.2342.19200300.100.1.1" => "UID",
+        oid::COMMON_NAME => "CN",
+        oid::SURNAME => "SN",
+        oid::SERIAL_NUMBER => "serialNumber",
+        oid::COUNTRY_NAME => "C",
+        oid::LOCALITY_NAME => "L",
+        oid::STATE_OR_PROVINCE_NAME => "ST",
+        oid::STREET_ADDRESS => "street",
+        oid::ORGANIZATION_NAME => "O",
+        oid::ORGANIZATIONAL_UNIT_NAME => "OU",
+        oid::TITLE => "title",
+        oid::GIVEN_NAME => "GN",
+        oid::ORGANIZATION_IDENTIFIER => "organizationIdentifier",
+        oid::EMAIL_ADDRESS => "emailAddress",
+        oid::DOMAIN_COMPONENT => "DC",
+        oid::USER_ID => "UID",
         _ => return None,
     })
 }
@@ -100,9 +101,7 @@ pub fn name_to_string(name: &X509Name<'_>) -> String {
                 Ok(text) => push_escaped(&mut out, &text),
                 Err(_) => {
                     out.push('#');
-                    for byte in attribute.attr_value().data {
-                        out.push_str(&format!("{byte:02x}"));
-                    }
+                    out.push_str(&crate::message_text::hex(attribute.attr_value().data));
                 }
             }
         }

@@ -17,12 +17,9 @@ use x509_parser::x509::X509Name;
 
 use super::name::attribute_text;
 use super::name_syntax::{check_host_name, parse_mailbox, valid_ip_constraint, Wildcard};
+use crate::oid::{NAME_CONSTRAINTS, SUBJECT_ALT_NAME};
 use crate::Error;
 
-/// `id-ce-subjectAltName`.
-const SUBJECT_ALT_NAME: &str = "2.5.29.17";
-/// `id-ce-nameConstraints`.
-const NAME_CONSTRAINTS: &str = "2.5.29.30";
 /// The encoded `version` of a v3 certificate.
 const V3: u64 = 2;
 

@@ -58,7 +58,7 @@ pub(super) struct ContentInfo<'a> {
     /// `contentType` as received (GM/T 0010 synonyms not yet normalised).
     pub content_type: ObjectIdentifier,
     /// The SignedData, when `is_signed_data` said the content type is one.
-    pub signed_data: Option<SignedData<'a>>,
+    pub signed_data: Option<SignedDataFields<'a>>,
 }
 
 impl<'a> ContentInfo<'a> {
@@ -81,7 +81,7 @@ impl<'a> ContentInfo<'a> {
                 });
             }
             let Some(signed_data) =
-                ContextSpecific::<SignedData<'a>>::decode_explicit(r, TagNumber(0))?
+                ContextSpecific::<SignedDataFields<'a>>::decode_explicit(r, TagNumber(0))?
             else {
                 return Err(match Tag::peek(r) {
                     Ok(actual) => r.error(der::ErrorKind::TagUnexpected {
@@ -102,7 +102,7 @@ impl<'a> ContentInfo<'a> {
     }
 }
 
-/// `SignedData` (RFC 5652 §5.1):
+/// The fields of a `SignedData` (RFC 5652 §5.1), as read:
 ///
 /// ```text
 /// SignedData ::= SEQUENCE {
@@ -113,7 +113,7 @@ impl<'a> ContentInfo<'a> {
 ///     crls [1] IMPLICIT RevocationInfoChoices OPTIONAL,
 ///     signerInfos SignerInfos }
 /// ```
-pub(super) struct SignedData<'a> {
+pub(super) struct SignedDataFields<'a> {
     /// The OIDs of `digestAlgorithms`, in the order received.
     pub digest_algorithms: Vec<ObjectIdentifier>,
     /// `encapContentInfo`.
@@ -133,7 +133,7 @@ pub(super) struct SignedData<'a> {
     pub signer_count: usize,
 }
 
-impl<'a> DecodeValue<'a> for SignedData<'a> {
+impl<'a> DecodeValue<'a> for SignedDataFields<'a> {
     type Error = der::Error;
 
     fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
@@ -220,7 +220,7 @@ impl FixedTag for SignerInfos<'_> {
     const TAG: Tag = Tag::Set;
 }
 
-impl FixedTag for SignedData<'_> {
+impl FixedTag for SignedDataFields<'_> {
     const TAG: Tag = Tag::Sequence;
 }
 

@@ -5,20 +5,8 @@
 use std::io::Read;
 
 use crate::algorithm::Sha2;
+use crate::oid::{MD5, SHA1, SHA256, SHA384, SHA512, SM3};
 use crate::Error;
-
-/// `id-sha1` (refused: collision attacks).
-const SHA1: &str = "1.3.14.3.2.26";
-/// `id-md5` (refused).
-const MD5: &str = "1.2.840.113549.2.5";
-/// `id-sha256` (RFC 5754 §2.2).
-const SHA256: &str = "2.16.840.1.101.3.4.2.1";
-/// `id-sha384`.
-const SHA384: &str = "2.16.840.1.101.3.4.2.2";
-/// `id-sha512`.
-const SHA512: &str = "2.16.840.1.101.3.4.2.3";
-/// SM3 (GB/T 32905, `1.2.156.10197.1.401`).
-const SM3: &str = "1.2.156.10197.1.401";
 
 /// How many bytes the streaming digester reads at a time.
 const CHUNK: usize = 64 * 1024;
@@ -213,9 +201,7 @@ impl ContentDigests {
 mod tests {
     use super::*;
 
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
-    }
+    use crate::message_text::hex;
 
     #[test]
     fn known_answers_for_abc() {

@@ -13,7 +13,7 @@ mod signer_info;
 
 pub use digest::{ContentDigests, DigestAlgorithm, Digests};
 pub use signed_attributes::{EssCertId, EssCertIdV2, IssuerSerial, SignedAttributes};
-pub use signed_data::{SignedData, MAX_CERTIFICATES, MAX_REVOCATION_INFO_CHOICES, MAX_SIGNERS};
+pub use signed_data::{CmsSignedData, MAX_CERTIFICATES, MAX_REVOCATION_INFO_CHOICES, MAX_SIGNERS};
 pub use signer_check::{
     check_signer, check_signer_indexed, SignerCertificates, SignerCheck, SignerFailure,
 };

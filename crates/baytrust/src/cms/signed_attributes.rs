@@ -7,22 +7,11 @@ use der::{Decode, Encode, Reader, SliceReader, Tag, Tagged};
 
 use super::asn1;
 use super::signed_data::normalise_content_type;
+use crate::oid::{
+    ID_AA_SIGNING_CERTIFICATE, ID_AA_SIGNING_CERTIFICATE_V2, ID_CONTENT_TYPE, ID_COUNTERSIGNATURE,
+    ID_MESSAGE_DIGEST, ID_SIGNING_TIME, SHA256,
+};
 use crate::{Error, Time};
-
-/// `id-contentType` (RFC 5652 §11.1).
-const CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
-/// `id-messageDigest` (RFC 5652 §11.2).
-const MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
-/// `id-signingTime` (RFC 5652 §11.3).
-const SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
-/// `id-countersignature` (RFC 5652 §11.4): never a signed attribute.
-const COUNTERSIGNATURE: &str = "1.2.840.113549.1.9.6";
-/// `id-aa-signingCertificate` (RFC 2634 §5.4).
-const SIGNING_CERTIFICATE: &str = "1.2.840.113549.1.9.16.2.12";
-/// `id-aa-signingCertificateV2` (RFC 5035 §3).
-const SIGNING_CERTIFICATE_V2: &str = "1.2.840.113549.1.9.16.2.47";
-/// `id-sha256`, the default `hashAlgorithm` of an ESSCertIDv2 (RFC 5035 §4).
-const SHA256: &str = "2.16.840.1.101.3.4.2.1";
 
 /// The signed attributes of one signer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +131,7 @@ impl SignedAttributes {
     }
 
     fn read_attribute(&mut self, oid: &str, values: &[AnyRef<'_>]) {
-        if oid == COUNTERSIGNATURE {
+        if oid == ID_COUNTERSIGNATURE {
             self.violated("countersignature is a signed attribute (RFC 5652 §11.4)".into());
             return;
         }
@@ -160,20 +149,22 @@ impl SignedAttributes {
             }
         };
         let read = match oid {
-            CONTENT_TYPE => value
+            ID_CONTENT_TYPE => value
                 .decode_as::<ObjectIdentifier>()
                 .map(|ct| {
                     self.content_type = Some(normalise_content_type(ct.to_string()));
                     self.content_type_received = Some(ct.to_string());
                 })
                 .map_err(|e| e.to_string()),
-            MESSAGE_DIGEST => octet_string(value).map(|md| self.message_digest = Some(md)),
-            SIGNING_TIME => signing_time(value).map(|(time, offset)| {
+            ID_MESSAGE_DIGEST => octet_string(value).map(|md| self.message_digest = Some(md)),
+            ID_SIGNING_TIME => signing_time(value).map(|(time, offset)| {
                 self.signing_time = Some(time);
                 self.signing_time_offset_normalised = offset;
             }),
-            SIGNING_CERTIFICATE_V2 => ess_v2(value).map(|ess| self.signing_certificate_v2 = ess),
-            SIGNING_CERTIFICATE => ess_v1(value).map(|ess| self.signing_certificate = ess),
+            ID_AA_SIGNING_CERTIFICATE_V2 => {
+                ess_v2(value).map(|ess| self.signing_certificate_v2 = ess)
+            }
+            ID_AA_SIGNING_CERTIFICATE => ess_v1(value).map(|ess| self.signing_certificate = ess),
             _ => Ok(()),
         };
         if let Err(reason) = read {
@@ -244,11 +235,11 @@ impl SignedAttributes {
 /// attributes the checks do not read.
 fn single_instance_name(oid: &str) -> Option<&'static str> {
     match oid {
-        CONTENT_TYPE => Some("contentType"),
-        MESSAGE_DIGEST => Some("messageDigest"),
-        SIGNING_TIME => Some("signingTime"),
-        SIGNING_CERTIFICATE => Some("signingCertificate"),
-        SIGNING_CERTIFICATE_V2 => Some("signingCertificateV2"),
+        ID_CONTENT_TYPE => Some("contentType"),
+        ID_MESSAGE_DIGEST => Some("messageDigest"),
+        ID_SIGNING_TIME => Some("signingTime"),
+        ID_AA_SIGNING_CERTIFICATE => Some("signingCertificate"),
+        ID_AA_SIGNING_CERTIFICATE_V2 => Some("signingCertificateV2"),
         _ => None,
     }
 }
@@ -421,11 +412,11 @@ mod tests {
     }
 
     fn content_type() -> Vec<u8> {
-        attribute(CONTENT_TYPE, &[oid("1.2.840.113549.1.7.1")])
+        attribute(ID_CONTENT_TYPE, &[oid("1.2.840.113549.1.7.1")])
     }
 
     fn message_digest() -> Vec<u8> {
-        attribute(MESSAGE_DIGEST, &[tlv(0x04, &[0xab; 32])])
+        attribute(ID_MESSAGE_DIGEST, &[tlv(0x04, &[0xab; 32])])
     }
 
     fn read(value: &[u8]) -> SignedAttributes {
@@ -445,7 +436,7 @@ mod tests {
 
     #[test]
     fn signing_time_in_utc_time_is_read() {
-        let time = attribute(SIGNING_TIME, &[tlv(0x17, b"260601000000Z")]);
+        let time = attribute(ID_SIGNING_TIME, &[tlv(0x17, b"260601000000Z")]);
         let attributes = read(&[content_type(), message_digest(), time].concat());
         assert_eq!(
             attributes.signing_time(),
@@ -454,7 +445,7 @@ mod tests {
     }
 
     fn signing_time_of(tag: u8, text: &[u8]) -> SignedAttributes {
-        let time = attribute(SIGNING_TIME, &[tlv(tag, text)]);
+        let time = attribute(ID_SIGNING_TIME, &[tlv(tag, text)]);
         read(&[content_type(), message_digest(), time].concat())
     }
 
@@ -529,7 +520,10 @@ mod tests {
             repeated.rule_violations(),
             ["contentType appears more than once in signedAttrs"]
         );
-        let two_values = attribute(MESSAGE_DIGEST, &[tlv(0x04, &[1; 32]), tlv(0x04, &[2; 32])]);
+        let two_values = attribute(
+            ID_MESSAGE_DIGEST,
+            &[tlv(0x04, &[1; 32]), tlv(0x04, &[2; 32])],
+        );
         let multi = read(&[content_type(), two_values].concat());
         assert_eq!(
             multi.rule_violations(),
@@ -542,13 +536,13 @@ mod tests {
 
     #[test]
     fn countersignature_and_malformed_values_break_the_rules() {
-        let counter = attribute(COUNTERSIGNATURE, &[tlv(0x30, &[])]);
+        let counter = attribute(ID_COUNTERSIGNATURE, &[tlv(0x30, &[])]);
         let attributes = read(&[content_type(), message_digest(), counter].concat());
         assert_eq!(
             attributes.rule_violations(),
             ["countersignature is a signed attribute (RFC 5652 §11.4)"]
         );
-        let bad_digest = attribute(MESSAGE_DIGEST, &[tlv(0x0c, b"digest")]);
+        let bad_digest = attribute(ID_MESSAGE_DIGEST, &[tlv(0x0c, b"digest")]);
         let attributes = read(&[content_type(), bad_digest].concat());
         assert_eq!(
             attributes.rule_violations().first().map(String::as_str),
@@ -561,7 +555,7 @@ mod tests {
         // An indefinite length inside the signed attributes.
         let ber = [
             &[0x30, 0x80][..],
-            &oid(CONTENT_TYPE),
+            &oid(ID_CONTENT_TYPE),
             &[0x31, 0x00, 0x00, 0x00],
         ]
         .concat();

@@ -8,20 +8,11 @@ use super::asn1;
 use super::signer_info::SignerInfo;
 use super::DigestAlgorithm;
 use crate::cert::CertificateDer;
+use crate::oid::{
+    GMT_DATA, GMT_SIGNED_AND_ENVELOPED_DATA, GMT_SIGNED_DATA, ID_DATA,
+    ID_SIGNED_AND_ENVELOPED_DATA, ID_SIGNED_DATA,
+};
 use crate::Error;
-
-/// `id-data` (RFC 5652 §4).
-pub(super) const ID_DATA: &str = "1.2.840.113549.1.7.1";
-/// `id-signedData` (RFC 5652 §5.1).
-const ID_SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
-/// GM/T 0010-2012 `data`, a synonym of [`ID_DATA`].
-const GMT_DATA: &str = "1.2.156.10197.6.1.4.2.1";
-/// GM/T 0010-2012 `signedData`, a synonym of [`ID_SIGNED_DATA`].
-const GMT_SIGNED_DATA: &str = "1.2.156.10197.6.1.4.2.2";
-/// PKCS #7 `signedAndEnvelopedData` (RFC 2315 §11).
-const ID_SIGNED_AND_ENVELOPED_DATA: &str = "1.2.840.113549.1.7.4";
-/// GM/T 0010-2012 `signedAndEnvelopedData`.
-const GMT_SIGNED_AND_ENVELOPED_DATA: &str = "1.2.156.10197.6.1.4.2.4";
 
 /// The most `RevocationInfoChoice`s (CRLs, OCSP responses) of one SignedData's `crls`
 /// field kept (RFC 5652 §10.2.1); more are skipped unread.
@@ -39,8 +30,9 @@ pub const MAX_SIGNERS: usize = 64;
 pub const MAX_CERTIFICATES: usize = 1_000;
 
 /// PEM labels of a CMS structure: `CMS` (RFC 7468 §9) and the older `PKCS7`.
-const PEM_LABELS: [&str; 2] = ["CMS", "PKCS7"];
-const PEM_BEGIN: &[u8] = b"-----BEGIN ";
+const PEM_LABELS: [&str; 2] = [CMS_LABEL, "PKCS7"];
+/// The label a wrong-label error names.
+const CMS_LABEL: &str = "CMS";
 
 /// Maps the GM/T 0010 content-type OIDs to their PKCS #7 equivalents; other OIDs are
 /// returned unchanged.
@@ -55,7 +47,7 @@ pub(super) fn normalise_content_type(dotted: String) -> String {
 /// A CMS SignedData, read and owned. Nothing is verified yet: see
 /// [`check_signer`](super::check_signer).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignedData {
+pub struct CmsSignedData {
     digest_algorithm_oids: Vec<String>,
     encapsulated_content_type: String,
     encapsulated_content_type_received: String,
@@ -65,7 +57,7 @@ pub struct SignedData {
     signers: Vec<SignerInfo>,
 }
 
-impl SignedData {
+impl CmsSignedData {
     /// Reads a `ContentInfo` holding a SignedData (RFC 5652 §3, §5.1).
     ///
     /// The input is DER or BER — indefinite lengths and constructed OCTET STRINGs in
@@ -92,10 +84,12 @@ impl SignedData {
         if input.first() == Some(&0x30) {
             return Self::parse_ber(input);
         }
-        match find(input, PEM_BEGIN) {
-            Some(begin) => Self::parse_ber(&pem_body(input.get(begin..).unwrap_or_default())?),
-            None if input.iter().all(u8::is_ascii_whitespace) => Err(Error::EmptyInput),
-            None => Err(Error::UnrecognisedEncoding),
+        // The first block only: anything after its END line is ignored.
+        match crate::pem::first_block(input)? {
+            Some((block, _)) => {
+                Self::parse_ber(&crate::pem::decode_block(block, &PEM_LABELS, CMS_LABEL)?)
+            }
+            None => Err(crate::pem::empty_or_unrecognised(input)),
         }
     }
 
@@ -219,36 +213,6 @@ impl SignedData {
     }
 }
 
-/// Decodes the PEM block at the start of `block` (RFC 7468): one block labelled `CMS`
-/// or `PKCS7`, with anything after its END line ignored.
-fn pem_body(block: &[u8]) -> Result<Vec<u8>, Error> {
-    const END: &[u8] = b"-----END ";
-    let malformed = |reason: &str| Error::PemMalformed {
-        reason: reason.to_owned(),
-    };
-    let end = find(block, END).ok_or_else(|| malformed("a BEGIN line has no matching END line"))?;
-    let after_end = block.get(end + END.len()..).unwrap_or_default();
-    let close = find(after_end, b"-----")
-        .ok_or_else(|| malformed("the END line is not closed with -----"))?;
-    let block = block
-        .get(..end + END.len() + close + 5)
-        .ok_or_else(|| malformed("the END line is cut short"))?;
-    let (label, der) = pem_rfc7468::decode_vec(block).map_err(|e| Error::PemMalformed {
-        reason: e.to_string(),
-    })?;
-    if !PEM_LABELS.contains(&label) {
-        return Err(Error::PemWrongLabel {
-            found: label.to_owned(),
-            expected: "CMS",
-        });
-    }
-    Ok(der)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,7 +234,7 @@ mod tests {
     fn pem_with_another_label_is_refused() {
         let pem = b"-----BEGIN PRIVATE KEY-----\nBQA=\n-----END PRIVATE KEY-----\n";
         assert_eq!(
-            SignedData::parse(pem),
+            CmsSignedData::parse(pem),
             Err(Error::PemWrongLabel {
                 found: "PRIVATE KEY".into(),
                 expected: "CMS"
@@ -283,7 +247,7 @@ mod tests {
         // NULL, labelled CMS.
         let pem = b"-----BEGIN CMS-----\nBQA=\n-----END CMS-----\n";
         assert!(matches!(
-            SignedData::parse(pem),
+            CmsSignedData::parse(pem),
             Err(Error::CmsMalformed { .. })
         ));
     }

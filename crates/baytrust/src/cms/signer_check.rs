@@ -10,26 +10,16 @@ use der::Encode;
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
-use super::signed_data::ID_DATA;
 use super::signer_info::{SignerIdentifier, SignerInfo};
-use super::{asn1, DigestAlgorithm, Digests, SignedData};
+use super::{asn1, CmsSignedData, DigestAlgorithm, Digests};
 use crate::algorithm::{signature_algorithm_name, verify_signature, AlgorithmPolicy};
 use crate::cert::{Certificate, CertificateDer, ComparableName};
+use crate::oid::{
+    ECDSA_WITH_SHA256, ECDSA_WITH_SHA384, ECDSA_WITH_SHA512, EC_PUBLIC_KEY, ID_DATA,
+    RSA_ENCRYPTION, SHA256_WITH_RSA, SHA384_WITH_RSA, SHA512_WITH_RSA, SM2P256V1, SM2_SIGN,
+    SM2_WITH_SM3, SM3_WITH_RSA,
+};
 use crate::{Error, Time};
-
-/// `rsaEncryption` (RFC 8017 A.1), which CMS signers write for PKCS #1 v1.5 signatures
-/// (RFC 3370 §3.2).
-const RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
-/// `id-ecPublicKey` (RFC 5480 §2.1.1), which some signers write for ECDSA.
-const EC_PUBLIC_KEY: &str = "1.2.840.10045.2.1";
-/// GM/T 0006 `sm2sign` (`1.2.156.10197.1.301.1`), which GM/T 0010 signers write.
-const SM2_SIGN: &str = "1.2.156.10197.1.301.1";
-/// The sm2p256v1 curve OID, which some signers write as the signature algorithm.
-const SM2_CURVE: &str = "1.2.156.10197.1.301";
-/// `SM2-with-SM3` (GM/T 0006, RFC 8998 §2).
-const SM2_WITH_SM3: &str = "1.2.156.10197.1.501";
-/// `sm3WithRSAEncryption` (GM/T 0006): named so the refusal names it.
-const SM3_WITH_RSA: &str = "1.2.156.10197.1.504";
 
 /// What [`check_signer`] found out about one signer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +93,34 @@ pub enum SignerFailure {
     /// ends here, since the content digest is inside the signature. ETSI:
     /// `TOTAL_FAILED/SIG_CRYPTO_FAILURE`.
     SignatureInvalid(Error),
+}
+
+/// The one sentence for each failure, used by signature reports and by the trust-list
+/// loader alike.
+impl std::fmt::Display for SignerFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::CryptoConstraints(error) => write!(f, "refused algorithm or key: {error}"),
+            Self::SignerCertificateRefused(error) => write!(
+                f,
+                "the signer's certificate breaks the certificate rules: {error}"
+            ),
+            Self::NoSigningCertificate => f.write_str(
+                "no certificate in the signature or supplied matches the signer identifier",
+            ),
+            Self::SigningCertificateMismatch => f.write_str(
+                "the signingCertificateV2 attribute does not name the signer's certificate",
+            ),
+            Self::Format(rule) => f.write_str(rule),
+            Self::Rule(error) | Self::SignedDataNotFound(error) => write!(f, "{error}"),
+            Self::HashMismatch => f.write_str(
+                "the messageDigest attribute does not match the content: it was changed",
+            ),
+            Self::SignatureInvalid(error) => {
+                write!(f, "the signature value does not verify: {error}")
+            }
+        }
+    }
 }
 
 /// The certificates one signature's signers may name — the SignedData's and the
@@ -291,7 +309,7 @@ impl<'c> SignerCertificates<'c> {
 /// content; for a detached `-noattr` signature the caller must pass the whole content
 /// in memory. Signers with signed attributes never use `content_for_unsigned`.
 pub fn check_signer(
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
     signer: &SignerInfo,
     extra_certificates: &[CertificateDer],
     content_digests: &Digests,
@@ -352,7 +370,7 @@ pub fn check_signer(
 ///    [`SignerFailure::SignatureInvalid`] (refused keys and algorithms:
 ///    [`SignerFailure::CryptoConstraints`]).
 pub fn check_signer_indexed(
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
     signer: &SignerInfo,
     certificates: &SignerCertificates<'_>,
     content_digests: &Digests,
@@ -389,7 +407,7 @@ const MAX_OTHER_SIGNER_CANDIDATES: usize = 4;
 
 fn run_checks(
     check: &mut SignerCheck,
-    signed_data: &SignedData,
+    signed_data: &CmsSignedData,
     signer: &SignerInfo,
     certificates: &SignerCertificates<'_>,
     content_digests: &Digests,
@@ -466,7 +484,7 @@ fn run_checks(
             let expected = content_digests.get(digest).ok_or_else(|| {
                 SignerFailure::Format(format!(
                     "the content's {} digest was not computed: digest the content under \
-                     SignedData::digest_algorithms()",
+                     CmsSignedData::digest_algorithms()",
                     digest.name()
                 ))
             })?;
@@ -533,23 +551,12 @@ fn run_checks(
             }
         }
     }
-    first.map_err(|e| match e {
-        Error::Sha1Refused { .. }
-        | Error::Md5Refused { .. }
-        | Error::RsaKeyTooSmall { .. }
-        | Error::UnsupportedSignatureAlgorithm { .. }
-        | Error::UnsupportedPublicKeyAlgorithm { .. }
-        | Error::UnsupportedDigestAlgorithm { .. }
-        | Error::AlgorithmParametersInvalid { .. }
-        // ---- algorithms (issue 8) ----
-        | Error::PssMaskHashMismatch { .. }
-        | Error::PssTrailerFieldInvalid { .. }
-        | Error::PssSaltLengthInvalid { .. }
-        | Error::PssKeyConstraintViolated { .. }
-        | Error::ExplicitCurveUnsupported { .. }
-        // ---- algorithms: loose ends (issue 8) ----
-        | Error::RsaKeyTooLarge { .. } => SignerFailure::CryptoConstraints(e),
-        e => SignerFailure::SignatureInvalid(e),
+    first.map_err(|e| {
+        if crate::algorithm::is_crypto_constraint(&e) {
+            SignerFailure::CryptoConstraints(e)
+        } else {
+            SignerFailure::SignatureInvalid(e)
+        }
     })
 }
 
@@ -562,19 +569,19 @@ fn effective_signature_algorithm(
     digest: DigestAlgorithm,
 ) -> Result<Vec<u8>, Error> {
     let (oid, null_parameters) = match (written_oid, digest) {
-        (RSA_ENCRYPTION, DigestAlgorithm::Sha256) => ("1.2.840.113549.1.1.11", true),
-        (RSA_ENCRYPTION, DigestAlgorithm::Sha384) => ("1.2.840.113549.1.1.12", true),
-        (RSA_ENCRYPTION, DigestAlgorithm::Sha512) => ("1.2.840.113549.1.1.13", true),
+        (RSA_ENCRYPTION, DigestAlgorithm::Sha256) => (SHA256_WITH_RSA, true),
+        (RSA_ENCRYPTION, DigestAlgorithm::Sha384) => (SHA384_WITH_RSA, true),
+        (RSA_ENCRYPTION, DigestAlgorithm::Sha512) => (SHA512_WITH_RSA, true),
         (RSA_ENCRYPTION, DigestAlgorithm::Sm3) => {
             return Err(Error::UnsupportedSignatureAlgorithm {
                 oid: SM3_WITH_RSA.to_owned(),
             })
         }
-        (EC_PUBLIC_KEY, DigestAlgorithm::Sha256) => ("1.2.840.10045.4.3.2", false),
-        (EC_PUBLIC_KEY, DigestAlgorithm::Sha384) => ("1.2.840.10045.4.3.3", false),
-        (EC_PUBLIC_KEY, DigestAlgorithm::Sha512) => ("1.2.840.10045.4.3.4", false),
-        (EC_PUBLIC_KEY | SM2_SIGN | SM2_CURVE, DigestAlgorithm::Sm3) => (SM2_WITH_SM3, false),
-        (SM2_SIGN | SM2_CURVE, _) => {
+        (EC_PUBLIC_KEY, DigestAlgorithm::Sha256) => (ECDSA_WITH_SHA256, false),
+        (EC_PUBLIC_KEY, DigestAlgorithm::Sha384) => (ECDSA_WITH_SHA384, false),
+        (EC_PUBLIC_KEY, DigestAlgorithm::Sha512) => (ECDSA_WITH_SHA512, false),
+        (EC_PUBLIC_KEY | SM2_SIGN | SM2P256V1, DigestAlgorithm::Sm3) => (SM2_WITH_SM3, false),
+        (SM2_SIGN | SM2P256V1, _) => {
             return Err(Error::AlgorithmParametersInvalid {
                 reason: format!("SM2 signatures use SM3, not {}", digest.name()),
             })

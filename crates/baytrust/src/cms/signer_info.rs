@@ -23,7 +23,7 @@ pub enum SignerIdentifier {
     SubjectKeyIdentifier(Vec<u8>),
 }
 
-/// One signer of a [`SignedData`](super::SignedData).
+/// One signer of a [`CmsSignedData`](super::CmsSignedData).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignerInfo {
     version: u8,

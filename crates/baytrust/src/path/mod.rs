@@ -28,6 +28,4 @@ pub use revocation_check::{
 pub use verified_chain::VerifiedChain;
 
 pub(crate) use name_constraints::NameConstraintsState;
-pub(crate) use validate::{
-    extended_key_usage_allows, is_processed_extension, KEY_IDENTIFIER_EXTENSIONS,
-};
+pub(crate) use validate::extended_key_usage_allows;

@@ -11,52 +11,13 @@ use super::budget::BudgetLeft;
 use super::policy_tree::{PolicyOutcome, PolicyProcessing};
 use super::{ChainOptions, Purpose};
 use crate::algorithm::check_public_key;
-use crate::cert::Certificate;
+use crate::cert::{critical_extension_problem, Certificate, CriticalExtensionProblem};
+use crate::oid::{
+    ANY_EXTENDED_KEY_USAGE, KP_CLIENT_AUTH, KP_DOCUMENT_SIGNING, KP_EMAIL_PROTECTION,
+    KP_SERVER_AUTH, MS_DOCUMENT_SIGNING, NAME_CONSTRAINTS,
+};
 use crate::trust::TrustAnchor;
 use crate::Error;
-
-/// Extensions this validator processes, and so may be critical (RFC 5280 §4.2).
-/// authorityInfoAccess is not here: nothing processes it, so a certificate marking it
-/// critical is refused. cRLDistributionPoints is processed (CRL scope, RFC 5280
-/// §6.3.3 (b)) only when revocation checking is on: see [`CRL_DISTRIBUTION_POINTS`].
-const PROCESSED_EXTENSIONS: &[&str] = &[
-    "2.5.29.14", // subjectKeyIdentifier
-    "2.5.29.15", // keyUsage
-    "2.5.29.17", // subjectAltName
-    "2.5.29.19", // basicConstraints
-    "2.5.29.30", // nameConstraints
-    "2.5.29.32", // certificatePolicies
-    "2.5.29.33", // policyMappings
-    "2.5.29.35", // authorityKeyIdentifier
-    "2.5.29.36", // policyConstraints
-    "2.5.29.37", // extKeyUsage
-    "2.5.29.54", // inhibitAnyPolicy
-];
-
-/// cRLDistributionPoints (RFC 5280 §4.2.1.13): processed by revocation checking, so it
-/// may be critical in a certificate of a path validated with a revocation mode other
-/// than `off`.
-const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
-
-/// subjectKeyIdentifier and authorityKeyIdentifier: processed, but MUST be non-critical
-/// (RFC 5280 §4.2.1.1, §4.2.1.2).
-pub(crate) const KEY_IDENTIFIER_EXTENSIONS: &[&str] = &["2.5.29.14", "2.5.29.35"];
-
-/// nameConstraints (RFC 5280 §4.2.1.10).
-const NAME_CONSTRAINTS: &str = "2.5.29.30";
-
-const EKU_ANY: &str = "2.5.29.37.0";
-const EKU_SERVER_AUTH: &str = "1.3.6.1.5.5.7.3.1";
-const EKU_CLIENT_AUTH: &str = "1.3.6.1.5.5.7.3.2";
-const EKU_EMAIL_PROTECTION: &str = "1.3.6.1.5.5.7.3.4";
-const EKU_DOCUMENT_SIGNING: &str = "1.3.6.1.5.5.7.3.36";
-const EKU_MICROSOFT_DOCUMENT_SIGNING: &str = "1.3.6.1.4.1.311.10.3.12";
-
-/// Whether the validator processes the extension `dotted_oid` (so that it may be
-/// critical).
-pub(crate) fn is_processed_extension(dotted_oid: &str) -> bool {
-    PROCESSED_EXTENSIONS.contains(&dotted_oid)
-}
 
 /// Holds the certificate at `depth` (0 = end entity, otherwise a CA that issued the one
 /// below) to the rules that need no other certificate. `is_self_issued`: its issuer and
@@ -219,19 +180,15 @@ fn check_critical_extensions(
     depth: usize,
     revocation_on: bool,
 ) -> Result<(), Error> {
-    for extension in certificate.extensions().iter().filter(|e| e.critical) {
-        let oid = extension.oid.to_id_string();
-        if revocation_on && oid == CRL_DISTRIBUTION_POINTS {
-            continue;
+    match critical_extension_problem(certificate, revocation_on) {
+        None => Ok(()),
+        Some(CriticalExtensionProblem::Unrecognised(oid)) => {
+            Err(Error::UnrecognisedCriticalExtension { depth, oid })
         }
-        if !is_processed_extension(&oid) {
-            return Err(Error::UnrecognisedCriticalExtension { depth, oid });
-        }
-        if KEY_IDENTIFIER_EXTENSIONS.contains(&oid.as_str()) {
-            return Err(Error::KeyIdentifierCritical { depth, oid });
+        Some(CriticalExtensionProblem::KeyIdentifierCritical(oid)) => {
+            Err(Error::KeyIdentifierCritical { depth, oid })
         }
     }
-    Ok(())
 }
 
 fn check_leaf_key_usage(leaf: &Certificate<'_>, purpose: Purpose) -> Result<(), Error> {
@@ -281,16 +238,16 @@ pub(crate) fn extended_key_usage_allows(certificate: &Certificate<'_>, purpose: 
     };
     let has = |dotted: &str| eku.other.iter().any(|oid| oid.to_id_string() == dotted);
     eku.any
-        || has(EKU_ANY)
+        || has(ANY_EXTENDED_KEY_USAGE)
         || match purpose {
             Purpose::Sign => {
                 eku.email_protection
-                    || has(EKU_EMAIL_PROTECTION)
-                    || has(EKU_DOCUMENT_SIGNING)
-                    || has(EKU_MICROSOFT_DOCUMENT_SIGNING)
+                    || has(KP_EMAIL_PROTECTION)
+                    || has(KP_DOCUMENT_SIGNING)
+                    || has(MS_DOCUMENT_SIGNING)
             }
-            Purpose::Client => eku.client_auth || has(EKU_CLIENT_AUTH),
-            Purpose::Server => eku.server_auth || has(EKU_SERVER_AUTH),
+            Purpose::Client => eku.client_auth || has(KP_CLIENT_AUTH),
+            Purpose::Server => eku.server_auth || has(KP_SERVER_AUTH),
             Purpose::Any => true,
         }
 }

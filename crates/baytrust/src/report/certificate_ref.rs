@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::cert::Certificate;
+use crate::path::VerifiedChain;
 use crate::revocation::{ReasonCode, RevocationStatus, StatusSource};
 use crate::{Error, Time};
 
@@ -88,11 +89,7 @@ impl CertificateRef {
                 subject: certificate.subject_text(),
                 issuer: certificate.issuer_text(),
                 serial: certificate.serial_hex(),
-                sha256: certificate
-                    .sha256()
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect(),
+                sha256: crate::message_text::hex(&certificate.sha256()),
                 revocation: None,
             }
         }
@@ -109,5 +106,21 @@ impl CertificateRef {
                 ..Self::of(certificate)
             }
         }
+    }
+
+    /// Names the certificates of a validated path, leaf first, each with its
+    /// revocation status, then its trust anchor (when the anchor's certificate reads):
+    /// the one conversion of a path for reports.
+    pub(crate) fn chain(chain: &VerifiedChain<'_>) -> Vec<Self> {
+        let mut entries: Vec<Self> = chain
+            .certificates
+            .iter()
+            .zip(&chain.revocation)
+            .map(|(c, status)| Self::with_revocation(c, status))
+            .collect();
+        if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
+            entries.push(Self::of(&anchor));
+        }
+        entries
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::cms::SignerFailure;
 use crate::Error;
 
 /// The overall verdict on a signature or a signer.
@@ -135,26 +136,25 @@ impl SubIndication {
         }
     }
 
+    /// The sub-indication of a signer whose own checks failed (ETSI EN 319 102-1
+    /// §5.2.7, §5.2.8; see each [`SignerFailure`] variant).
+    pub fn of_signer_failure(failure: &SignerFailure) -> Self {
+        match failure {
+            SignerFailure::CryptoConstraints(_) => Self::CryptoConstraintsFailure,
+            SignerFailure::SignerCertificateRefused(error) => Self::of_chain_error(error),
+            SignerFailure::NoSigningCertificate | SignerFailure::SigningCertificateMismatch => {
+                Self::NoSigningCertificateFound
+            }
+            SignerFailure::Format(_) | SignerFailure::Rule(_) => Self::FormatFailure,
+            SignerFailure::SignedDataNotFound(_) => Self::SignedDataNotFound,
+            SignerFailure::HashMismatch => Self::HashFailure,
+            SignerFailure::SignatureInvalid(_) => Self::SigCryptoFailure,
+        }
+    }
+
     /// The sub-indication of a refused algorithm or key, if `error` is one.
     fn of_crypto_constraint(error: &Error) -> Option<Self> {
-        match error {
-            Error::Sha1Refused { .. }
-            | Error::Md5Refused { .. }
-            | Error::RsaKeyTooSmall { .. }
-            | Error::UnsupportedSignatureAlgorithm { .. }
-            | Error::UnsupportedPublicKeyAlgorithm { .. }
-            | Error::UnsupportedDigestAlgorithm { .. }
-            // ---- algorithms (issue 8) ----
-            | Error::AlgorithmParametersInvalid { .. }
-            | Error::PssMaskHashMismatch { .. }
-            | Error::PssTrailerFieldInvalid { .. }
-            | Error::PssSaltLengthInvalid { .. }
-            | Error::PssKeyConstraintViolated { .. }
-            | Error::ExplicitCurveUnsupported { .. }
-            // ---- algorithms: loose ends (issue 8) ----
-            | Error::RsaKeyTooLarge { .. } => Some(Self::CryptoConstraintsFailure),
-            _ => None,
-        }
+        crate::algorithm::is_crypto_constraint(error).then_some(Self::CryptoConstraintsFailure)
     }
 
     /// The sub-indication of a path-validation failure (an error from
@@ -320,6 +320,44 @@ mod tests {
         assert_eq!(
             SubIndication::NotRecognisedNoPoe.as_str(),
             "NOT_RECOGNISED_NO_POE"
+        );
+    }
+
+    /// ETSI EN 319 102-1 §5.2.8: algorithm parameters that cannot be accepted are a
+    /// cryptographic-constraint failure wherever they are met — in a CMS signer, in a
+    /// certificate's signature on the path, in a certificate's key, or met directly.
+    #[test]
+    fn invalid_algorithm_parameters_are_crypto_constraints_in_cms_and_in_chains() {
+        let invalid = || Error::AlgorithmParametersInvalid {
+            reason: "RSASSA-PSS-params do not decode".into(),
+        };
+        assert!(crate::algorithm::is_crypto_constraint(&invalid()));
+        assert_eq!(
+            SubIndication::of_signer_failure(&SignerFailure::CryptoConstraints(invalid())),
+            SubIndication::CryptoConstraintsFailure
+        );
+        for chain_error in [
+            Error::ChainSignature {
+                depth: 1,
+                cause: Box::new(invalid()),
+            },
+            Error::PublicKeyRefused {
+                depth: 0,
+                cause: Box::new(invalid()),
+            },
+            invalid(),
+        ] {
+            assert_eq!(
+                SubIndication::of_chain_error(&chain_error),
+                SubIndication::CryptoConstraintsFailure,
+                "{chain_error:?}"
+            );
+        }
+        assert_eq!(
+            SubIndication::of_signer_failure(&SignerFailure::SignatureInvalid(
+                Error::SignatureInvalid
+            )),
+            SubIndication::SigCryptoFailure
         );
     }
 

@@ -189,11 +189,6 @@ pub fn canonical_integer(bytes: &[u8]) -> &[u8] {
     rest
 }
 
-/// Serial bytes as upper-case hex, as `openssl` prints them.
-pub(super) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect()
-}
-
 /// Reads a non-negative INTEGER of at most 20 octets (cRLNumber, RFC 5280 §5.2.3).
 pub(super) fn read_crl_number(r: &mut SliceReader<'_>) -> Result<Vec<u8>, Malformed> {
     let bytes = read_integer(r)?;
@@ -386,55 +381,13 @@ pub(super) fn offset_in(whole: &[u8], part: &[u8]) -> Option<usize> {
     (start + part.len() <= whole.len()).then_some(start)
 }
 
-/// Decodes input that is DER (starts with a SEQUENCE tag) or PEM with blocks labelled
-/// `label`; returns each structure's DER.
+/// Decodes input that is DER (starts with a SEQUENCE tag) or PEM text (UTF-8) with
+/// blocks labelled `label`; returns each structure's DER.
 pub(super) fn der_or_pem(input: &[u8], label: &'static str) -> Result<Vec<Vec<u8>>, Error> {
-    if input.is_empty() {
-        return Err(Error::EmptyInput);
+    if input.first().is_some_and(|&b| b != 0x30) && std::str::from_utf8(input).is_err() {
+        return Err(Error::UnrecognisedEncoding);
     }
-    if input.first() == Some(&0x30) {
-        return Ok(vec![input.to_vec()]);
-    }
-    let text = std::str::from_utf8(input).map_err(|_| Error::UnrecognisedEncoding)?;
-    let mut out = Vec::new();
-    let mut rest = text;
-    let begin_marker = "-----BEGIN ";
-    // Each block is at least 40 bytes, so the input length caps the loop.
-    while let Some(begin) = rest.find(begin_marker) {
-        let from_begin = &rest[begin..];
-        let end_marker = "-----END ";
-        let end = from_begin
-            .find(end_marker)
-            .ok_or_else(|| Error::PemMalformed {
-                reason: "a BEGIN line has no matching END line".into(),
-            })?;
-        let after = &from_begin[end + end_marker.len()..];
-        let close = after.find("-----").ok_or_else(|| Error::PemMalformed {
-            reason: "the END line is not closed with -----".into(),
-        })?;
-        let block_len = end + end_marker.len() + close + 5;
-        let block = &from_begin[..block_len];
-        let (found, der) =
-            pem_rfc7468::decode_vec(block.as_bytes()).map_err(|e| Error::PemMalformed {
-                reason: e.to_string(),
-            })?;
-        if found != label {
-            return Err(Error::PemWrongLabel {
-                found: found.to_owned(),
-                expected: label,
-            });
-        }
-        out.push(der);
-        rest = &from_begin[block_len..];
-    }
-    if out.is_empty() {
-        return Err(if input.iter().all(u8::is_ascii_whitespace) {
-            Error::EmptyInput
-        } else {
-            Error::UnrecognisedEncoding
-        });
-    }
-    Ok(out)
+    crate::pem::der_or_pem(input, label)
 }
 
 #[cfg(test)]

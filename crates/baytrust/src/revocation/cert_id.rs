@@ -5,8 +5,10 @@
 use der::asn1::{ObjectIdentifier, OctetStringRef};
 use der::{Decode, Reader, Tag};
 
-use super::asn1::{canonical_integer, finish, hex, read_integer, read_tlv, reader, Malformed};
+use super::asn1::{canonical_integer, finish, read_integer, read_tlv, reader, Malformed};
 use crate::cert::Certificate;
+use crate::message_text::hex_upper;
+use crate::oid;
 use crate::Error;
 
 /// A hash algorithm of a CertID.
@@ -24,13 +26,14 @@ pub enum CertIdHash {
 
 impl CertIdHash {
     fn of_oid(oid: &ObjectIdentifier) -> Option<Self> {
-        Some(match oid.to_string().as_str() {
-            "1.3.14.3.2.26" => Self::Sha1,
-            "2.16.840.1.101.3.4.2.1" => Self::Sha256,
-            "2.16.840.1.101.3.4.2.2" => Self::Sha384,
-            "2.16.840.1.101.3.4.2.3" => Self::Sha512,
-            _ => return None,
-        })
+        [
+            (oid::typed::SHA1, Self::Sha1),
+            (oid::typed::SHA256, Self::Sha256),
+            (oid::typed::SHA384, Self::Sha384),
+            (oid::typed::SHA512, Self::Sha512),
+        ]
+        .into_iter()
+        .find_map(|(known, hash)| (*oid == known).then_some(hash))
     }
 
     /// The digest of `data`.
@@ -111,6 +114,6 @@ impl CertId {
 
     /// The serial as upper-case hex.
     pub fn serial_hex(&self) -> String {
-        hex(&self.serial)
+        hex_upper(&self.serial)
     }
 }

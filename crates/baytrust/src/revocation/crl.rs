@@ -7,13 +7,13 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use der::asn1::{AnyRef, ObjectIdentifier};
+use der::asn1::AnyRef;
 use der::{Decode, Reader, Tag};
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 use super::asn1::{
-    canonical_integer, comparable_name, finish, hex, name_text, next_is_time, offset_in,
+    canonical_integer, comparable_name, finish, name_text, next_is_time, offset_in,
     read_crl_number, read_extensions, read_general_names, read_generalized_time, read_integer,
     read_time, read_tlv, reader, split_tlv, time_of, GeneralNameKey, Malformed,
 };
@@ -21,19 +21,16 @@ use super::crl_scope::CrlScope;
 use super::reason::ReasonCode;
 use crate::algorithm::{verify_signature, AlgorithmPolicy};
 use crate::cert::{Certificate, ComparableName};
+use crate::message_text::hex_upper;
+use crate::oid::typed::{
+    AUTHORITY_KEY_IDENTIFIER, CERTIFICATE_ISSUER, CRL_NUMBER, DELTA_CRL_INDICATOR, INVALIDITY_DATE,
+    ISSUING_DISTRIBUTION_POINT, REASON_CODE,
+};
 use crate::{Error, Time};
 
 /// The most entries one CRL may hold (a bound on work and memory, ten times the
 /// largest public CRLs seen in practice).
 pub const MAX_CRL_ENTRIES: usize = 10_000_000;
-
-const OID_CRL_NUMBER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.20");
-const OID_DELTA_CRL_INDICATOR: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.27");
-const OID_ISSUING_DISTRIBUTION_POINT: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.28");
-const OID_AUTHORITY_KEY_IDENTIFIER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.35");
-const OID_REASON_CODE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.21");
-const OID_INVALIDITY_DATE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.24");
-const OID_CERTIFICATE_ISSUER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.29");
 
 /// Sentinel for "no invalidity date" in the packed entry.
 const NO_TIME: i64 = i64::MIN;
@@ -148,18 +145,18 @@ impl Crl {
                     reason: m.0,
                 };
                 match extension.oid {
-                    OID_CRL_NUMBER => {
+                    CRL_NUMBER => {
                         crl_number = Some(single(extension.value, read_crl_number).map_err(bad)?)
                     }
-                    OID_DELTA_CRL_INDICATOR => {
+                    DELTA_CRL_INDICATOR => {
                         base_crl_number =
                             Some(single(extension.value, read_crl_number).map_err(bad)?)
                     }
-                    OID_ISSUING_DISTRIBUTION_POINT => {
+                    ISSUING_DISTRIBUTION_POINT => {
                         scope = CrlScope::parse(extension.value, issuer_der)
                             .map_err(|m| Error::CrlScopeInvalid { reason: m.0 })?
                     }
-                    OID_AUTHORITY_KEY_IDENTIFIER => {
+                    AUTHORITY_KEY_IDENTIFIER => {
                         authority_key_id = key_identifier(extension.value).map_err(bad)?
                     }
                     _ if extension.critical => {
@@ -223,7 +220,7 @@ impl Crl {
                         read_extensions(ext_content).map_err(malformed)?;
                     if let Some(oid) = duplicate {
                         return Err(Error::CrlEntryDuplicateExtension {
-                            serial: hex(serial),
+                            serial: hex_upper(serial),
                             oid: oid.to_string(),
                         });
                     }
@@ -233,7 +230,7 @@ impl Crl {
                             reason: m.0,
                         };
                         match extension.oid {
-                            OID_REASON_CODE => {
+                            REASON_CODE => {
                                 let value = match extension.value {
                                     // The common case, read without a decoder.
                                     [0x0A, 0x01, value] if value & 0x80 == 0 => *value,
@@ -241,23 +238,23 @@ impl Crl {
                                 };
                                 let code = ReasonCode::from_value(value).ok_or_else(|| {
                                     Error::CrlEntryReasonInvalid {
-                                        serial: hex(serial),
+                                        serial: hex_upper(serial),
                                         code: value,
                                     }
                                 })?;
                                 if code == ReasonCode::RemoveFromCrl && !is_delta {
                                     return Err(Error::CrlRemoveFromCrlInCompleteCrl {
-                                        serial: hex(serial),
+                                        serial: hex_upper(serial),
                                     });
                                 }
                                 reason = code.value();
                             }
-                            OID_INVALIDITY_DATE => {
+                            INVALIDITY_DATE => {
                                 invalidity = single(extension.value, read_generalized_time)
                                     .map_err(bad)?
                                     .unix_seconds();
                             }
-                            OID_CERTIFICATE_ISSUER => {
+                            CERTIFICATE_ISSUER => {
                                 let names = certificate_issuer(extension.value).map_err(bad)?;
                                 let Some(name) = names.into_iter().find_map(|n| match n {
                                     GeneralNameKey::Directory(name) => Some(name),
@@ -276,7 +273,7 @@ impl Crl {
                             }
                             _ if extension.critical => {
                                 return Err(Error::CrlEntryUnknownCriticalExtension {
-                                    serial: hex(serial),
+                                    serial: hex_upper(serial),
                                     oid: extension.oid.to_string(),
                                 })
                             }
@@ -369,7 +366,7 @@ impl Crl {
 
     /// The cRLNumber as upper-case hex, when present.
     pub fn crl_number_hex(&self) -> Option<String> {
-        self.crl_number.as_deref().map(hex)
+        self.crl_number.as_deref().map(hex_upper)
     }
 
     /// The cRLNumber's big-endian magnitude.
@@ -576,7 +573,7 @@ impl<'a> Parsed<'a> {
                 [1] => Some(1),
                 other => {
                     return Err(Error::CrlVersionInvalid {
-                        version: hex(other),
+                        version: hex_upper(other),
                     })
                 }
             }

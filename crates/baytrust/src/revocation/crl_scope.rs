@@ -152,7 +152,7 @@ const MAX_DISTRIBUTION_POINTS: usize = 32;
 fn certificate_distribution_points(
     certificate: &Certificate<'_>,
 ) -> Result<Option<Vec<DistributionPoint>>, Malformed> {
-    let Some(extension) = certificate.extension("2.5.29.31") else {
+    let Some(extension) = certificate.extension(crate::oid::CRL_DISTRIBUTION_POINTS) else {
         return Ok(None);
     };
     let mut outer = reader(extension.value)?;

@@ -2,10 +2,11 @@
 //! complete CRL, and what the combination says about one certificate (a delta entry
 //! wins; removeFromCRL lifts the complete CRL's entry).
 
-use super::asn1::{compare_numbers, hex};
+use super::asn1::compare_numbers;
 use super::crl::{Crl, RevokedEntry};
 use super::reason::ReasonCode;
 use crate::cert::Certificate;
+use crate::message_text::hex_upper;
 use crate::Error;
 
 /// Whether `delta` updates `complete`: same issuer, same issuingDistributionPoint,
@@ -29,15 +30,15 @@ pub fn delta_applies(complete: &Crl, delta: &Crl) -> Result<bool, Error> {
     };
     if compare_numbers(base, complete_number).is_gt() {
         return Err(Error::DeltaCrlBaseTooNew {
-            base_crl_number: hex(base),
-            complete_crl_number: hex(complete_number),
+            base_crl_number: hex_upper(base),
+            complete_crl_number: hex_upper(complete_number),
         });
     }
     match delta.crl_number() {
         Some(number) if compare_numbers(number, complete_number).is_gt() => Ok(true),
         number => Err(Error::DeltaCrlNotNewer {
-            delta_crl_number: number.map(hex).unwrap_or_else(|| "(none)".into()),
-            complete_crl_number: hex(complete_number),
+            delta_crl_number: number.map(hex_upper).unwrap_or_else(|| "(none)".into()),
+            complete_crl_number: hex_upper(complete_number),
         }),
     }
 }

@@ -24,13 +24,9 @@ use super::status::{RevocationStatus, StatusSource};
 use super::RevocationIssuer;
 use crate::algorithm::{verify_signature, AlgorithmPolicy};
 use crate::cert::{Certificate, ComparableName};
+pub use crate::oid::OCSP_NOCHECK as OID_OCSP_NOCHECK;
+use crate::oid::{KP_OCSP_SIGNING, OCSP_NOCHECK, OCSP_NONCE};
 use crate::{Error, Time};
-
-const OID_BASIC: &str = "1.3.6.1.5.5.7.48.1.1";
-const OID_NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
-const OID_OCSP_SIGNING: &str = "1.3.6.1.5.5.7.3.9";
-/// id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1).
-pub const OID_OCSP_NOCHECK: &str = "1.3.6.1.5.5.7.48.1.5";
 
 /// The most SingleResponses read from one response.
 pub const MAX_SINGLE_RESPONSES: usize = 1_000;
@@ -56,7 +52,7 @@ impl ResponderId {
     pub fn text(&self) -> String {
         match self {
             Self::ByName { text, .. } => text.clone(),
-            Self::ByKey(hash) => format!("key hash {}", super::asn1::hex(hash)),
+            Self::ByKey(hash) => format!("key hash {}", crate::message_text::hex_upper(hash)),
         }
     }
 
@@ -294,7 +290,7 @@ impl OcspResponse {
             match check_delegate(&candidate, issuer, time, skew_seconds, policy, &responder) {
                 Ok(()) => {
                     self.verify_with(candidate.spki(), policy)?;
-                    let nocheck = candidate.extension(OID_OCSP_NOCHECK).is_some();
+                    let nocheck = candidate.extension(OCSP_NOCHECK).is_some();
                     return Ok((true, nocheck));
                 }
                 Err(e) => {
@@ -364,7 +360,7 @@ fn check_delegate(
     let signs_ocsp = candidate.extended_key_usage().is_some_and(|eku| {
         eku.other
             .iter()
-            .any(|oid| oid.to_id_string() == OID_OCSP_SIGNING)
+            .any(|oid| oid.to_id_string() == KP_OCSP_SIGNING)
             || eku.ocsp_signing
     });
     if !signs_ocsp {
@@ -441,7 +437,7 @@ fn read_response(der: &[u8]) -> Result<Parts<'_>, Error> {
     finish(e, "responseBytes").map_err(malformed)?;
     let mut rb = reader(response_bytes).map_err(malformed)?;
     let response_type: ObjectIdentifier = ObjectIdentifier::decode(&mut rb).map_err(der_error)?;
-    if response_type.to_string() != OID_BASIC {
+    if response_type != crate::oid::typed::OCSP_BASIC {
         return Err(Error::OcspResponseTypeUnsupported {
             oid: response_type.to_string(),
         });
@@ -503,7 +499,7 @@ fn read_response(der: &[u8]) -> Result<Parts<'_>, Error> {
         let version = super::asn1::read_integer(&mut v).map_err(malformed)?;
         finish(v, "version").map_err(malformed)?;
         return Err(Error::OcspVersionInvalid {
-            version: super::asn1::hex(version),
+            version: crate::message_text::hex_upper(version),
         });
     } else {
         first
@@ -553,7 +549,7 @@ fn read_response(der: &[u8]) -> Result<Parts<'_>, Error> {
                 reason: "unexpected field in ResponseData".into(),
             });
         }
-        check_extensions(tagged, &[OID_NONCE])?;
+        check_extensions(tagged, &[OCSP_NONCE])?;
     }
     finish(t, "ResponseData").map_err(malformed)?;
     Ok(Parts {

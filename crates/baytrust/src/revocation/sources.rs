@@ -15,7 +15,7 @@ use crate::cert::Certificate;
 use crate::{Error, Time};
 
 /// id-ri-ocsp-response (RFC 5940 §4.1).
-pub const OID_RI_OCSP_RESPONSE: &str = "1.3.6.1.5.5.7.16.2";
+pub use crate::oid::RI_OCSP_RESPONSE as OID_RI_OCSP_RESPONSE;
 
 /// The most sources (OCSP responses, CRLs, delta CRLs) whose signatures one status
 /// lookup checks. Sources embedded in a signature are the attacker's choice; like
@@ -124,7 +124,7 @@ impl RevocationSources {
                     der::Decode::decode(&mut o).map_err(|e: der::Error| bad(e.into()))?;
                 let value = der::Reader::tlv_bytes(&mut o).map_err(|e| bad(e.into()))?;
                 super::asn1::finish(o, "OtherRevocationInfoFormat").map_err(bad)?;
-                if format.to_string() != OID_RI_OCSP_RESPONSE {
+                if format != crate::oid::typed::RI_OCSP_RESPONSE {
                     return Ok(false);
                 }
                 let response = OcspResponse::from_der(value.to_vec())?;
@@ -289,7 +289,7 @@ impl RevocationSources {
                     Ok(_) => continue,
                     Err(m) => {
                         refusals.push(Error::ExtensionMalformed {
-                            oid: "2.5.29.31".into(),
+                            oid: crate::oid::CRL_DISTRIBUTION_POINTS.into(),
                             reason: m.0,
                         });
                         continue;

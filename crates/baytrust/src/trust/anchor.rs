@@ -9,16 +9,14 @@
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
-use crate::cert::{Certificate, CertificateDer, ComparableName};
-use crate::identity::Jurisdiction;
-use crate::path::{
-    extended_key_usage_allows, is_processed_extension, NameConstraintsState, Purpose,
-    KEY_IDENTIFIER_EXTENSIONS,
+use crate::cert::{
+    critical_extension_problem, Certificate, CertificateDer, ComparableName,
+    CriticalExtensionProblem,
 };
+use crate::identity::Jurisdiction;
+use crate::oid::BASIC_CONSTRAINTS;
+use crate::path::{extended_key_usage_allows, NameConstraintsState, Purpose};
 use crate::{Error, Time};
-
-/// basicConstraints (RFC 5280 §4.2.1.9).
-const BASIC_CONSTRAINTS: &str = "2.5.29.19";
 
 /// The purposes, in the order of [`TrustAnchor`]'s `eku_allows`.
 const PURPOSES: [Purpose; 4] = [
@@ -208,11 +206,7 @@ fn anchor_defect(
     let named = || subject_text.to_owned();
     if subject.is_empty() {
         return Some(Error::AnchorSubjectEmpty {
-            sha256: certificate
-                .sha256()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            sha256: crate::message_text::hex(&certificate.sha256()),
         });
     }
     let not_ca = |reason| {
@@ -235,20 +229,18 @@ fn anchor_defect(
     {
         return Some(Error::AnchorKeyCertSignMissing { subject: named() });
     }
-    for extension in certificate.extensions().iter().filter(|e| e.critical) {
-        let oid = extension.oid.to_id_string();
-        if !is_processed_extension(&oid) {
-            return Some(Error::AnchorUnrecognisedCriticalExtension {
+    match critical_extension_problem(certificate, false)? {
+        CriticalExtensionProblem::Unrecognised(oid) => {
+            Some(Error::AnchorUnrecognisedCriticalExtension {
                 subject: named(),
                 oid,
-            });
+            })
         }
-        if KEY_IDENTIFIER_EXTENSIONS.contains(&oid.as_str()) {
-            return Some(Error::AnchorKeyIdentifierCritical {
+        CriticalExtensionProblem::KeyIdentifierCritical(oid) => {
+            Some(Error::AnchorKeyIdentifierCritical {
                 subject: named(),
                 oid,
-            });
+            })
         }
     }
-    None
 }

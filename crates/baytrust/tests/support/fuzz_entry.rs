@@ -16,7 +16,7 @@ use baytrust::algorithm::{
 use baytrust::cert::{
     decode_certificates, name_to_string, Certificate, CertificateDer, ComparableName,
 };
-use baytrust::cms::{SignedData, SignerIdentifier};
+use baytrust::cms::{CmsSignedData, SignerIdentifier};
 use baytrust::path::{verify_chain, ChainOptions, Purpose};
 use baytrust::trust::{
     ListedCa, StaleListPolicy, TrustAnchor, TrustList, TrustListDocument, TrustStore,
@@ -117,9 +117,6 @@ fn fuzz_inspect_certificate(certificate: &Certificate<'_>) {
     let _ = certificate.inhibit_any_policy();
     let _ = certificate.name_constraints();
     let _ = certificate.subject_alt_name();
-    let _ = certificate.crl_distribution_points();
-    let _ = certificate.authority_info_access();
-    let _ = certificate.mainland_identity_extensions();
     for oid in [
         baytrust::oid::ORGANIZATION_IDENTIFIER,
         baytrust::oid::COMMON_NAME,
@@ -168,7 +165,7 @@ pub fn fuzz_certificate(data: &[u8]) {
 /// verified against the bundled trust lists, attached and detached.
 #[allow(dead_code)]
 pub fn fuzz_cms_verify(data: &[u8]) {
-    if let Ok(signed_data) = SignedData::parse(data) {
+    if let Ok(signed_data) = CmsSignedData::parse(data) {
         let _ = signed_data.encapsulated_content_type();
         let _ = signed_data.encapsulated_content();
         let _ = signed_data.digest_algorithms();

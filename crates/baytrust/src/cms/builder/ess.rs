@@ -2,7 +2,7 @@
 //! the signer's certificate by its SHA-256 hash and issuer/serial, as CAdES-B-B
 //! requires (ETSI EN 319 122-1 §5.2.2.3).
 
-use der::asn1::{ObjectIdentifier, OctetString};
+use der::asn1::OctetString;
 use der::Sequence;
 use x509_cert::ext::pkix::name::{GeneralName, GeneralNames};
 use x509_cert::serial_number::SerialNumber;
@@ -11,10 +11,6 @@ use x509_cert::Certificate as X509Certificate;
 
 use crate::cms::DigestAlgorithm;
 use crate::Error;
-
-/// `id-aa-signingCertificateV2` (RFC 5035 §3).
-pub(super) const ID_AA_SIGNING_CERTIFICATE_V2: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
 
 /// RFC 5035 §3:
 ///

@@ -9,26 +9,11 @@ use x509_cert::spki::AlgorithmIdentifierOwned;
 
 pub(super) use crate::algorithm::Sha2;
 use crate::cms::DigestAlgorithm;
+use crate::oid::typed::{
+    ECDSA_WITH_SHA256, ECDSA_WITH_SHA384, ED25519, MGF1, RSASSA_PSS, SHA256_WITH_RSA,
+    SHA384_WITH_RSA, SHA512_WITH_RSA, SM2_WITH_SM3,
+};
 use crate::Error;
-
-/// `sha256WithRSAEncryption` (RFC 4055 §5).
-const SHA256_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
-/// `sha384WithRSAEncryption` (RFC 4055 §5).
-const SHA384_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.12");
-/// `sha512WithRSAEncryption` (RFC 4055 §5).
-const SHA512_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.13");
-/// `id-RSASSA-PSS` (RFC 4055 §3.1).
-const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
-/// `id-mgf1` (RFC 4055 §2.2).
-const MGF1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.8");
-/// `ecdsa-with-SHA256` (RFC 5758 §3.2).
-const ECDSA_WITH_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
-/// `ecdsa-with-SHA384` (RFC 5758 §3.2).
-const ECDSA_WITH_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3");
-/// `id-Ed25519` (RFC 8410 §3).
-const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
-/// `SM2-with-SM3` (GM/T 0006-2012, RFC 8998 §2).
-const SM2_WITH_SM3: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.156.10197.1.501");
 
 /// A signature algorithm baytrust signs with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

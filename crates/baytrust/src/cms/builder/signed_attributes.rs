@@ -9,15 +9,11 @@ use x509_cert::attr::{Attribute, Attributes};
 use x509_cert::time::Time as X509Time;
 use x509_cert::Certificate as X509Certificate;
 
-use super::ess::{SigningCertificateV2, ID_AA_SIGNING_CERTIFICATE_V2};
+use super::ess::SigningCertificateV2;
+use crate::oid::typed::{
+    ID_AA_SIGNING_CERTIFICATE_V2, ID_CONTENT_TYPE, ID_MESSAGE_DIGEST, ID_SIGNING_TIME,
+};
 use crate::{Error, Time};
-
-/// `id-contentType` (RFC 5652 §11.1).
-const ID_CONTENT_TYPE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.3");
-/// `id-messageDigest` (RFC 5652 §11.2).
-const ID_MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
-/// `id-signingTime` (RFC 5652 §11.3).
-const ID_SIGNING_TIME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.5");
 
 /// The first year RFC 5652 §11.3 writes as GeneralizedTime rather than UTCTime.
 const FIRST_GENERALIZED_TIME_YEAR: u16 = 2050;

@@ -7,9 +7,10 @@ use std::io::Read;
 use ::cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use ::cms::content_info::{CmsVersion, ContentInfo};
 use ::cms::signed_data::{
-    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
+    CertificateSet, EncapsulatedContentInfo, SignedData as Rfc5652SignedData, SignerIdentifier,
+    SignerInfo as Rfc5652SignerInfo, SignerInfos,
 };
-use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
+use der::asn1::{OctetString, SetOfVec};
 use der::{Any, Decode, Encode};
 use x509_cert::Certificate as X509Certificate;
 use x509_parser::prelude::FromDer;
@@ -20,12 +21,8 @@ use super::SigningKey;
 use crate::algorithm::{verify_signature, AlgorithmPolicy};
 use crate::cert::{Certificate, CertificateDer};
 use crate::cms::{ContentDigests, DigestAlgorithm};
+use crate::oid::typed::{ID_DATA, ID_SIGNED_DATA};
 use crate::{Error, Time};
-
-/// `id-data` (RFC 5652 §4).
-const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
-/// `id-signedData` (RFC 5652 §5.1).
-const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
 
 /// Builds a DER CMS SignedData over `id-data` content.
 ///
@@ -184,7 +181,7 @@ impl SignedDataBuilder {
             }
         }
 
-        let signed_data = SignedData {
+        let signed_data = Rfc5652SignedData {
             version: CmsVersion::V1,
             digest_algorithms: SetOfVec::try_from(digest_algorithms)
                 .map_err(|e| encoding("digestAlgorithms", e))?,
@@ -227,7 +224,7 @@ impl SignedDataBuilder {
 
 impl Signer {
     /// The SignerInfo (RFC 5652 §5.3, version 1) over the content digest `digest`.
-    fn signer_info(&self, digest: &[u8], signing_time: Time) -> Result<SignerInfo, Error> {
+    fn signer_info(&self, digest: &[u8], signing_time: Time) -> Result<Rfc5652SignerInfo, Error> {
         let attributes = SignedAttributeValues {
             content_type: ID_DATA,
             message_digest: digest,
@@ -241,7 +238,7 @@ impl Signer {
         self.check(&message, &signature)?;
 
         let tbs = self.certificate.tbs_certificate();
-        Ok(SignerInfo {
+        Ok(Rfc5652SignerInfo {
             version: CmsVersion::V1,
             sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
                 issuer: tbs.issuer().clone(),

@@ -17,24 +17,9 @@ use x509_parser::x509::SubjectPublicKeyInfo;
 use super::signature_algorithm::{Sha2, SignatureAlgorithm};
 use crate::algorithm::KeyAlgorithm;
 use crate::cms::DigestAlgorithm;
+use crate::oid::typed::{EC_PUBLIC_KEY, ED25519, RSA_ENCRYPTION, SECP256R1, SECP384R1, SM2P256V1};
 use crate::Error;
 
-/// `rsaEncryption` (RFC 3279 §2.3.1).
-const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-/// `id-ecPublicKey` (RFC 5480 §2.1.1).
-const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-/// `secp256r1` / P-256 (RFC 5480 §2.1.1.1).
-const SECP256R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-/// `secp384r1` / P-384 (RFC 5480 §2.1.1.1).
-const SECP384R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
-/// `id-Ed25519` (RFC 8410 §3).
-const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
-/// `sm2p256v1` (GM/T 0006-2012): the SM2 curve, which some tools also write as the key
-/// algorithm itself.
-const SM2P256V1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.156.10197.1.301");
-
-/// Where a PEM block starts (RFC 7468 §2).
-const PEM_BEGIN: &[u8] = b"-----BEGIN ";
 /// The PEM label of an unencrypted PKCS#8 key (RFC 7468 §10).
 const PRIVATE_KEY_LABEL: &str = "PRIVATE KEY";
 /// The PEM label of an encrypted PKCS#8 key (RFC 7468 §11).
@@ -78,26 +63,22 @@ impl SigningKey {
         if pem.is_empty() {
             return Err(Error::EmptyInput);
         }
-        // Text before the block (as `openssl pkey -text` writes) is skipped.
-        let begin = pem
-            .windows(PEM_BEGIN.len())
-            .position(|window| window == PEM_BEGIN)
-            .ok_or(Error::PemNoBlock)?;
-        let (label, der) =
-            pem_rfc7468::decode_vec(pem.get(begin..).unwrap_or_default()).map_err(|e| {
-                Error::PemMalformed {
-                    reason: e.to_string(),
-                }
-            })?;
-        match label {
-            PRIVATE_KEY_LABEL => Self::from_pkcs8_der(&der),
-            ENCRYPTED_PRIVATE_KEY_LABEL => Err(Error::SigningKeyInvalid {
-                reason: "the PKCS#8 key is encrypted; decrypt it first".to_owned(),
-            }),
-            other => Err(Error::PemWrongLabel {
-                found: other.to_owned(),
-                expected: PRIVATE_KEY_LABEL,
-            }),
+        // Text before the block (as `openssl pkey -text` writes) is skipped; text
+        // after it is refused.
+        let (block, rest) = crate::pem::first_block(pem)?.ok_or(Error::PemNoBlock)?;
+        if !rest.iter().all(u8::is_ascii_whitespace) {
+            return Err(Error::PemMalformed {
+                reason: "text follows the END line".to_owned(),
+            });
+        }
+        match crate::pem::decode_block(block, &[PRIVATE_KEY_LABEL], PRIVATE_KEY_LABEL) {
+            Ok(der) => Self::from_pkcs8_der(&der),
+            Err(Error::PemWrongLabel { found, .. }) if found == ENCRYPTED_PRIVATE_KEY_LABEL => {
+                Err(Error::SigningKeyInvalid {
+                    reason: "the PKCS#8 key is encrypted; decrypt it first".to_owned(),
+                })
+            }
+            Err(e) => Err(e),
         }
     }
 

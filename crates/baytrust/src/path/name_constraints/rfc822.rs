@@ -7,10 +7,7 @@ use super::dns::{domain_constraint, host_in, label_suffix};
 use super::{shown, Side};
 use crate::cert::attribute_text;
 use crate::cert::name_syntax::parse_mailbox;
-
-/// `emailAddress` (PKCS #9), the legacy home of e-mail addresses in subject names
-/// (RFC 5280 §4.1.2.6, §4.2.1.6).
-const EMAIL_ADDRESS: &str = "1.2.840.113549.1.9.1";
+use crate::oid::EMAIL_ADDRESS;
 
 /// rfc822Name rule: a constraint `local@host` is that mailbox, `host` every mailbox at
 /// exactly that host, `.domain` every mailbox at a host below the domain. Hosts compare

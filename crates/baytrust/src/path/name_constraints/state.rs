@@ -57,7 +57,7 @@ impl Subtree {
         match GeneralName::from_der(base) {
             Ok((&[], name)) => Self::from_general_name(&name),
             _ => Err(Error::ExtensionMalformed {
-                oid: "2.5.29.30".into(),
+                oid: crate::oid::NAME_CONSTRAINTS.into(),
                 reason: "a subtree base does not decode as a GeneralName".into(),
             }),
         }
