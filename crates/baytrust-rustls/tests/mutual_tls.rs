@@ -518,3 +518,58 @@ fn client_refuses_a_server_certificate_whose_eku_is_client_only() {
     );
     got_certificate_unknown_alert(&outcome.server);
 }
+
+// ---- peer identity after the handshake ------------------------------------------------
+
+#[test]
+fn peer_identity_verifies_again_at_the_time_asked() {
+    let server_spec = LeafSpec::of(Jurisdiction::Mo);
+    let client_spec = LeafSpec::of(Jurisdiction::Hk);
+    let client_verifier = BaytrustClientCertVerifier::new(verifier_accepting_all(Jurisdiction::Mo));
+    let on_server = {
+        let verifier = client_verifier.clone();
+        move |conn: &rustls::ServerConnection| {
+            let at_handshake = verifier.peer_identity(conn, now()).unwrap();
+            // 2028-06-01: after the client certificate's notAfter (2028-01-01).
+            let later = rustls_pki_types::UnixTime::since_unix_epoch(
+                std::time::Duration::from_secs(1_843_430_400),
+            );
+            (at_handshake, verifier.peer_identity(conn, later))
+        }
+    };
+    let outcome = run(
+        server_config(&leaf(&server_spec), client_verifier, TLS13),
+        client_config(
+            &leaf(&client_spec),
+            BaytrustServerCertVerifier::new(verifier_accepting_all(Jurisdiction::Hk)),
+            TLS13,
+        ),
+        server_spec.dns_name,
+        on_server,
+        |_| (),
+    );
+    let (at_handshake, later) = outcome.server.unwrap();
+    assert_eq!(at_handshake.entity.org_id.canonical(), "NTRHK-12345678");
+    assert_eq!(
+        at_handshake.entity.organisation,
+        "Harbour Logistics Limited"
+    );
+    assert_eq!(
+        at_handshake.entity.authorised_person.as_deref(),
+        Some("Operations Gateway")
+    );
+    let recognition = at_handshake.recognition.unwrap();
+    assert_eq!(recognition.jurisdiction, Jurisdiction::Hk);
+    assert_eq!(
+        recognition.service,
+        "TLS Test HK Organisational Certificates"
+    );
+    assert_eq!(recognition.policy, "2.16.344.8.2.2008.810.2.2018.1.1");
+    assert!(at_handshake.report.valid);
+    match later {
+        Err(baytrust_rustls::Error::Rejected(rejection)) => {
+            assert_eq!(rejection.error_kind, "CertificateExpired", "{rejection}");
+        }
+        other => panic!("expected an expired rejection, got {other:?}"),
+    }
+}
