@@ -24,7 +24,16 @@
 //! authenticate with the transport-independent protocol of `baytrust::auth` instead.
 //! Certificate chains themselves are checked by baytrust, SM2 CAs included.
 //!
-//! Time: rustls's `now` (its `TimeProvider`), in whole seconds, is the validation time.
+//! **Time.** rustls's `now` (its `TimeProvider`), in whole seconds, is the validation
+//! time of the handshake; `peer_identity` takes its own.
+//!
+//! **Resumed sessions.** On a resumed session rustls does not call the verifiers
+//! again: the peer's certificates come from the session it resumes. `peer_identity`
+//! verifies them again at the time it is given, so an application that calls it on
+//! every connection (resumed or not) also learns of a certificate that has expired,
+//! or that a CRL loaded into a newer verifier revokes, since the full handshake.
+//! Disable resumption (`ServerConfig::session_storage`, `send_tls13_tickets`,
+//! `ClientConfig::resumption`) to have every connection verified in the handshake.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(

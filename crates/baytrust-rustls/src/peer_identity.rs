@@ -2,7 +2,8 @@
 //! from the connection's peer certificates by verifying them again with the same
 //! rules. Re-verifying (rather than remembering the handshake's verdict) needs no
 //! state shared between connections and cannot hand one connection's verdict to
-//! another; it costs one more path validation per connection.
+//! another, and it also covers resumed sessions (for which rustls does not call the
+//! verifiers); it costs one more path validation per connection.
 
 use baytrust::{ChainReport, LegalEntity, Recognition};
 use rustls::CommonState;

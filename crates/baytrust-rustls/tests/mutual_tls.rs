@@ -573,3 +573,94 @@ fn peer_identity_verifies_again_at_the_time_asked() {
         other => panic!("expected an expired rejection, got {other:?}"),
     }
 }
+
+#[test]
+fn server_pinning_the_client_entity_accepts_it() {
+    let server_spec = LeafSpec::of(Jurisdiction::Mo);
+    let outcome = handshake(
+        &leaf(&server_spec),
+        BaytrustClientCertVerifier::new(verifier_accepting_all(Jurisdiction::Mo))
+            .expect_entity(org_id("NTRCN-91350100M000100Y43")),
+        &leaf(&LeafSpec::of(Jurisdiction::Cn)),
+        BaytrustServerCertVerifier::new(verifier_accepting_all(Jurisdiction::Cn)),
+        server_spec.dns_name,
+        TLS13,
+    );
+    assert_eq!(
+        outcome.server.unwrap(),
+        ("NTRCN-91350100M000100Y43".to_owned(), Jurisdiction::Cn)
+    );
+}
+
+// ---- plain anchors and resumed sessions -----------------------------------------------
+
+#[test]
+fn plain_anchors_authenticate_the_entity_without_a_recognition() {
+    let pki = support::pki::pki();
+    let anchors = |j: Jurisdiction| {
+        std::sync::Arc::new(
+            baytrust::Verifier::builder()
+                .anchors(Jurisdiction::Cn, &pki.of(Jurisdiction::Cn).root)
+                .unwrap()
+                .anchors(Jurisdiction::Hk, &pki.of(Jurisdiction::Hk).root)
+                .unwrap()
+                .home(j)
+                .build()
+                .unwrap(),
+        )
+    };
+    let server_spec = LeafSpec::of(Jurisdiction::Hk);
+    let client_verifier = BaytrustClientCertVerifier::new(anchors(Jurisdiction::Hk));
+    let server_verifier = BaytrustServerCertVerifier::new(anchors(Jurisdiction::Cn));
+    let outcome = run(
+        server_config(&leaf(&server_spec), client_verifier.clone(), TLS13),
+        client_config(
+            &leaf(&LeafSpec::of(Jurisdiction::Cn)),
+            server_verifier.clone(),
+            TLS13,
+        ),
+        server_spec.dns_name,
+        move |conn| client_verifier.peer_identity(conn, now()).unwrap(),
+        move |conn| server_verifier.peer_identity(conn, now()).unwrap(),
+    );
+    let client = outcome.server.unwrap();
+    assert_eq!(client.entity.org_id.canonical(), "NTRCN-91350100M000100Y43");
+    assert_eq!(client.recognition, None);
+    let server = outcome.client.unwrap();
+    assert_eq!(server.entity.org_id.canonical(), "NTRHK-12345678");
+    assert_eq!(server.recognition, None);
+}
+
+#[test]
+fn a_resumed_session_still_yields_the_peer_identity_verified_again() {
+    let server_spec = LeafSpec::of(Jurisdiction::Hk);
+    let client_verifier = BaytrustClientCertVerifier::new(verifier_accepting_all(Jurisdiction::Hk));
+    let server = server_config(&leaf(&server_spec), client_verifier.clone(), TLS13);
+    let client = client_config(
+        &leaf(&LeafSpec::of(Jurisdiction::Mo)),
+        BaytrustServerCertVerifier::new(verifier_accepting_all(Jurisdiction::Mo)),
+        TLS13,
+    );
+    let mut kinds = Vec::new();
+    for _ in 0..2 {
+        let verifier = client_verifier.clone();
+        let outcome = run(
+            server.clone(),
+            client.clone(),
+            server_spec.dns_name,
+            move |conn| {
+                (
+                    conn.handshake_kind(),
+                    verifier.peer_identity(conn, now()).map(|p| p.entity.org_id),
+                )
+            },
+            |_| (),
+        );
+        kinds.push(outcome.server.unwrap());
+    }
+    assert_eq!(kinds[0].0, Some(rustls::HandshakeKind::Full));
+    assert_eq!(kinds[1].0, Some(rustls::HandshakeKind::Resumed));
+    for (_, identity) in &kinds {
+        assert_eq!(identity, &Ok(org_id("NTRMO-SO81234")));
+    }
+}

@@ -13,6 +13,7 @@ use baytrust_rustls::{
     rejection, BaytrustClientCertVerifier, BaytrustRejection, BaytrustServerCertVerifier, Error,
     MAX_INTERMEDIATES, TIME_OUT_OF_RANGE, TOO_MANY_INTERMEDIATES,
 };
+use proptest::prelude::*;
 use rustls::client::danger::ServerCertVerifier;
 use rustls::server::danger::ClientCertVerifier;
 use rustls::{CertificateError, SignatureScheme};
@@ -176,4 +177,30 @@ fn peer_identity_before_the_handshake_is_no_peer_certificate() {
         verifier.peer_identity(&connection, now()),
         Err(Error::NoPeerCertificate)
     );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Any single-byte change to a recognised client certificate — its signed part,
+    /// its signature or its DER framing — is refused with a typed rejection, never
+    /// accepted, never a panic.
+    #[test]
+    fn a_changed_byte_of_a_recognised_certificate_is_always_refused(
+        position in any::<prop::sample::Index>(),
+        xor in 1u8..=255,
+    ) {
+        static VERIFIER: std::sync::OnceLock<BaytrustClientCertVerifier> =
+            std::sync::OnceLock::new();
+        static CLIENT: std::sync::OnceLock<support::pki::Leaf> = std::sync::OnceLock::new();
+        let verifier = VERIFIER.get_or_init(client_verifier);
+        let client = CLIENT.get_or_init(|| leaf(&LeafSpec::of(Jurisdiction::Cn)));
+        let mut der = client.chain[0].as_ref().to_vec();
+        let at = position.index(der.len());
+        der[at] ^= xor;
+        let error = verifier
+            .verify_client_cert(&CertificateDer::from(der), &client.chain[1..], now())
+            .unwrap_err();
+        prop_assert!(rejection(&error).is_some(), "{error:?}");
+    }
 }

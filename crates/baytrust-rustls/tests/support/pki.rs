@@ -51,6 +51,7 @@ fn key(jurisdiction: Jurisdiction, slot: &str) -> rcgen::KeyPair {
             "root" => "hk-issuing-ca",
             "issuing" => "hk-retired-issuing-ca",
             "unlisted" => "hk-org-retired-ca",
+            "other-leaf" => "hk-trust-list-signer",
             _ => "hk-org-harbour-logistics",
         }),
         Jurisdiction::Mo => rcgen::KeyPair::generate_for(&rcgen::PKCS_ED25519).unwrap(),
@@ -253,6 +254,9 @@ pub struct LeafSpec {
     /// Issued by the unlisted issuing CA under the same root.
     pub unlisted_issuer: bool,
     pub ekus: Vec<rcgen::ExtendedKeyUsagePurpose>,
+    /// Which key: `"leaf"`, or `"other-leaf"` for a second organisation (matters for
+    /// HK, whose keys are committed ones; CN and MO keys are always fresh).
+    pub key_slot: &'static str,
 }
 
 impl LeafSpec {
@@ -288,6 +292,7 @@ impl LeafSpec {
                 rcgen::ExtendedKeyUsagePurpose::ServerAuth,
                 rcgen::ExtendedKeyUsagePurpose::ClientAuth,
             ],
+            key_slot: "leaf",
         }
     }
 }
@@ -332,7 +337,7 @@ pub fn leaf(spec: &LeafSpec) -> Leaf {
     params.not_before = rcgen::date_time_ymd(2025, 1, 1);
     let (y, m, d) = spec.not_after;
     params.not_after = rcgen::date_time_ymd(y, m, d);
-    let key = key(spec.jurisdiction, "leaf");
+    let key = key(spec.jurisdiction, spec.key_slot);
     let (issuer, issuing_ca) = if spec.unlisted_issuer {
         (&pki.unlisted_issuer, &pki.unlisted_issuing_ca)
     } else {
