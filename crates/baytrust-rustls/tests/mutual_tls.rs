@@ -501,6 +501,24 @@ fn server_refuses_a_client_certificate_whose_eku_is_server_only() {
 }
 
 #[test]
+fn server_refuses_a_client_certificate_for_non_repudiation_only() {
+    let mut client = LeafSpec::of(Jurisdiction::Cn);
+    client.key_usages = vec![rcgen::KeyUsagePurpose::ContentCommitment];
+    let outcome = hk_server_with_client(&client, &[Jurisdiction::Cn], &[]);
+    let rejection = refused(
+        &outcome.server,
+        "LeafKeyUsageMissing",
+        Indication::Indeterminate,
+        Some(SubIndication::ChainConstraintsFailure),
+    );
+    assert!(
+        rejection.reason.contains("keyUsage does not allow client"),
+        "{rejection}"
+    );
+    got_certificate_unknown_alert(&outcome.client);
+}
+
+#[test]
 fn client_refuses_a_server_certificate_whose_eku_is_client_only() {
     let mut server = LeafSpec::of(Jurisdiction::Hk);
     server.ekus = vec![rcgen::ExtendedKeyUsagePurpose::ClientAuth];

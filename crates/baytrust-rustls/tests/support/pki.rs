@@ -254,6 +254,7 @@ pub struct LeafSpec {
     /// Issued by the unlisted issuing CA under the same root.
     pub unlisted_issuer: bool,
     pub ekus: Vec<rcgen::ExtendedKeyUsagePurpose>,
+    pub key_usages: Vec<rcgen::KeyUsagePurpose>,
     /// Which key: `"leaf"`, or `"other-leaf"` for a second organisation (matters for
     /// HK, whose keys are committed ones; CN and MO keys are always fresh).
     pub key_slot: &'static str,
@@ -293,6 +294,7 @@ impl LeafSpec {
                 rcgen::ExtendedKeyUsagePurpose::ClientAuth,
             ],
             key_slot: "leaf",
+            key_usages: vec![rcgen::KeyUsagePurpose::DigitalSignature],
         }
     }
 }
@@ -329,7 +331,7 @@ pub fn leaf(spec: &LeafSpec) -> Leaf {
     params.subject_alt_names = vec![rcgen::SanType::DnsName(
         spec.dns_name.to_owned().try_into().unwrap(),
     )];
-    params.key_usages = vec![rcgen::KeyUsagePurpose::DigitalSignature];
+    params.key_usages = spec.key_usages.clone();
     params.extended_key_usages = spec.ekus.clone();
     params.custom_extensions.push(policies(spec.policy));
     params.use_authority_key_identifier_extension = true;
