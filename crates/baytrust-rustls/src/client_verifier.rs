@@ -61,7 +61,7 @@ impl BaytrustClientCertVerifier {
         connection: &CommonState,
         now: UnixTime,
     ) -> Result<PeerIdentity, Error> {
-        identity_of(&self.check, connection, now)
+        identity_of(&self.check, connection, now, |_| None)
     }
 }
 

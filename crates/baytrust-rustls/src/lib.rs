@@ -38,7 +38,14 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::as_conversions
+    )
 )]
 
 mod client_verifier;
@@ -47,6 +54,7 @@ mod peer_check;
 mod peer_identity;
 mod rejection;
 mod server_verifier;
+mod staple_memory;
 
 pub use client_verifier::BaytrustClientCertVerifier;
 pub use error::Error;
@@ -57,3 +65,4 @@ pub use rejection::{
     NO_LEGAL_ENTITY, TIME_OUT_OF_RANGE, TOO_MANY_INTERMEDIATES,
 };
 pub use server_verifier::BaytrustServerCertVerifier;
+pub use staple_memory::MAX_REMEMBERED_STAPLES;

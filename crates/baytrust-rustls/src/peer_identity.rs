@@ -27,18 +27,21 @@ pub struct PeerIdentity {
     pub report: ChainReport,
 }
 
-/// The identity of `connection`'s peer under `check` at `now`.
+/// The identity of `connection`'s peer under `check` at `now`, with the stapled OCSP
+/// response `staple_of` recalls for its end-entity certificate.
 pub(crate) fn identity_of(
     check: &PeerCheck,
     connection: &CommonState,
     now: UnixTime,
+    staple_of: impl FnOnce(&[u8]) -> Option<Vec<u8>>,
 ) -> Result<PeerIdentity, Error> {
     let certificates = connection
         .peer_certificates()
         .ok_or(Error::NoPeerCertificate)?;
     let (end_entity, intermediates) = certificates.split_first().ok_or(Error::NoPeerCertificate)?;
+    let staple = staple_of(end_entity.as_ref()).unwrap_or_default();
     let report = check
-        .chain_verdict(end_entity, intermediates, &[], now)
+        .chain_verdict(end_entity, intermediates, &staple, now)
         .and_then(|report| check.check_expected_entity(report))
         .map_err(Error::Rejected)?;
     // `chain_verdict` passes only a report with an entity; refused all the same if not.

@@ -33,8 +33,12 @@ pub const TIME_OUT_OF_RANGE: &str = "TimeOutOfRange";
 /// For a chain that passed but is refused by the TLS binding — a host name mismatch,
 /// a pinned entity mismatch, no legal entity — `indication` stays `TOTAL_PASSED` (the
 /// chain is fine) and `error_kind` is one of [`HOST_NAME_MISMATCH`],
-/// [`ENTITY_MISMATCH`], [`NO_LEGAL_ENTITY`]. `report` is the full chain report
-/// whenever baytrust produced one (to show the chain and the `claimed_entity`).
+/// [`ENTITY_MISMATCH`], [`NO_LEGAL_ENTITY`]. A certificate baytrust cannot read gets
+/// the error's own kind (`CertificateMalformed`, …) and sub-indication; a refusal
+/// before baytrust ran ([`TOO_MANY_INTERMEDIATES`], [`TIME_OUT_OF_RANGE`]) is
+/// `INDETERMINATE / CERTIFICATE_CHAIN_GENERAL_FAILURE`. `report` is the full chain
+/// report whenever baytrust produced one (to show the chain and the
+/// `claimed_entity`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BaytrustRejection {

@@ -14,6 +14,7 @@ use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
 use crate::peer_check::PeerCheck;
 use crate::peer_identity::{identity_of, PeerIdentity};
 use crate::rejection::{BaytrustRejection, HOST_NAME_MISMATCH};
+use crate::staple_memory::StapleMemory;
 use crate::Error;
 
 /// Verifies TLS server certificates with a [`baytrust::Verifier`]: RFC 5280 for TLS
@@ -38,6 +39,9 @@ use crate::Error;
 #[derive(Debug, Clone)]
 pub struct BaytrustServerCertVerifier {
     check: PeerCheck,
+    /// Shared by clones, so the verifier kept for `peer_identity` sees the staples the
+    /// one installed in the `ClientConfig` received.
+    staples: Arc<StapleMemory>,
 }
 
 impl BaytrustServerCertVerifier {
@@ -45,6 +49,7 @@ impl BaytrustServerCertVerifier {
     pub fn new(verifier: Arc<Verifier>) -> Self {
         Self {
             check: PeerCheck::new(verifier, Purpose::Server),
+            staples: Arc::default(),
         }
     }
 
@@ -57,7 +62,9 @@ impl BaytrustServerCertVerifier {
 
     /// The server's legal entity and recognition after the handshake on `connection`
     /// (a `rustls::ClientConnection`): its certificates verified again at `now` with
-    /// the pinned entity when one is set (the host name was checked by the handshake).
+    /// the pinned entity when one is set (the host name was checked by the handshake),
+    /// and with the OCSP response the server stapled, which this verifier (or a clone
+    /// of it) remembers for the last [`MAX_REMEMBERED_STAPLES`](crate::MAX_REMEMBERED_STAPLES) server certificates.
     ///
     /// Errors: [`Error::NoPeerCertificate`] before the server's certificate arrived,
     /// [`Error::Rejected`] when the chain does not pass at `now`.
@@ -66,7 +73,9 @@ impl BaytrustServerCertVerifier {
         connection: &CommonState,
         now: UnixTime,
     ) -> Result<PeerIdentity, Error> {
-        identity_of(&self.check, connection, now)
+        identity_of(&self.check, connection, now, |end_entity| {
+            self.staples.recall(end_entity)
+        })
     }
 
     fn check_host_name(
@@ -105,8 +114,10 @@ impl ServerCertVerifier for BaytrustServerCertVerifier {
                 Some(_) => self.check.check_expected_entity(report),
                 None => Self::check_host_name(end_entity, server_name, report),
             })
-            .map(|_| ServerCertVerified::assertion())
-            .map_err(|rejection| rejection.into_rustls_error())
+            .map_err(|rejection| rejection.into_rustls_error())?;
+        // Only the staples of servers accepted are worth remembering.
+        self.staples.remember(end_entity.as_ref(), ocsp_response);
+        Ok(ServerCertVerified::assertion())
     }
 
     fn verify_tls12_signature(
