@@ -204,3 +204,49 @@ proptest! {
         prop_assert!(rejection(&error).is_some(), "{error:?}");
     }
 }
+
+/// A bundled-lists relying party (CN, HK, MO) at the test time.
+fn bundled_verifier() -> Arc<baytrust::Verifier> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata");
+    let read = |path: String| std::fs::read(format!("{root}/{path}")).unwrap();
+    let mut builder = baytrust::Verifier::builder();
+    for (jurisdiction, code) in [
+        (Jurisdiction::Cn, "cn"),
+        (Jurisdiction::Hk, "hk"),
+        (Jurisdiction::Mo, "mo"),
+    ] {
+        builder = builder
+            .trust_list(
+                jurisdiction,
+                &read(format!("trust-lists/{code}.p7s")),
+                &read(format!("pki/{code}/trust-list-operator-ca.pem")),
+                support::pki::at(),
+            )
+            .unwrap();
+    }
+    Arc::new(builder.build().unwrap())
+}
+
+#[test]
+fn an_sm2_entity_chain_is_recognised_but_no_sm2_handshake_scheme_is_offered() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata");
+    let chain: Vec<CertificateDer<'static>> = baytrust::decode_certificates(
+        &std::fs::read(format!("{root}/pki/cn-sm2/org-qianhai-tech-chain.pem")).unwrap(),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|der| CertificateDer::from(der.as_ref().to_vec()))
+    .collect();
+    let verifier = BaytrustClientCertVerifier::new(bundled_verifier());
+    // baytrust validates the SM2 chain and recognises the entity ...
+    verifier
+        .verify_client_cert(&chain[0], &chain[1..], now())
+        .unwrap();
+    // ... but rustls cannot verify an SM2 handshake signature: sm2sig_sm3 (RFC 8998,
+    // 0x0708) is not among the schemes, so SM2 entities use `baytrust::auth`.
+    let schemes = verifier.supported_verify_schemes();
+    assert!(
+        !schemes.contains(&SignatureScheme::from(0x0708)),
+        "{schemes:?}"
+    );
+}
