@@ -682,3 +682,40 @@ fn a_resumed_session_still_yields_the_peer_identity_verified_again() {
         assert_eq!(identity, &Ok(org_id("NTRMO-SO81234")));
     }
 }
+
+#[test]
+fn a_ca_of_one_jurisdiction_cannot_vouch_for_a_pinned_entity_of_another() {
+    // A CN-listed CA issues a certificate claiming Harbour Logistics' HK identifier,
+    // with the subject's C=CN, then with C=HK.
+    for (country, error_kind, fragment) in [
+        (
+            "CN",
+            "IdentityConflict",
+            "names a country other than the subject's C=CN",
+        ),
+        (
+            "HK",
+            "NotRecognised",
+            "NTRHK-12345678 is not a CN identifier",
+        ),
+    ] {
+        let mut server = LeafSpec::of(Jurisdiction::Cn);
+        server.org_id = "NTRHK-12345678";
+        server.organisation = "Harbour Logistics Limited";
+        server.country = country;
+        let outcome = cn_client_with_server(
+            &server,
+            cn_server_verifier(&[Jurisdiction::Hk], &[]).expect_entity(org_id("NTRHK-12345678")),
+            None,
+        );
+        let rejection = refused(
+            &outcome.client,
+            error_kind,
+            Indication::TotalFailed,
+            Some(SubIndication::NotRecognised),
+        );
+        assert!(rejection.reason.contains(fragment), "{rejection}");
+        assert_eq!(rejection.report.unwrap().entity, None);
+        got_certificate_unknown_alert(&outcome.server);
+    }
+}

@@ -258,6 +258,8 @@ pub struct LeafSpec {
     /// Which key: `"leaf"`, or `"other-leaf"` for a second organisation (matters for
     /// HK, whose keys are committed ones; CN and MO keys are always fresh).
     pub key_slot: &'static str,
+    /// The subject's `C` (default: the jurisdiction's code).
+    pub country: &'static str,
 }
 
 impl LeafSpec {
@@ -295,6 +297,7 @@ impl LeafSpec {
             ],
             key_slot: "leaf",
             key_usages: vec![rcgen::KeyUsagePurpose::DigitalSignature],
+            country: jurisdiction.code(),
         }
     }
 }
@@ -317,7 +320,7 @@ pub fn leaf(spec: &LeafSpec) -> Leaf {
     params.distinguished_name = rcgen::DistinguishedName::new();
     params
         .distinguished_name
-        .push(rcgen::DnType::CountryName, spec.jurisdiction.code());
+        .push(rcgen::DnType::CountryName, spec.country);
     params
         .distinguished_name
         .push(rcgen::DnType::OrganizationName, spec.organisation);
