@@ -719,3 +719,43 @@ fn a_ca_of_one_jurisdiction_cannot_vouch_for_a_pinned_entity_of_another() {
         got_certificate_unknown_alert(&outcome.server);
     }
 }
+
+#[test]
+fn tls12_refusals_carry_the_same_typed_reason_in_both_directions() {
+    // The server refuses an expired MO client ...
+    let mut client = LeafSpec::of(Jurisdiction::Mo);
+    client.not_after = (2026, 3, 1);
+    let server_spec = LeafSpec::of(Jurisdiction::Hk);
+    let outcome = handshake(
+        &leaf(&server_spec),
+        BaytrustClientCertVerifier::new(verifier_accepting_all(Jurisdiction::Hk)),
+        &leaf(&client),
+        BaytrustServerCertVerifier::new(verifier_accepting_all(Jurisdiction::Mo)),
+        server_spec.dns_name,
+        TLS12,
+    );
+    refused(
+        &outcome.server,
+        "CertificateExpired",
+        Indication::Indeterminate,
+        Some(SubIndication::OutOfBoundsNoPoe),
+    );
+    got_certificate_unknown_alert(&outcome.client);
+
+    // ... and a CN client refuses a HK server its list does not accept.
+    let outcome = handshake(
+        &leaf(&server_spec),
+        BaytrustClientCertVerifier::new(verifier_accepting_all(Jurisdiction::Hk)),
+        &leaf(&LeafSpec::of(Jurisdiction::Cn)),
+        cn_server_verifier(&[Jurisdiction::Mo], &[]),
+        server_spec.dns_name,
+        TLS12,
+    );
+    refused(
+        &outcome.client,
+        "NotRecognised",
+        Indication::TotalFailed,
+        Some(SubIndication::NotRecognised),
+    );
+    got_certificate_unknown_alert(&outcome.server);
+}
