@@ -64,7 +64,8 @@ impl BaytrustServerCertVerifier {
     /// (a `rustls::ClientConnection`): its certificates verified again at `now` with
     /// the pinned entity when one is set (the host name was checked by the handshake),
     /// and with the OCSP response the server stapled, which this verifier (or a clone
-    /// of it) remembers for the last [`MAX_REMEMBERED_STAPLES`](crate::MAX_REMEMBERED_STAPLES) server certificates.
+    /// of it) remembers for the last
+    /// [`MAX_REMEMBERED_STAPLES`](crate::MAX_REMEMBERED_STAPLES) servers it accepted.
     ///
     /// Errors: [`Error::NoPeerCertificate`] before the server's certificate arrived,
     /// [`Error::Rejected`] when the chain does not pass at `now`.
