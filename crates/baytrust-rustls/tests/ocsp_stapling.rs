@@ -140,3 +140,49 @@ fn a_stapled_revoked_response_refuses_the_server() {
         "{rejection}"
     );
 }
+
+#[test]
+fn staples_that_do_not_vouch_for_the_server_do_not_satisfy_required_revocation() {
+    for (org, staple, expected) in [
+        // Harbour Logistics' good response stapled by Kowloon Electronics' server.
+        (
+            "kowloon-electronics",
+            "hk-good.der",
+            "no CRL or OCSP response covers it",
+        ),
+        // Harbour Logistics' good response, but past its nextUpdate.
+        ("harbour-logistics", "hk-stale.der", "is stale"),
+        // Signed by the MO responder, which may not speak for the HK issuing CA.
+        (
+            "harbour-logistics",
+            "hk-unauthorised-responder.der",
+            "is not authorised by the certificate's issuer",
+        ),
+        // Signed by a certificate of the HK CA without id-kp-OCSPSigning.
+        (
+            "harbour-logistics",
+            "hk-no-ocsp-signing.der",
+            "lacks id-kp-OCSPSigning",
+        ),
+    ] {
+        let server = bundled_server(org, read(&format!("revocation/ocsp/{staple}")));
+        let expected_entity = if org == "harbour-logistics" {
+            "NTRHK-12345678"
+        } else {
+            "NTRHK-87654321"
+        };
+        let error = connect(server, expected_entity).unwrap_err();
+        let rejection =
+            rejection_in_io(&error).unwrap_or_else(|| panic!("{org} {staple}: {error:?}"));
+        assert_eq!(
+            rejection.error_kind, "RevocationStatusUnavailable",
+            "{rejection}"
+        );
+        assert_eq!(rejection.indication, Indication::Indeterminate);
+        assert_eq!(rejection.sub_indication, Some(SubIndication::TryLater));
+        assert!(
+            rejection.reason.contains(expected),
+            "{org} {staple}: {rejection}"
+        );
+    }
+}
