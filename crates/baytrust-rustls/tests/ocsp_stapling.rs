@@ -1,7 +1,8 @@
 //! The server's stapled OCSP response is one more revocation source for the client's
 //! verifier: with revocation required, a good staple lets the bundled Harbour
-//! Logistics server in, no staple is `TRY_LATER`, and a staple saying revoked refuses
-//! the bundled Kowloon Electronics server. (Bundled PKI, lists and OpenSSL-made OCSP
+//! Logistics server in, no staple is `TRY_LATER`, a staple saying revoked refuses
+//! the bundled Kowloon Electronics server, and a staple that does not vouch for the
+//! server (another certificate's, stale, from an unauthorised responder) is no status. (Bundled PKI, lists and OpenSSL-made OCSP
 //! responses of `testdata/revocation`; the issuing CA's status comes from the HK
 //! root's CRL.)
 
