@@ -20,6 +20,7 @@
 )]
 
 pub mod algorithm;
+pub mod auth;
 pub mod cert;
 pub mod cms;
 mod error;
@@ -37,6 +38,12 @@ pub mod verifier;
 mod verifier_builder;
 
 pub use error::Error;
+// ---- mutual authentication (issue 12) ----
+pub use auth::{
+    AuthPolicy, AuthenticatedPeer, Credentials, Initiator, InitiatorAwaitingResponse, Message1,
+    Message2, Message3, NonceSource, ReplayCache, Responder, ResponderAwaitingConfirm,
+    SystemNonceSource,
+};
 pub use time::Time;
 
 // The types a user needs, at the crate root (module paths may become private).
