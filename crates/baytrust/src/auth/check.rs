@@ -159,6 +159,21 @@ pub(super) fn validate_peer(
             report.error.clone().unwrap_or_default(),
         ));
     }
+    // The protocol signs with the certificate's key: whatever the purpose allows, a
+    // keyUsage without digitalSignature (RFC 5280 §4.2.1.3: "verifying digital
+    // signatures, other than signatures on certificates or CRLs") forbids it.
+    if leaf
+        .parse()
+        .ok()
+        .and_then(|c| c.key_usage().map(|ku| ku.digital_signature()))
+        == Some(false)
+    {
+        return Err(not_recognised(
+            Some(SubIndication::ChainConstraintsFailure),
+            "LeafKeyUsageMissing",
+            "the peer's keyUsage lacks digitalSignature, which authentication needs".into(),
+        ));
+    }
     let Some(entity) = report.entity.clone() else {
         return Err(not_recognised(
             None,
