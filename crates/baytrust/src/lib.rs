@@ -44,6 +44,10 @@ pub use auth::{
     Message2, Message3, NonceSource, ReplayCache, Responder, ResponderAwaitingConfirm,
     SystemNonceSource,
 };
+pub use auth::{
+    MAX_CHAIN_CERTIFICATES as AUTH_MAX_CHAIN_CERTIFICATES,
+    MAX_MESSAGE_BYTES as AUTH_MAX_MESSAGE_BYTES,
+};
 pub use time::Time;
 
 // The types a user needs, at the crate root (module paths may become private).
