@@ -196,6 +196,28 @@ fn the_honest_messages_are_accepted() {
     }
 }
 
+/// Writes the seeds of the `auth_message` fuzz target (fuzz/corpus/auth_message/):
+/// session A's messages, each after its role selector byte. Run by hand:
+/// `BAYTRUST_WRITE_AUTH_SEEDS=1 cargo test -p baytrust --test auth_mutations -- --ignored`.
+#[test]
+#[ignore = "writes fuzz seeds; run by hand"]
+fn write_auth_message_fuzz_seeds() {
+    if std::env::var_os("BAYTRUST_WRITE_AUTH_SEEDS").is_none() {
+        return;
+    }
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/auth_message");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (kind, message) in fixture().a.iter().enumerate() {
+        let mut seed = vec![u8::try_from(kind).unwrap()];
+        seed.extend_from_slice(message);
+        std::fs::write(dir.join(format!("session-a-message-{}", kind + 1)), seed).unwrap();
+    }
+    let mut cross = vec![1u8];
+    cross.extend_from_slice(&fixture().b[1]);
+    std::fs::write(dir.join("session-b-message-2"), cross).unwrap();
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 96,

@@ -39,9 +39,13 @@ impl<'a> DecodeValue<'a> for Chain {
 
 impl EncodeValue for Chain {
     fn value_len(&self) -> der::Result<Length> {
-        self.0
-            .iter()
-            .try_fold(Length::ZERO, |len, element| len + element.encoded_len()?)
+        self.0.iter().try_fold(Length::ZERO, |len, element| {
+            // `Length + Length` is der's checked addition (an error past its
+            // maximum), not wrapping arithmetic.
+            #[allow(clippy::arithmetic_side_effects)]
+            let sum = len + element.encoded_len()?;
+            sum
+        })
     }
 
     fn encode_value(&self, writer: &mut impl der::Writer) -> der::Result<()> {
