@@ -1052,3 +1052,29 @@ fn credentials_refuse_a_key_of_another_certificate_and_an_empty_chain() {
         Err(Error::AuthCredentialsInvalid { .. })
     ));
 }
+
+/// One responder, one replay cache, sessions from several threads at once: every
+/// session completes, and the cache holds the three entries of each.
+#[test]
+fn one_replay_cache_serves_concurrent_sessions() {
+    let (b, cache_b) = (hk_rsa(), cache());
+    let responder = Responder::new(verifier(), &b, &cache_b);
+    let initiators = [cn_sm2(), mo_rsa(), cn_sm2(), mo_rsa()];
+    std::thread::scope(|scope| {
+        for a in &initiators {
+            let responder = responder.clone();
+            scope.spawn(move || {
+                let cache_a = cache();
+                let session = run_session(
+                    &Initiator::new(verifier(), a, &cache_a),
+                    &responder,
+                    &mut SystemNonceSource,
+                    &mut SystemNonceSource,
+                )
+                .unwrap();
+                assert_eq!(&session.initiator.entity.org_id, a.org_id());
+            });
+        }
+    });
+    assert_eq!(cache_b.len(), 3 * initiators.len());
+}
