@@ -1404,8 +1404,8 @@ pub enum Error {
         max: usize,
     },
     /// An authentication message is not the DER its ASN.1 module defines (wrong
-    /// structure, trailing bytes, a nonce not 32 bytes, an empty chain, a certificate
-    /// that does not parse, an identity that is not a canonical OrgId…).
+    /// structure, trailing bytes, a nonce not 32 bytes, an empty chain, an identity
+    /// that is not a canonical OrgId or fails its check…).
     #[error("authentication {message} is malformed: {reason}")]
     AuthMessageMalformed {
         /// Which message.
