@@ -220,13 +220,18 @@ pub fn run_serve(request: &ServeRequest) -> Result<Outcome, Failure> {
     let responder = Responder::new(&party.verifier, &party.credentials, &cache)
         .with_policy(party.policy.clone());
     loop {
-        let (stream, _peer_address) = listener
+        let session = listener
             .accept()
-            .map_err(|e| Failure::unreadable(&request.listen, e))?;
-        let result = serve_one(&party, &responder, stream, request.options.timeout_seconds);
-        let outcome = present("responder", result, request.options.json)?;
-        if request.once {
-            return Ok(outcome);
+            .map_err(|e| Failure::unreadable(&request.listen, e))
+            .and_then(|(stream, _peer_address)| {
+                let result = serve_one(&party, &responder, stream, request.options.timeout_seconds);
+                present("responder", result, request.options.json)
+            });
+        match session {
+            _ if request.once => return session,
+            Ok(_) => {}
+            // A connection that fails (a silent or vanished client) ends only itself.
+            Err(failure) => stderr_line(&format!("baytrust: {}", escape(&failure.message))),
         }
     }
 }

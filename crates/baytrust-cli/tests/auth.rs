@@ -321,3 +321,45 @@ fn bad_options_exit_1_unreadable_files_2_and_a_mismatched_key_3() {
     assert_eq!(wrong.status.code(), Some(3), "{}", text(&wrong.stderr));
     assert!(text(&wrong.stderr).contains("signing key does not belong"));
 }
+
+/// Without `--once` the server outlives a connection that fails: a silent client
+/// times out, and the next client still authenticates.
+#[test]
+fn a_serving_responder_survives_a_failed_connection() {
+    let port_file = scratch("survive").join("port");
+    let mut server_args = args(&HK_RSA, ALL, &[]);
+    let timeout = server_args.iter().position(|a| a == "--timeout").unwrap();
+    server_args[timeout + 1] = "1".into();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_baytrust"))
+        .args(["auth", "serve", "--listen", "127.0.0.1:0", "--port-file"])
+        .arg(&port_file)
+        .args(server_args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let address = loop {
+        if let Ok(address) = std::fs::read_to_string(&port_file) {
+            break address;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "server never listened"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    {
+        let mut silent = TcpStream::connect(address.trim()).unwrap();
+        let mut sink = Vec::new();
+        let _ = silent.read_to_end(&mut sink);
+    }
+    let client = connect(&address, args(&CN_SM2, ALL, &[]));
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(client.status.code(), Some(0), "{}", text(&client.stderr));
+    assert_eq!(
+        line_value(&client, "org_id").as_deref(),
+        Some("NTRHK-12345678")
+    );
+}

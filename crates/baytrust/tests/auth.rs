@@ -1078,3 +1078,46 @@ fn one_replay_cache_serves_concurrent_sessions() {
     });
     assert_eq!(cache_b.len(), 3 * initiators.len());
 }
+
+#[test]
+fn extreme_and_non_der_times_and_versions_are_refused_without_panic() {
+    let message1 = honest_message1();
+    let (b, cache_b) = (hk_rsa(), cache());
+    let responder = Responder::new(verifier(), &b, &cache_b);
+    for time in [i64::MIN, i64::MAX, 0] {
+        let extreme = edit1(&message1, |m| m.initiator_time = time);
+        let error = responder
+            .respond(
+                &Message1::from_der(&extreme).unwrap(),
+                now(),
+                &mut SystemNonceSource,
+            )
+            .unwrap_err();
+        assert!(
+            matches!(error, Error::AuthTimestampOutOfSkew { .. }),
+            "{time}: {error:?}"
+        );
+    }
+    // version 1 as a non-minimal INTEGER (02 02 00 01) is not DER.
+    let mut non_minimal = message1.as_bytes().to_vec();
+    let header = if non_minimal[1] & 0x80 != 0 {
+        2 + usize::from(non_minimal[1] & 0x7f)
+    } else {
+        2
+    };
+    assert_eq!(&non_minimal[header..header + 3], &[0x02, 0x01, 0x01]);
+    non_minimal.splice(header..header + 3, [0x02, 0x02, 0x00, 0x01]);
+    // Keep the outer length right (two length octets), so only the INTEGER is wrong.
+    assert_eq!(non_minimal[1], 0x82);
+    let length = u16::from_be_bytes([non_minimal[2], non_minimal[3]]) + 1;
+    non_minimal[2..4].copy_from_slice(&length.to_be_bytes());
+    assert!(matches!(
+        Message1::from_der(&non_minimal),
+        Err(Error::AuthMessageMalformed { .. })
+    ));
+    // BER indefinite length is not DER either.
+    assert!(matches!(
+        Message1::from_der(&[0x30, 0x80, 0x02, 0x01, 0x01, 0x00, 0x00]),
+        Err(Error::AuthMessageMalformed { .. })
+    ));
+}

@@ -126,3 +126,61 @@ impl ReplayCache {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: i64) -> Time {
+        Time::from_unix_seconds(seconds)
+    }
+
+    #[test]
+    fn an_entry_is_live_until_its_expiry_and_gone_after() {
+        let cache = ReplayCache::new(4);
+        cache
+            .insert([1; 32], Seen::PeerNonce, at(100), at(0))
+            .unwrap();
+        assert_eq!(cache.lookup(&[1; 32], at(100)), Some(Seen::PeerNonce));
+        assert_eq!(cache.lookup(&[1; 32], at(101)), None);
+        assert_eq!(cache.lookup(&[2; 32], at(0)), None);
+    }
+
+    #[test]
+    fn a_full_cache_refuses_until_an_entry_expires_even_behind_a_live_one() {
+        let cache = ReplayCache::new(2);
+        // The older entry lives longer than the newer: the front-only purge cannot
+        // reach the newer one; the full sweep does.
+        cache
+            .insert([1; 32], Seen::Message, at(1000), at(0))
+            .unwrap();
+        cache.insert([2; 32], Seen::Message, at(10), at(0)).unwrap();
+        assert_eq!(
+            cache.insert([3; 32], Seen::Message, at(1000), at(5)),
+            Err(Error::AuthReplayCacheFull { capacity: 2 })
+        );
+        cache
+            .insert([3; 32], Seen::Message, at(1000), at(11))
+            .unwrap();
+        assert_eq!(cache.len(), 2);
+        assert_eq!(cache.lookup(&[1; 32], at(11)), Some(Seen::Message));
+        assert_eq!(cache.lookup(&[2; 32], at(11)), None);
+    }
+
+    #[test]
+    fn a_key_recorded_again_keeps_its_latest_expiry() {
+        let cache = ReplayCache::new(2);
+        cache
+            .insert([1; 32], Seen::PeerNonce, at(10), at(0))
+            .unwrap();
+        cache
+            .insert([1; 32], Seen::PeerNonce, at(50), at(5))
+            .unwrap();
+        // The first record's queue entry expires at 10 but must not remove the key.
+        cache
+            .insert([2; 32], Seen::PeerNonce, at(60), at(20))
+            .unwrap();
+        assert_eq!(cache.lookup(&[1; 32], at(20)), Some(Seen::PeerNonce));
+        assert_eq!(cache.len(), 2);
+    }
+}
