@@ -9,7 +9,8 @@
 //! (CMS SignedData read, checked and built) → [`signed_trust_list`] (loading lists signed
 //! by their operators) → [`recognition`] (trust-list rules) →
 //! [`report`] (ETSI indications) →
-//! [`verifier`] (the engine a relying party builds once and shares).
+//! [`verifier`] (the engine a relying party builds once and shares) →
+//! [`auth`] (mutual authentication between two entities, each under its own verifier).
 //!
 //! The library does no I/O: callers hand it bytes, trust inputs and the validation time.
 
@@ -38,16 +39,6 @@ pub mod verifier;
 mod verifier_builder;
 
 pub use error::Error;
-// ---- mutual authentication (issue 12) ----
-pub use auth::{
-    AuthPolicy, AuthenticatedPeer, Credentials, Initiator, InitiatorAwaitingResponse, Message1,
-    Message2, Message3, NonceSource, ReplayCache, Responder, ResponderAwaitingConfirm,
-    SystemNonceSource,
-};
-pub use auth::{
-    MAX_CHAIN_CERTIFICATES as AUTH_MAX_CHAIN_CERTIFICATES,
-    MAX_MESSAGE_BYTES as AUTH_MAX_MESSAGE_BYTES,
-};
 pub use time::Time;
 
 // The types a user needs, at the crate root (module paths may become private).
@@ -62,3 +53,13 @@ pub use revocation::RevocationSources;
 pub use trust::{StaleListPolicy, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder};
 pub use verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 pub use verifier_builder::VerifierBuilder;
+// ---- mutual authentication (issue 12) ----
+pub use auth::{
+    AuthPolicy, AuthenticatedPeer, Credentials, Initiator, InitiatorAwaitingResponse, Message1,
+    Message2, Message3, NonceSource, ReplayCache, Responder, ResponderAwaitingConfirm,
+    SystemNonceSource,
+};
+pub use auth::{
+    MAX_CHAIN_CERTIFICATES as AUTH_MAX_CHAIN_CERTIFICATES,
+    MAX_MESSAGE_BYTES as AUTH_MAX_MESSAGE_BYTES,
+};
