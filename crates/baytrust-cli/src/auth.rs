@@ -23,6 +23,10 @@ use crate::terminal_text::{escape, to_json_pretty};
 /// (protocol messages are DER SEQUENCEs and start with 0x30).
 const REFUSAL_TAG: u8 = 0x00;
 
+/// The one-byte frame a responder sends after accepting message 3, so that the
+/// initiator, which finishes first, learns whether it was accepted.
+const ACCEPTED_FRAME: [u8; 1] = [0x01];
+
 /// Most bytes of a refusal reason sent or read.
 const MAX_REFUSAL_BYTES: usize = 1024;
 
@@ -276,7 +280,9 @@ fn serve_one(
             responder.respond(&message1, party.time()?, &mut SystemNonceSource)?;
         write_frame(&mut stream, message2.as_bytes())?;
         let message3 = Message3::from_der(&read_frame(&mut stream)?)?;
-        Ok(confirming.finish(&message3, party.time()?)?)
+        let peer = confirming.finish(&message3, party.time()?)?;
+        write_frame(&mut stream, &ACCEPTED_FRAME)?;
+        Ok(peer)
     })();
     refuse_on_error(&mut stream, outcome)
 }
@@ -294,6 +300,13 @@ fn connect_one(
         let message2 = Message2::from_der(&read_frame(&mut stream)?)?;
         let (peer, message3) = waiting.finish(&message2, party.time()?)?;
         write_frame(&mut stream, message3.as_bytes())?;
+        // The responder's verdict on message 3: accepted, or a refusal frame.
+        if read_frame(&mut stream)? != ACCEPTED_FRAME {
+            return Err(SessionFailure::Io(Failure::malformed(
+                "connection",
+                "the responder sent neither acceptance nor refusal after message 3",
+            )));
+        }
         Ok(peer)
     })();
     refuse_on_error(&mut stream, outcome)

@@ -363,3 +363,76 @@ fn a_serving_responder_survives_a_failed_connection() {
         Some("NTRHK-12345678")
     );
 }
+
+fn write_frame(stream: &mut TcpStream, bytes: &[u8]) {
+    stream
+        .write_all(&u32::try_from(bytes.len()).unwrap().to_be_bytes())
+        .unwrap();
+    stream.write_all(bytes).unwrap();
+}
+
+fn read_frame(stream: &mut TcpStream) -> Vec<u8> {
+    let mut length = [0u8; 4];
+    stream.read_exact(&mut length).unwrap();
+    let mut bytes = vec![0u8; usize::try_from(u32::from_be_bytes(length)).unwrap()];
+    stream.read_exact(&mut bytes).unwrap();
+    bytes
+}
+
+/// An initiator (this test, through the library) whose message 3 is tampered with:
+/// the responder process refuses it, says why in a refusal frame, and exits 4.
+#[test]
+fn a_tampered_message_3_is_refused_by_the_serving_process_with_the_reason() {
+    let read = |p: &str| std::fs::read(testdata(p)).unwrap();
+    let now = baytrust::Time::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let mut builder = baytrust::Verifier::builder();
+    for (jurisdiction, code) in [
+        (baytrust::Jurisdiction::Cn, "cn"),
+        (baytrust::Jurisdiction::Hk, "hk"),
+        (baytrust::Jurisdiction::Mo, "mo"),
+    ] {
+        builder = builder
+            .trust_list(
+                jurisdiction,
+                &read(&format!("trust-lists/{code}.p7s")),
+                &read(&format!("pki/{code}/trust-list-operator-ca.pem")),
+                now,
+            )
+            .unwrap();
+    }
+    let verifier = builder.build().unwrap();
+    let credentials = baytrust::Credentials::new(
+        baytrust::decode_certificates(&read(CN_SM2.chain)).unwrap(),
+        baytrust::SigningKey::from_pkcs8_pem(&read(&format!("{KEYS}/{}", CN_SM2.key))).unwrap(),
+    )
+    .unwrap();
+    let cache = baytrust::ReplayCache::default();
+    let initiator = baytrust::Initiator::new(&verifier, &credentials, &cache);
+
+    let (server, address) = serve("tampered-3", args(&HK_RSA, ALL, &[]));
+    let mut stream = TcpStream::connect(address.trim()).unwrap();
+    let (waiting, message1) = initiator
+        .start(now, &mut baytrust::SystemNonceSource)
+        .unwrap();
+    write_frame(&mut stream, message1.as_bytes());
+    let message2 = baytrust::Message2::from_der(&read_frame(&mut stream)).unwrap();
+    let (peer, message3) = waiting.finish(&message2, now).unwrap();
+    assert_eq!(peer.entity.org_id.canonical(), "NTRHK-12345678");
+    let mut tampered = message3.as_bytes().to_vec();
+    *tampered.last_mut().unwrap() ^= 1;
+    write_frame(&mut stream, &tampered);
+    let answer = read_frame(&mut stream);
+    let server = server.wait_with_output().unwrap();
+    assert_eq!(server.status.code(), Some(4));
+    assert_eq!(answer.first(), Some(&0), "a refusal frame");
+    assert!(
+        text(&answer).contains("[AuthSignatureInvalid]"),
+        "{}",
+        text(&answer)
+    );
+    assert!(
+        text(&server.stderr).contains("initiator's signature over the transcript does not verify"),
+        "{}",
+        text(&server.stderr)
+    );
+}
