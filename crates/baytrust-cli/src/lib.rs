@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod anchors;
+pub mod auth;
 pub mod chain;
 pub mod clock;
 pub mod exit;

@@ -1382,6 +1382,160 @@ pub enum Error {
         /// Why: the refusal of the source that applied, or that none did.
         problem: String,
     },
+    // ---- mutual authentication (issue 12, docs/auth-protocol.md) ----
+    /// An authentication message is longer than the protocol allows (checked before
+    /// any decoding).
+    #[error("authentication {message} is {len} bytes; at most {max} are allowed")]
+    AuthMessageTooLarge {
+        /// Which message (`message 1`, `message 2`, `message 3`).
+        message: &'static str,
+        /// Its length in bytes.
+        len: usize,
+        /// The cap.
+        max: usize,
+    },
+    /// An authentication message carries more certificates than the protocol allows
+    /// (counted while decoding, before any certificate is parsed).
+    #[error("authentication {message} carries more than {max} certificates")]
+    AuthTooManyCertificates {
+        /// Which message.
+        message: &'static str,
+        /// The cap.
+        max: usize,
+    },
+    /// An authentication message is not the DER its ASN.1 module defines (wrong
+    /// structure, trailing bytes, a nonce not 32 bytes, an empty chain, an identity
+    /// that is not a canonical OrgId or fails its check…).
+    #[error("authentication {message} is malformed: {reason}")]
+    AuthMessageMalformed {
+        /// Which message.
+        message: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An authentication message names a protocol version this implementation does
+    /// not speak.
+    #[error(
+        "authentication {message} has protocol version {version}; only {supported} is supported"
+    )]
+    AuthVersionUnsupported {
+        /// Which message.
+        message: &'static str,
+        /// The version it names.
+        version: i64,
+        /// The version spoken here.
+        supported: i64,
+    },
+    /// The very same authentication message was seen before within the replay window
+    /// (the replay cache holds its SHA-256).
+    #[error("authentication {message} is a replay of a message already seen")]
+    AuthMessageReplayed {
+        /// Which message.
+        message: &'static str,
+    },
+    /// The peer's nonce was already used by a peer within the replay window.
+    #[error("the peer's nonce {nonce} was already used")]
+    AuthNonceReused {
+        /// The nonce, hex.
+        nonce: String,
+    },
+    /// The peer reflected something of ours back: our own nonce (of this session or
+    /// one we issued in another) or our own certificate.
+    #[error("the peer reflected our own {field}")]
+    AuthReflected {
+        /// `nonce` or `certificate`.
+        field: &'static str,
+    },
+    /// A message echoes a nonce of another session: it does not answer this one.
+    #[error("authentication {message} echoes a {field} of another session")]
+    AuthSessionMismatch {
+        /// Which message.
+        message: &'static str,
+        /// `initiator nonce` or `responder nonce`.
+        field: &'static str,
+    },
+    /// A message's timestamp (or, for message 3, the session's age) lies outside the
+    /// allowed clock skew of the receiver's time.
+    #[error("authentication {message} time {time} is more than {skew_seconds} s from {now}")]
+    AuthTimestampOutOfSkew {
+        /// Which message.
+        message: &'static str,
+        /// The time it carries (for message 3: message 2's).
+        time: crate::Time,
+        /// The receiver's time.
+        now: crate::Time,
+        /// The skew allowed.
+        skew_seconds: i64,
+    },
+    /// The peer's signature over the transcript does not verify: a field was changed
+    /// on the way, or the signature is not over this session.
+    #[error("the {role}'s signature over the transcript does not verify: {cause}")]
+    AuthSignatureInvalid {
+        /// `responder` or `initiator`.
+        role: &'static str,
+        /// The verifier's error (`SignatureInvalid`, `SignatureMalformed`).
+        cause: Box<Error>,
+    },
+    /// The peer signed with an algorithm refused, unknown or not fitting its
+    /// certificate's key.
+    #[error("the {role}'s signature algorithm {algorithm} is refused: {cause}")]
+    AuthSignatureAlgorithmRefused {
+        /// `responder` or `initiator`.
+        role: &'static str,
+        /// The algorithm as the message names it (dotted OID).
+        algorithm: String,
+        /// Why (`AlgorithmKeyMismatch`, `Sha1Refused`, `UnsupportedSignatureAlgorithm`…).
+        cause: Box<Error>,
+    },
+    /// The peer's chain is not valid and recognised under the receiver's verifier at
+    /// the message time: the `ChainReport`'s verdict.
+    #[error("the peer is not recognised ({}: {error_kind}): {reason}", sub_indication.map_or("-", |s| s.as_str()))]
+    AuthPeerNotRecognised {
+        /// The chain report's sub-indication (`NOT_RECOGNISED`, `NO_CERTIFICATE_CHAIN_FOUND`…);
+        /// `None` when the chain is valid but names no legal entity or no list recognises it.
+        sub_indication: Option<crate::SubIndication>,
+        /// The chain report's error kind (`NotRecognised`, `UnknownIssuer`…), or
+        /// `NoLegalEntity` / `NoRecognition`.
+        error_kind: &'static str,
+        /// The chain report's sentence.
+        reason: String,
+    },
+    /// The authenticated peer is not the legal entity the caller expects.
+    #[error("expected {expected}, the peer is {found}")]
+    AuthIdentityUnexpected {
+        /// The canonical OrgId expected.
+        expected: String,
+        /// The canonical OrgId found.
+        found: String,
+    },
+    /// The identity a message claims is not the one its validated certificate names.
+    #[error("the peer claims to be {claimed} but its certificate names {validated}")]
+    AuthIdentityClaimMismatch {
+        /// The canonical OrgId claimed in the message.
+        claimed: String,
+        /// The canonical OrgId of the validated certificate.
+        validated: String,
+    },
+    /// Own credentials cannot be used: an empty or too long chain, or a certificate
+    /// naming no legal entity.
+    #[error("authentication credentials are unusable: {reason}")]
+    AuthCredentialsInvalid {
+        /// Why.
+        reason: String,
+    },
+    /// The replay cache is full of entries still inside the replay window: the
+    /// message is refused rather than an entry forgotten early.
+    #[error("the replay cache is full ({capacity} live entries)")]
+    AuthReplayCacheFull {
+        /// Its capacity.
+        capacity: usize,
+    },
+    /// The random source failed to produce a nonce.
+    #[error("no random nonce: {reason}")]
+    AuthRandomUnavailable {
+        /// Why.
+        reason: String,
+    },
 }
 
 impl Error {

@@ -111,7 +111,13 @@ impl Error {
             | Error::OcspMalformed { .. }
             | Error::OcspResponseTypeUnsupported { .. }
             | Error::OcspVersionInvalid { .. }
-            | Error::OcspHashAlgorithmUnsupported { .. } => ErrorCategory::Input,
+            | Error::OcspHashAlgorithmUnsupported { .. }
+            // ---- mutual authentication (issue 12) ----
+            | Error::AuthMessageTooLarge { .. }
+            | Error::AuthTooManyCertificates { .. }
+            | Error::AuthMessageMalformed { .. }
+            | Error::AuthVersionUnsupported { .. }
+            | Error::AuthCredentialsInvalid { .. } => ErrorCategory::Input,
             Error::Sha1Refused { .. }
             | Error::Md5Refused { .. }
             | Error::RsaKeyTooSmall { .. }
@@ -195,8 +201,21 @@ impl Error {
             | Error::CertificateRevoked { .. }
             | Error::OcspResponderRevoked { .. }
             | Error::OcspResponderStatusUnavailable { .. }
-            | Error::RevocationStatusUnavailable { .. } => ErrorCategory::Refused,
+            | Error::RevocationStatusUnavailable { .. }
+            // ---- mutual authentication (issue 12) ----
+            | Error::AuthMessageReplayed { .. }
+            | Error::AuthNonceReused { .. }
+            | Error::AuthReflected { .. }
+            | Error::AuthSessionMismatch { .. }
+            | Error::AuthTimestampOutOfSkew { .. }
+            | Error::AuthSignatureInvalid { .. }
+            | Error::AuthSignatureAlgorithmRefused { .. }
+            | Error::AuthPeerNotRecognised { .. }
+            | Error::AuthIdentityUnexpected { .. }
+            | Error::AuthIdentityClaimMismatch { .. }
+            | Error::AuthReplayCacheFull { .. } => ErrorCategory::Refused,
             Error::ContentUnreadable { .. }
+            | Error::AuthRandomUnavailable { .. }
             | Error::SigningFailed { .. }
             | Error::CmsEncodingFailed { .. } => ErrorCategory::Internal,
         }

@@ -173,7 +173,8 @@
 //! [`SubIndication`], [`Report`], [`ChainReport`]) → `cms` (SignedData read and checked;
 //! [`SignedDataBuilder`]) → `signed_trust_list` (loading lists signed by their
 //! operators) → `recognition` (the lists' rules) → `verifier` ([`Verifier`],
-//! [`VerifierBuilder`]).
+//! [`VerifierBuilder`]) → [`auth`] (mutual authentication between two legal entities,
+//! each checking the other under its own verifier).
 
 #![forbid(unsafe_code)]
 // Without `internals` the modules are private, and what only the integration tests of
@@ -214,6 +215,8 @@ macro_rules! internal_pub {
 
 // Foundations every module uses: the one error enum, validation time, OIDs, message
 // text helpers.
+// Mutual authentication between two legal entities (issue 12), above the verifier.
+pub mod auth;
 mod error;
 mod error_category;
 mod message_text;
@@ -265,3 +268,13 @@ pub use report::{
 };
 pub use verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 pub use verifier_builder::VerifierBuilder;
+// ---- mutual authentication (issue 12) ----
+pub use auth::{
+    AuthPolicy, AuthenticatedPeer, Credentials, Initiator, InitiatorAwaitingResponse, Message1,
+    Message2, Message3, NonceSource, ReplayCache, Responder, ResponderAwaitingConfirm,
+    SystemNonceSource,
+};
+pub use auth::{
+    MAX_CHAIN_CERTIFICATES as AUTH_MAX_CHAIN_CERTIFICATES,
+    MAX_MESSAGE_BYTES as AUTH_MAX_MESSAGE_BYTES,
+};

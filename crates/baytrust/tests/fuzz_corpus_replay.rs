@@ -79,3 +79,8 @@ fn path_building_input_splits_into_length_prefixed_chunks() {
         2
     );
 }
+
+#[test]
+fn auth_message_corpus_replays_without_panic() {
+    assert!(replay("auth_message", fuzz_entry::fuzz_auth_message) > 0);
+}

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use baytrust::{Jurisdiction, OrgId};
+use baytrust_cli::anchors::TrustArgs;
+use baytrust_cli::auth::{run_connect, run_serve, AuthOptions, ConnectRequest, ServeRequest};
 use baytrust_cli::clock::time_or_now;
 use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
 use baytrust_cli::output::stdout;
@@ -73,6 +75,80 @@ enum Command {
     /// Build and sign `baytrust-trust-list/1` trust lists (docs/trust-list.md).
     #[command(subcommand)]
     TrustList(TrustListCommand),
+    /// Mutual authentication between two legal entities over TCP
+    /// (docs/auth-protocol.md): each side proves which organisation it is with its
+    /// certificate and key and judges the other under its own trust lists. Prints the
+    /// peer authenticated (stdout) or why it was refused; exit 0 when authenticated, 4
+    /// when refused (by either side), 1 on a usage error, 2 when an input or the
+    /// connection cannot be read, 3 when a certificate or key is malformed.
+    #[command(subcommand)]
+    Auth(AuthCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AuthCommand {
+    /// Answer sessions (the responder). Prints `listening on ADDR` on stderr once
+    /// bound.
+    Serve {
+        /// Address to listen on, e.g. `127.0.0.1:4433` (port 0: any free port).
+        #[arg(long, value_name = "ADDR")]
+        listen: String,
+        /// Write the bound address to this file once listening.
+        #[arg(long, value_name = "FILE")]
+        port_file: Option<String>,
+        /// Serve one connection, then exit with its outcome.
+        #[arg(long)]
+        once: bool,
+        #[command(flatten)]
+        options: AuthArgs,
+    },
+    /// Open a session with a responder (the initiator).
+    Connect {
+        /// The responder's address, `HOST:PORT`.
+        address: String,
+        #[command(flatten)]
+        options: AuthArgs,
+    },
+}
+
+/// The options of `auth serve` and `auth connect`.
+#[derive(Debug, clap::Args)]
+struct AuthArgs {
+    /// Own organisation certificate (DER or PEM; further certificates in the file are
+    /// sent as the chain).
+    #[arg(long, value_name = "FILE")]
+    cert: String,
+    /// Its private key, PKCS#8 PEM or DER.
+    #[arg(long, value_name = "FILE")]
+    key: String,
+    /// Chain certificates to send after the certificate (repeatable).
+    #[arg(long, value_name = "FILE")]
+    chain: Vec<String>,
+    /// The canonical OrgId the peer must have, e.g. `NTRHK-12345678`.
+    #[arg(long, value_name = "ORGID")]
+    expect: Option<String>,
+    /// Seconds to wait for each message.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    timeout: u64,
+    /// Print the result as JSON on stdout.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    trust: TrustArgs,
+}
+
+impl AuthArgs {
+    fn into_options(self) -> AuthOptions {
+        AuthOptions {
+            cert: self.cert,
+            key: self.key,
+            chain: self.chain,
+            trust: self.trust,
+            expect: self.expect,
+            timeout_seconds: self.timeout,
+            json: self.json,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -165,6 +241,21 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             pem,
             out,
             list,
+        }),
+        Command::Auth(AuthCommand::Serve {
+            listen,
+            port_file,
+            once,
+            options,
+        }) => run_serve(&ServeRequest {
+            listen,
+            port_file,
+            once,
+            options: options.into_options(),
+        }),
+        Command::Auth(AuthCommand::Connect { address, options }) => run_connect(&ConnectRequest {
+            address,
+            options: options.into_options(),
         }),
         Command::OrgId {
             identifier,

@@ -400,3 +400,104 @@ pub fn fuzz_name_constraints(data: &[u8]) {
     };
     let _ = verify_chain(&store, &leaf, &[], &ChainOptions::new(fuzz_time()));
 }
+
+// ---- auth_message (issue 12) ----
+
+/// The two parties of the `auth_message` target: 前海科技 (CN, SM2) initiates,
+/// Harbour Logistics (HK, RSA) responds; their test chains and keys embedded.
+#[allow(dead_code)]
+struct FuzzAuthParties {
+    initiator: baytrust::Credentials,
+    responder: baytrust::Credentials,
+}
+
+#[allow(dead_code)]
+fn fuzz_auth_parties() -> &'static FuzzAuthParties {
+    static PARTIES: OnceLock<FuzzAuthParties> = OnceLock::new();
+    PARTIES.get_or_init(|| {
+        let party = |chain: &[u8], key: &[u8]| {
+            baytrust::Credentials::new(
+                baytrust::decode_certificates(chain).unwrap(),
+                baytrust::SigningKey::from_pkcs8_pem(key).unwrap(),
+            )
+            .unwrap()
+        };
+        FuzzAuthParties {
+            initiator: party(
+                include_bytes!("../../../../testdata/pki/cn-sm2/org-qianhai-tech-chain.pem"),
+                include_bytes!(
+                    "../../../../testdata/pki/test-keys-NOT-SECRET-DO-NOT-USE/cn-sm2-org-qianhai-tech.key.pem"
+                ),
+            ),
+            responder: party(
+                include_bytes!("../../../../testdata/pki/hk/org-harbour-logistics-chain.pem"),
+                include_bytes!(
+                    "../../../../testdata/pki/test-keys-NOT-SECRET-DO-NOT-USE/hk-org-harbour-logistics.key.pem"
+                ),
+            ),
+        }
+    })
+}
+
+/// Nonces 1, 2, 3…, so the target's sessions are those of the seeds
+/// (crates/baytrust/tests/auth_mutations.rs writes them).
+#[allow(dead_code)]
+struct FuzzNonces(u8);
+
+impl baytrust::NonceSource for FuzzNonces {
+    fn nonce(&mut self) -> Result<[u8; 32], baytrust::Error> {
+        self.0 = self.0.wrapping_add(1);
+        Ok([self.0; 32])
+    }
+}
+
+/// Byte 0 selects the role (modulo 3): 0 — the rest is message 1, given to a fresh
+/// responder, whose message 2 (if any) goes back to the initiator that sent the
+/// honest message 1; 1 — message 2 given to that initiator; 2 — message 3 given to a
+/// responder that answered the honest message 1. Times: the initiator starts at
+/// 2026-06-01T00:00:00Z, the responder answers 1 s later, each next step 1 s later.
+#[allow(dead_code)]
+pub fn fuzz_auth_message(data: &[u8]) {
+    let Some((&selector, message)) = data.split_first() else {
+        return;
+    };
+    let parties = fuzz_auth_parties();
+    let verifier = fuzz_verifier();
+    let at = |seconds: i64| Time::from_unix_seconds(fuzz_time().unix_seconds() + seconds);
+    let (initiator_cache, responder_cache) = (
+        baytrust::ReplayCache::new(16),
+        baytrust::ReplayCache::new(16),
+    );
+    let initiator = baytrust::Initiator::new(verifier, &parties.initiator, &initiator_cache);
+    let responder = baytrust::Responder::new(verifier, &parties.responder, &responder_cache);
+    let Ok((waiting, honest1)) = initiator.start(at(0), &mut FuzzNonces(0)) else {
+        return;
+    };
+    match selector % 3 {
+        0 => {
+            let Ok(message1) = baytrust::Message1::from_der(message) else {
+                return;
+            };
+            if let Ok((_confirming, message2)) =
+                responder.respond(&message1, at(1), &mut FuzzNonces(100))
+            {
+                let _ = waiting.finish(&message2, at(2));
+            }
+        }
+        1 => {
+            if let Ok(message2) = baytrust::Message2::from_der(message) {
+                let _ = waiting.finish(&message2, at(2));
+            }
+        }
+        _ => {
+            let Ok((confirming, _message2)) =
+                responder.respond(&honest1, at(1), &mut FuzzNonces(100))
+            else {
+                return;
+            };
+            if let Ok(message3) = baytrust::Message3::from_der(message) {
+                let _ = confirming.finish(&message3, at(3));
+            }
+        }
+    }
+}
