@@ -247,16 +247,19 @@ pub use crate::cert::{
 };
 #[cfg(feature = "sign")]
 pub use crate::cms::builder::{encode_pem, SignedDataBuilder, SigningKey};
-pub use crate::cms::DigestAlgorithm;
+pub use crate::cms::{DigestAlgorithm, SignatureInfo, SignerDescription};
 pub use crate::identity::{IdentityProfile, IdentitySource, Jurisdiction, LegalEntity, OrgId};
 pub use crate::path::{
     Budget, ChainOptions, PolicyInputs, PolicySet, Purpose, RevocationMode, RevocationOptions,
 };
-pub use crate::revocation::{ReasonCode, RevocationSources, StatusSource};
+pub use crate::revocation::{
+    CrlInfo, OcspInfo, OcspSingleInfo, ReasonCode, RevocationInfo, RevocationSources, StatusSource,
+};
 pub use crate::trust::{
     CertificateTypeDocument, IdentityDocument, PolicyDocument, PolicyMatch, PolicyRule,
     RecognisedService, ServiceDocument, ServiceStatus, StaleListPolicy, StatusDocument,
     StatusPeriod, TrustAnchor, TrustList, TrustListDocument, TrustStore, TrustStoreBuilder,
+    TRUST_LIST_FORMAT,
 };
 pub use report::{
     CertificateRef, CertificateRevocation, ChainReport, Indication, Recognition, Report,
