@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use baytrust::cms::SignedData;
+use baytrust::SignatureInfo;
 use baytrust::{PolicyInputs, Purpose};
 use baytrust_cli::anchors::TrustArgs;
 use baytrust_cli::chain::{parse_purpose, run_chain, ChainRequest};
@@ -252,7 +252,8 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                         }
                         return Ok(Outcome::Passed);
                     }
-                    let signed_data = SignedData::parse(&bytes).map_err(|_| certificate_failure)?;
+                    let signed_data =
+                        SignatureInfo::parse(&bytes).map_err(|_| certificate_failure)?;
                     let inspection = inspect_signature(&file, &signed_data)?;
                     if json {
                         print_json(&inspection, &file)?;
