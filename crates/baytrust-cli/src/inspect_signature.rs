@@ -5,12 +5,7 @@
 use crate::terminal_text::hex;
 use serde::Serialize;
 
-use baytrust::algorithm::signature_algorithm_name;
-use baytrust::cert::name_to_string;
-use baytrust::cert::x509_parser::prelude::FromDer;
-use baytrust::cert::x509_parser::x509::{AlgorithmIdentifier, X509Name};
-use baytrust::cms::{CmsSignedData, SignerIdentifier, SignerInfo};
-use baytrust::Time;
+use baytrust::{CertificateInfo, SignatureInfo, SignerDescription, Time};
 
 use crate::exit::Failure;
 use crate::inspect::CertificateSummary;
@@ -61,55 +56,31 @@ pub struct SignerSummary {
     pub attribute_rule_violations: Vec<String>,
 }
 
-fn describe_signer_id(id: &SignerIdentifier) -> String {
-    match id {
-        SignerIdentifier::IssuerAndSerial { issuer_der, serial } => {
-            let issuer = X509Name::from_der(issuer_der)
-                .map(|(_, name)| name_to_string(&name))
-                .unwrap_or_else(|_| format!("#{}", hex(issuer_der)));
-            format!("issuer={issuer}, serial={}", hex(serial).to_uppercase())
-        }
-        SignerIdentifier::SubjectKeyIdentifier(key_id) => {
-            format!("subjectKeyIdentifier={}", hex(key_id))
-        }
-    }
-}
-
-fn describe_signer(signer: &SignerInfo) -> SignerSummary {
-    let attributes = signer.signed_attributes();
+fn describe_signer(signer: &SignerDescription) -> SignerSummary {
     SignerSummary {
-        signer_id: describe_signer_id(signer.signer_id()),
-        digest_algorithm: signer
-            .digest_algorithm()
-            .map(|d| d.name().to_owned())
-            .unwrap_or_else(|_| signer.digest_algorithm_oid().to_owned()),
-        signature_algorithm: AlgorithmIdentifier::from_der(signer.signature_algorithm_der())
-            .map(|(_, algorithm)| signature_algorithm_name(&algorithm))
-            .unwrap_or_else(|_| signer.signature_algorithm_oid().to_owned()),
-        signed_attributes: attributes.is_some(),
-        content_type_attribute: attributes.and_then(|a| a.content_type()).map(str::to_owned),
-        message_digest: attributes.and_then(|a| a.message_digest()).map(hex),
-        claimed_signing_time: attributes.and_then(|a| a.signing_time()),
-        signing_certificate_v2: attributes
-            .and_then(|a| a.signing_certificate_v2())
-            .map(|ess| hex(&ess.cert_hash)),
-        attribute_rule_violations: attributes
-            .map(|a| a.rule_violations().to_vec())
-            .unwrap_or_default(),
+        signer_id: signer.signer_id.clone(),
+        digest_algorithm: signer.digest_algorithm.clone(),
+        signature_algorithm: signer.signature_algorithm.clone(),
+        signed_attributes: signer.signed_attributes,
+        content_type_attribute: signer.content_type_attribute.clone(),
+        message_digest: signer.message_digest.as_deref().map(hex),
+        claimed_signing_time: signer.claimed_signing_time,
+        signing_certificate_v2: signer.signing_certificate_v2.as_deref().map(hex),
+        attribute_rule_violations: signer.attribute_rule_violations.clone(),
     }
 }
 
-/// Describes a parsed SignedData; `path` names the file in errors.
+/// Describes a signature read by the library; `path` names the file in errors.
 pub fn inspect_signature(
     path: &str,
-    signed_data: &CmsSignedData,
+    signed_data: &SignatureInfo,
 ) -> Result<SignatureInspection, Failure> {
     let certificates = signed_data
-        .certificates()
+        .certificates
         .iter()
         .enumerate()
         .map(|(i, der)| {
-            baytrust::CertificateInfo::parse(der)
+            CertificateInfo::parse(der)
                 .and_then(CertificateSummary::of)
                 .map_err(|e| {
                     Failure::malformed(path, format!("certificate {} in the signature: {e}", i + 1))
@@ -118,10 +89,10 @@ pub fn inspect_signature(
         .collect::<Result<_, _>>()?;
     Ok(SignatureInspection {
         signature: SignatureSummary {
-            content_type: signed_data.encapsulated_content_type().to_owned(),
-            detached: signed_data.encapsulated_content().is_none(),
-            content_size: signed_data.encapsulated_content().map(<[u8]>::len),
-            signers: signed_data.signers().iter().map(describe_signer).collect(),
+            content_type: signed_data.content_type.clone(),
+            detached: signed_data.content.is_none(),
+            content_size: signed_data.content.as_deref().map(<[u8]>::len),
+            signers: signed_data.signers.iter().map(describe_signer).collect(),
         },
         certificates,
     })

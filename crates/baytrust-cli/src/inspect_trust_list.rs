@@ -6,15 +6,11 @@
 
 use serde::Serialize;
 
-use baytrust::cms::CmsSignedData;
-use baytrust::trust::{
-    CertificateTypeDocument, IdentityDocument, PolicyDocument, PolicyMatch, ServiceStatus,
-    TrustList, TrustListDocument, TRUST_LIST_FORMAT,
+use baytrust::{
+    CertificateDer, CertificateRef, CertificateTypeDocument, IdentityDocument, Jurisdiction,
+    PolicyDocument, PolicyMatch, ServiceStatus, SignatureInfo, Time, TrustList, TrustListDocument,
+    TRUST_LIST_FORMAT,
 };
-use baytrust::CertificateDer;
-use baytrust::CertificateRef;
-use baytrust::Jurisdiction;
-use baytrust::Time;
 
 use crate::exit::Failure;
 use crate::inspect_signature::{inspect_signature, SignatureInspection};
@@ -96,8 +92,8 @@ pub fn inspect_as_trust_list(
     bytes: &[u8],
     at: Time,
 ) -> Result<Option<TrustListInspection>, Failure> {
-    if let Ok(signed_data) = CmsSignedData::parse(bytes) {
-        let Some(content) = signed_data.encapsulated_content() else {
+    if let Ok(signed_data) = SignatureInfo::parse(bytes) {
+        let Some(content) = signed_data.content.as_deref() else {
             return Ok(None);
         };
         let Ok(list) = TrustList::from_json_unsigned_insecure(content) else {
@@ -120,11 +116,7 @@ pub fn inspect_as_trust_list(
 
 fn certificate_refs(path: &str, ders: &[CertificateDer]) -> Result<Vec<CertificateRef>, Failure> {
     ders.iter()
-        .map(|der| {
-            der.parse()
-                .map(|certificate| CertificateRef::of(&certificate))
-                .map_err(|e| Failure::malformed(path, e))
-        })
+        .map(|der| CertificateRef::parse(der).map_err(|e| Failure::malformed(path, e)))
         .collect()
 }
 

@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use baytrust::revocation::{CertStatus, Crl, OcspResponse, ReasonCode, RevocationSources};
 use baytrust::CertificateRef;
 use baytrust::RevocationMode;
 use baytrust::Time;
+use baytrust::{CrlInfo, OcspInfo, ReasonCode, RevocationInfo, RevocationSources};
 
 use crate::exit::Failure;
 use crate::input::read_input;
@@ -140,36 +140,16 @@ pub struct CrlSummary {
 }
 
 impl CrlSummary {
-    /// Describes a parsed CRL.
-    pub fn of(crl: &Crl) -> Self {
-        let scope = crl.scope();
-        let mut words = Vec::new();
-        if scope.only_user_certs {
-            words.push("only end-entity certificates".to_owned());
-        }
-        if scope.only_ca_certs {
-            words.push("only CA certificates".to_owned());
-        }
-        if scope.only_attribute_certs {
-            words.push("only attribute certificates".to_owned());
-        }
-        if let Some(reasons) = scope.only_some_reasons {
-            words.push(format!("only reasons {reasons}"));
-        }
-        if scope.indirect {
-            words.push("indirect".to_owned());
-        }
-        if words.is_empty() {
-            words.push("all certificates".to_owned());
-        }
+    /// Describes a CRL the library read.
+    pub fn of(crl: &CrlInfo) -> Self {
         Self {
-            kind: if crl.is_delta() { "delta_crl" } else { "crl" },
-            issuer: crl.issuer_text().to_owned(),
-            crl_number: crl.crl_number_hex(),
-            this_update: crl.this_update(),
-            next_update: crl.next_update(),
-            entries: crl.entry_count(),
-            scope: words,
+            kind: if crl.delta { "delta_crl" } else { "crl" },
+            issuer: crl.issuer.clone(),
+            crl_number: crl.crl_number.clone(),
+            this_update: crl.this_update,
+            next_update: crl.next_update,
+            entries: crl.entries,
+            scope: crl.scope.clone(),
         }
     }
 }
@@ -207,33 +187,25 @@ pub struct OcspSummary {
 }
 
 impl OcspSummary {
-    /// Describes a parsed OCSP response.
-    pub fn of(response: &OcspResponse) -> Self {
+    /// Describes an OCSP response the library read.
+    pub fn of(response: &OcspInfo) -> Self {
         Self {
             kind: "ocsp_response",
-            responder: response.responder().text(),
-            produced_at: response.produced_at(),
+            responder: response.responder.clone(),
+            produced_at: response.produced_at,
             responses: response
-                .responses()
+                .responses
                 .iter()
-                .map(|single| {
-                    let (status, revoked_at, reason) = match &single.status {
-                        CertStatus::Good => ("good", None, None),
-                        CertStatus::Revoked { time, reason } => ("revoked", Some(*time), *reason),
-                        CertStatus::Unknown => ("unknown", None, None),
-                    };
-                    SingleResponseSummary {
-                        serial: crate::terminal_text::hex(&single.cert_id.serial)
-                            .to_ascii_uppercase(),
-                        status,
-                        revoked_at,
-                        reason,
-                        this_update: single.this_update,
-                        next_update: single.next_update,
-                    }
+                .map(|single| SingleResponseSummary {
+                    serial: single.serial.clone(),
+                    status: single.status,
+                    revoked_at: single.revoked_at,
+                    reason: single.reason,
+                    this_update: single.this_update,
+                    next_update: single.next_update,
                 })
                 .collect(),
-            certificates: response.certificates().count(),
+            certificates: response.certificates,
         }
     }
 }
@@ -250,20 +222,10 @@ pub enum RevocationSummary {
 
 /// Describes `bytes` as a CRL or an OCSP response, if it is one (DER or PEM).
 pub fn inspect_revocation(bytes: &[u8]) -> Option<RevocationSummary> {
-    let mut sources = RevocationSources::new();
-    if sources.add_crl(bytes).ok() == Some(1) {
-        return sources
-            .crls()
-            .first()
-            .map(|crl| RevocationSummary::Crl(CrlSummary::of(crl)));
-    }
-    if sources.add_ocsp_response(bytes).ok() == Some(1) {
-        return sources
-            .ocsp_responses()
-            .first()
-            .map(|response| RevocationSummary::Ocsp(OcspSummary::of(response)));
-    }
-    None
+    Some(match RevocationInfo::parse(bytes)? {
+        RevocationInfo::Crl(crl) => RevocationSummary::Crl(CrlSummary::of(&crl)),
+        RevocationInfo::Ocsp(ocsp) => RevocationSummary::Ocsp(OcspSummary::of(&ocsp)),
+    })
 }
 
 /// The human rendering of a CRL or OCSP description; values from the file escaped.
@@ -318,8 +280,7 @@ pub fn render_revocation_text(summary: &RevocationSummary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use baytrust::CertificateRevocation;
-    use baytrust::StatusSource;
+    use baytrust::{CertificateRevocation, StatusSource};
 
     #[test]
     fn revocation_lines_escape_certificate_and_crl_text() {

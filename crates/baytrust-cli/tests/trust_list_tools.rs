@@ -8,8 +8,8 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use baytrust::cms::CmsSignedData;
 use baytrust::Jurisdiction;
+use baytrust::SignatureInfo;
 use baytrust::Time;
 use baytrust::{ServiceStatus, TrustList};
 use serde_json::{json, Value};
@@ -296,14 +296,17 @@ fn sign_makes_an_attached_signature_over_the_exact_list() {
             // RSA PKCS#1 v1.5 and a fixed signing time: the bundled file exactly.
             assert_eq!(bytes, std::fs::read(list_file("hk.p7s")).unwrap());
         }
-        let signed = CmsSignedData::parse(&bytes).unwrap();
-        assert_eq!(signed.encapsulated_content(), Some(&json[..]));
-        assert_eq!(signed.certificates().len(), 1);
-        assert_eq!(signed.signers().len(), 1);
-        let attributes = signed.signers()[0].signed_attributes().unwrap();
-        assert_eq!(attributes.signing_time(), Some(t("2026-01-01T00:00:00Z")));
+        let signed = SignatureInfo::parse(&bytes).unwrap();
+        assert_eq!(signed.content.as_deref(), Some(&json[..]));
+        assert_eq!(signed.certificates.len(), 1);
+        assert_eq!(signed.signers.len(), 1);
+        assert!(signed.signers[0].signed_attributes);
+        assert_eq!(
+            signed.signers[0].claimed_signing_time,
+            Some(t("2026-01-01T00:00:00Z"))
+        );
         let parsed =
-            TrustList::from_json_unsigned_insecure(signed.encapsulated_content().unwrap()).unwrap();
+            TrustList::from_json_unsigned_insecure(signed.content.as_deref().unwrap()).unwrap();
         assert_eq!(parsed.sequence, 7);
     }
 }
@@ -385,10 +388,9 @@ fn inspect_describes_a_signed_list_without_verifying_it() {
     // The SHA-256 of the HK root, as in `verify-sig chain --json`.
     let root = std::fs::read(testdata("pki/hk/root-ca.pem")).unwrap();
     let root = baytrust::decode_certificates(&root).unwrap().remove(0);
-    let sha256: String = root
-        .parse()
+    let sha256: String = baytrust::CertificateInfo::parse(&root)
         .unwrap()
-        .sha256()
+        .sha256
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();

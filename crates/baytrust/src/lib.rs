@@ -164,13 +164,13 @@
 //! The modules are private; everything above is re-exported here. In data-flow order
 //! (each uses only those before it, except that `trust`'s anchors apply `path`'s
 //! RFC 5280 extension rules to the anchor certificate itself):
-//! `cert` (DER/PEM input, the strict certificate view, [`CertificateInfo`]) →
+//! `cert` (DER/PEM input, the strict certificate view) →
 //! `algorithm` (signature verification by OID, [`KeyAlgorithm`]) → `identity`
 //! ([`Jurisdiction`], [`OrgId`], [`LegalEntity`], [`IdentityProfile`]) → `revocation`
 //! (CRL and OCSP reading, [`RevocationSources`]) → `trust` ([`TrustAnchor`],
 //! [`TrustList`], [`TrustStore`]) → `path` (RFC 5280 §6.1 building and validation,
 //! [`ChainOptions`]) → `report` (the verdict vocabulary: [`Indication`],
-//! [`SubIndication`], [`Report`], [`ChainReport`]) → `cms` (SignedData read and checked;
+//! [`SubIndication`], [`Report`], [`ChainReport`], [`CertificateInfo`]) → `cms` (SignedData read and checked;
 //! [`SignedDataBuilder`]) → `signed_trust_list` (loading lists signed by their
 //! operators) → `recognition` (the lists' rules) → `verifier` ([`Verifier`],
 //! [`VerifierBuilder`]) → [`auth`] (mutual authentication between two legal entities,
@@ -245,26 +245,27 @@ pub use time::Time;
 
 // The types a user needs, at the crate root (module paths may become private).
 pub use crate::algorithm::{AlgorithmPolicy, KeyAlgorithm};
-pub use crate::cert::{
-    decode_certificates, AltName, BasicConstraints, CertificateDer, CertificateInfo,
-    DistinguishedName, NameAttribute,
-};
+pub use crate::cert::{decode_certificates, CertificateDer};
 #[cfg(feature = "sign")]
 pub use crate::cms::builder::{encode_pem, SignedDataBuilder, SigningKey};
-pub use crate::cms::DigestAlgorithm;
+pub use crate::cms::{DigestAlgorithm, SignatureInfo, SignerDescription};
 pub use crate::identity::{IdentityProfile, IdentitySource, Jurisdiction, LegalEntity, OrgId};
 pub use crate::path::{
     Budget, ChainOptions, PolicyInputs, PolicySet, Purpose, RevocationMode, RevocationOptions,
 };
-pub use crate::revocation::{ReasonCode, RevocationSources, StatusSource};
+pub use crate::revocation::{
+    CrlInfo, OcspInfo, OcspSingleInfo, ReasonCode, RevocationInfo, RevocationSources, StatusSource,
+};
 pub use crate::trust::{
     CertificateTypeDocument, IdentityDocument, PolicyDocument, PolicyMatch, PolicyRule,
     RecognisedService, ServiceDocument, ServiceStatus, StaleListPolicy, StatusDocument,
     StatusPeriod, TrustAnchor, TrustList, TrustListDocument, TrustStore, TrustStoreBuilder,
+    TRUST_LIST_FORMAT,
 };
 pub use report::{
-    CertificateRef, CertificateRevocation, ChainReport, Indication, Recognition, Report,
-    SignerReport, SubIndication, ValidatedPath,
+    AltName, BasicConstraints, CertificateInfo, CertificateRef, CertificateRevocation, ChainReport,
+    DistinguishedName, Indication, NameAttribute, Recognition, Report, SignerReport, SubIndication,
+    ValidatedPath,
 };
 pub use verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 pub use verifier_builder::VerifierBuilder;

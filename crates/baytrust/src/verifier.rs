@@ -28,17 +28,19 @@ use crate::{Error, Time};
 /// What the relying party demands of every path and signature, whatever the call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelyingPartyPolicy {
-    /// RSA keys below this many bits are refused (NIST SP 800-131A: 2048).
+    /// RSA keys below this many bits are refused (default 2048, NIST SP 800-131A).
     pub min_rsa_bits: usize,
-    /// Most certificates a path may hold, end entity included, anchor excluded.
+    /// Most certificates a path may hold, end entity included, anchor excluded
+    /// (default 10; a call's [`ChainOptions::max_path_len`] can only lower it).
     pub max_path_len: usize,
     /// The SM2 signer ID assumed for SM2 signatures (GM/T 0009 default
     /// `1234567812345678`).
     pub sm2_signer_id: Vec<u8>,
-    /// The relying party's own jurisdiction: its list is always accepted.
+    /// The relying party's own jurisdiction: its list is always accepted (default
+    /// `None`: no home).
     pub home: Option<Jurisdiction>,
     /// The jurisdictions whose trust lists it accepts (besides `home`); `None` accepts
-    /// every list loaded in the store. The scheme is directional: accepting HK's list
+    /// every list loaded in the store (the default). The scheme is directional: accepting HK's list
     /// says nothing about whether HK accepts yours.
     pub accepted_lists: Option<BTreeSet<Jurisdiction>>,
     // ---- CMS (issue 8) ----

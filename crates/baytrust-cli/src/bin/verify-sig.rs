@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use baytrust::cms::CmsSignedData;
+use baytrust::SignatureInfo;
 use baytrust::{PolicyInputs, Purpose};
 use baytrust_cli::anchors::TrustArgs;
 use baytrust_cli::chain::{parse_purpose, run_chain, ChainRequest};
@@ -253,7 +253,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                         return Ok(Outcome::Passed);
                     }
                     let signed_data =
-                        CmsSignedData::parse(&bytes).map_err(|_| certificate_failure)?;
+                        SignatureInfo::parse(&bytes).map_err(|_| certificate_failure)?;
                     let inspection = inspect_signature(&file, &signed_data)?;
                     if json {
                         print_json(&inspection, &file)?;

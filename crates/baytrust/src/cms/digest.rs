@@ -66,7 +66,9 @@ impl DigestAlgorithm {
         }
     }
 
-    /// The SHA-2 hash this is, if it is one (RSA and ECDSA sign only with SHA-2).
+    /// The SHA-2 hash this is, if it is one (RSA and ECDSA sign only with SHA-2). Only
+    /// signing asks.
+    #[cfg(feature = "sign")]
     pub(crate) fn sha2(self) -> Option<Sha2> {
         match self {
             Self::Sha256 => Some(Sha2::Sha256),

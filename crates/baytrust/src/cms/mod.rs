@@ -6,12 +6,14 @@ mod asn1;
 #[cfg(feature = "sign")]
 pub mod builder;
 mod digest;
+mod info;
 mod signed_attributes;
 mod signed_data;
 mod signer_check;
 mod signer_info;
 
 pub use digest::{ContentDigests, DigestAlgorithm, Digests};
+pub use info::{SignatureInfo, SignerDescription};
 pub use signed_attributes::{EssCertId, EssCertIdV2, IssuerSerial, SignedAttributes};
 pub use signed_data::{CmsSignedData, MAX_CERTIFICATES, MAX_REVOCATION_INFO_CHOICES, MAX_SIGNERS};
 pub use signer_check::{

@@ -82,6 +82,11 @@ impl CertificateRevocation {
 }
 
 impl CertificateRef {
+    /// Names the certificate `der` (the strict parse rules apply).
+    pub fn parse(der: &crate::cert::CertificateDer) -> Result<Self, Error> {
+        Ok(Self::of(&der.parse()?))
+    }
+
     internal_pub! {
         /// Names `certificate`.
         pub fn of(certificate: &Certificate<'_>) -> Self {

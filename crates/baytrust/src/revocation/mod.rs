@@ -16,6 +16,7 @@ mod cert_id;
 mod crl;
 mod crl_scope;
 mod delta;
+mod info;
 mod ocsp;
 mod reason;
 mod sources;
@@ -28,6 +29,7 @@ pub use cert_id::{CertId, CertIdHash};
 pub use crl::{Crl, RevokedEntry, MAX_CRL_ENTRIES};
 pub use crl_scope::CrlScope;
 pub use delta::{combined_entry, delta_applies};
+pub use info::{CrlInfo, OcspInfo, OcspSingleInfo, RevocationInfo};
 pub use ocsp::{
     CertStatus, OcspResponse, ResponderId, SingleResponse, MAX_RESPONSE_CERTS,
     MAX_SINGLE_RESPONSES, OID_OCSP_NOCHECK,

@@ -8,7 +8,7 @@ use std::net::IpAddr;
 use x509_parser::extensions::GeneralName;
 use x509_parser::x509::X509Name;
 
-use super::{attribute_text, name_to_string, Certificate, CertificateDer};
+use crate::cert::{attribute_text, name_to_string, Certificate, CertificateDer};
 use crate::algorithm::KeyAlgorithm;
 use crate::identity::{IdentityProfile, LegalEntity};
 use crate::{Error, Time};
