@@ -274,7 +274,7 @@ fn a_digest_algorithm_missing_from_digest_algorithms_is_a_format_failure() {
         &report,
         SubIndication::FormatFailure,
         "the signer's digest algorithm 2.16.840.1.101.3.4.2.1 is not listed in \
-         CmsSignedData.digestAlgorithms (RFC 5652 §5.1)",
+         SignedData.digestAlgorithms (RFC 5652 §5.1)",
     );
     // Listed among others, with or without NULL parameters, it passes.
     parts.digest_algorithms = tlv(
