@@ -13,6 +13,7 @@ mod name;
 pub(crate) mod name_syntax;
 mod profile;
 
+pub(crate) use certificate::offset_in;
 pub use certificate::Certificate;
 pub use comparable_name::ComparableName;
 pub(crate) use critical_extensions::{critical_extension_problem, CriticalExtensionProblem};
