@@ -18,6 +18,17 @@
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
+// Library code does not index, slice, overflow or cast silently: `.get()`,
+// `checked_*`/`saturating_*` and `try_from` instead, or an `#[allow]` on one item with a
+// `// reason:` comment proving the invariant. Unit tests may index.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::as_conversions
+    )
+)]
 
 pub mod algorithm;
 pub mod cert;
