@@ -354,6 +354,12 @@ fn subslice_of<'a>(whole: &'a [u8], part: &[u8]) -> Option<&'a [u8]> {
     whole.get(start..start.checked_add(part.len())?)
 }
 
+/// The range of `whole` that `part` occupies, when it lies entirely within it.
+pub(crate) fn range_in(whole: &[u8], part: &[u8]) -> Option<std::ops::Range<usize>> {
+    let start = offset_in(whole, part)?;
+    Some(start..start.checked_add(part.len())?)
+}
+
 /// Where `part` starts inside `whole`, when it lies entirely within it: the one way a
 /// parser's borrowed sub-slice is turned back into a range of the input.
 pub(crate) fn offset_in(whole: &[u8], part: &[u8]) -> Option<usize> {

@@ -382,7 +382,7 @@ pub(super) fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
     out
 }
 
-pub(super) use crate::cert::offset_in;
+pub(super) use crate::cert::range_in;
 
 /// Decodes input that is DER (starts with a SEQUENCE tag) or PEM text (UTF-8) with
 /// blocks labelled `label`; returns each structure's DER.

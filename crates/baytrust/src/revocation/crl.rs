@@ -13,9 +13,9 @@ use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 use super::asn1::{
-    canonical_integer, comparable_name, finish, name_text, next_is_time, offset_in,
-    read_crl_number, read_extensions, read_general_names, read_generalized_time, read_integer,
-    read_time, read_tlv, reader, split_tlv, time_of, GeneralNameKey, Malformed,
+    canonical_integer, comparable_name, finish, name_text, next_is_time, range_in, read_crl_number,
+    read_extensions, read_general_names, read_generalized_time, read_integer, read_time, read_tlv,
+    reader, split_tlv, time_of, GeneralNameKey, Malformed,
 };
 use super::crl_scope::CrlScope;
 use super::reason::ReasonCode;
@@ -115,11 +115,9 @@ impl Crl {
             version,
         } = parsed;
         let to_range = |part: &[u8]| {
-            offset_in(&der, part)
-                .and_then(|start| Some(start..start.checked_add(part.len())?))
-                .ok_or_else(|| Error::CrlMalformed {
-                    reason: "a field does not lie within the input".into(),
-                })
+            range_in(&der, part).ok_or_else(|| Error::CrlMalformed {
+                reason: "a field does not lie within the input".into(),
+            })
         };
         let issuer = comparable_name(issuer_der).map_err(malformed)?;
         let issuer_text = name_text(issuer_der);

@@ -15,8 +15,8 @@ use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 use super::asn1::{
-    comparable_name, finish, name_text, offset_in, read_extensions, read_generalized_time,
-    read_tlv, reader, Malformed,
+    comparable_name, finish, name_text, range_in, read_extensions, read_generalized_time, read_tlv,
+    reader, Malformed,
 };
 use super::cert_id::{CertId, CertIdHash};
 use super::reason::ReasonCode;
@@ -128,11 +128,9 @@ impl OcspResponse {
         }
         let parts = read_response(&der)?;
         let to_range = |part: &[u8]| {
-            offset_in(&der, part)
-                .and_then(|start| Some(start..start.checked_add(part.len())?))
-                .ok_or_else(|| Error::OcspMalformed {
-                    reason: "a field does not lie within the input".into(),
-                })
+            range_in(&der, part).ok_or_else(|| Error::OcspMalformed {
+                reason: "a field does not lie within the input".into(),
+            })
         };
         let tbs = to_range(parts.tbs)?;
         let signature_algorithm = to_range(parts.signature_algorithm)?;
