@@ -80,6 +80,22 @@ pub fn parse_args<P: clap::Parser>() -> Result<P, ExitCode> {
     })
 }
 
+/// A binary's whole `main`: parses the command line ([`parse_args`]), runs the command
+/// and turns its outcome, or its failure ([`report_failure`]), into the exit code.
+pub fn run_main<P: clap::Parser>(
+    tool: &str,
+    run: impl FnOnce(P) -> Result<Outcome, Failure>,
+) -> ExitCode {
+    let cli: P = match parse_args() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    match run(cli) {
+        Ok(outcome) => outcome.into(),
+        Err(failure) => report_failure(tool, &failure),
+    }
+}
+
 /// Prints a failure to stderr as `<tool>: <message>` and returns its exit code; the
 /// message, which can quote input, is escaped for the terminal (a newline in it shows
 /// as `\x0a`).

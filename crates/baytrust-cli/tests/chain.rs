@@ -4,7 +4,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{openssl_x509_field, testdata, verify_sig};
+use support::{json_of, openssl_x509_field, testdata, verify_sig};
 
 const AT: &str = "2026-06-01T00:00:00Z";
 
@@ -92,13 +92,7 @@ fn sm2_chain_validates_from_the_command_line() {
         AT,
         "--json",
     ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = json_of(&output, 0);
     assert_eq!(report["anchor_jurisdiction"], json!("CN"));
 }
 

@@ -7,19 +7,13 @@ use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 use support::pseudo_random::pseudo_random_bytes;
-use support::{openssl_x509_field, testdata, verify_sig};
+use support::{json_of, openssl_x509_field, testdata, verify_sig};
 
 /// Runs `inspect --json` on a testdata file and returns its only certificate.
 fn inspect_one(path: &str) -> Value {
     let file = testdata(path);
     let output = verify_sig(&["inspect", "--json", file.to_str().unwrap()]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = json_of(&output, 0);
     let certificates = report["certificates"].as_array().unwrap();
     assert_eq!(certificates.len(), 1);
     certificates[0].clone()
@@ -279,13 +273,7 @@ fn baytrust_org_id_checks_identifiers() {
 fn cms_signature_is_described_with_its_signers_and_certificates() {
     let file = testdata("samples/supply-contract.txt.p7s");
     let output = verify_sig(&["inspect", "--json", file.to_str().unwrap()]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = json_of(&output, 0);
     let signature = &report["signature"];
     assert_eq!(signature["content_type"], json!("1.2.840.113549.1.7.1"));
     assert_eq!(signature["detached"], json!(true));

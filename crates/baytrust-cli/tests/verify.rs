@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
-use support::{testdata, verify_sig};
+use support::{json_of, testdata, verify_sig};
 
 const AT: &str = "2026-06-01T00:00:00Z";
 
@@ -241,13 +241,7 @@ fn readme_main_job_names_both_signers_and_their_recognising_lists() {
     args.push("--json".into());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let output = verify_sig(&args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = json_of(&output, 0);
     assert_eq!(report["indication"], json!("TOTAL_PASSED"));
     let mut recognitions: Vec<(String, String)> = report["signers"]
         .as_array()
@@ -336,13 +330,7 @@ fn chain_reports_recognition_with_trust_lists() {
         AT,
         "--json",
     ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = json_of(&output, 0);
     assert_eq!(report["recognition"]["jurisdiction"], json!("MO"));
     assert_eq!(
         report["recognition"]["service"],

@@ -185,6 +185,17 @@
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
+// Library code does not index, slice, overflow or cast silently: `.get()`,
+// `checked_*`/`saturating_*` and `try_from` instead, or an `#[allow]` on one item with a
+// `// reason:` comment proving the invariant. Unit tests may index.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::as_conversions
+    )
+)]
 
 /// Declares a module that is private, except under the unstable `internals` feature
 /// (hidden from the docs, not part of the public API, for baytrust's own integration

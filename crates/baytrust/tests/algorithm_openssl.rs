@@ -4,6 +4,10 @@
 //! as issuer, and SM2 keys with explicit sm2p256v1 parameters (`testdata/algorithm`,
 //! commands in its `make.sh`).
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+use fixtures::hk_verifier;
+
 use std::io::Cursor;
 use std::path::PathBuf;
 use std::process::Command;
@@ -30,15 +34,6 @@ fn testdata(path: &str) -> Vec<u8> {
 
 fn certificates(path: &str) -> Vec<CertificateDer> {
     decode_certificates(&testdata(path)).unwrap()
-}
-
-fn hk_verifier() -> Verifier {
-    let store = TrustStore::builder()
-        .anchors_from(Jurisdiction::Hk, &testdata("pki/hk/root-ca.pem"))
-        .unwrap()
-        .build()
-        .unwrap();
-    Verifier::new(store, RelyingPartyPolicy::default())
 }
 
 fn options() -> SignatureOptions {

@@ -6,6 +6,10 @@
 //! same name and key identifier but that key, so that every decoy a path builder tries
 //! costs an RSA-8192 verification.
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+use fixtures::{certificate, hk_verifier, testdata};
+
 #[path = "support/signed_data_parts.rs"]
 mod signed_data_parts;
 
@@ -26,29 +30,11 @@ use signed_data_parts::{single, tlv, tlvs, SignedDataParts, Tlv};
 const DOCUMENT: &[u8] = b"Bill of lading 2026-0117: 40 containers, Yantian to Kwai Tsing.\n";
 const AT: &str = "2026-06-01T00:00:00Z";
 
-fn testdata(path: &str) -> Vec<u8> {
-    let full = format!("{}/../../testdata/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
-
-fn certificate(path: &str) -> CertificateDer {
-    decode_certificates(&testdata(path)).unwrap().remove(0)
-}
-
 fn key(name: &str) -> SigningKey {
     SigningKey::from_pkcs8_pem(&testdata(&format!(
         "pki/test-keys-NOT-SECRET-DO-NOT-USE/{name}.key.pem"
     )))
     .unwrap()
-}
-
-fn verifier() -> Verifier {
-    let store = TrustStore::builder()
-        .anchors_from(Jurisdiction::Hk, &testdata("pki/hk/root-ca.pem"))
-        .unwrap()
-        .build()
-        .unwrap();
-    Verifier::new(store, RelyingPartyPolicy::default())
 }
 
 /// A detached signature by the given HK organisations, carrying the HK issuing CA.
@@ -135,7 +121,7 @@ fn eight_thousand_signers_over_eight_thousand_certificates_are_refused_at_the_ce
         max: 1_000,
     };
     assert_eq!(CmsSignedData::parse(&attack), Err(refused.clone()));
-    assert_eq!(verify(&verifier(), &attack), Err(refused));
+    assert_eq!(verify(&hk_verifier(), &attack), Err(refused));
 }
 
 #[test]
@@ -144,7 +130,7 @@ fn eight_thousand_signers_over_two_certificates_are_refused_at_the_signer_cap() 
     let signer = parts.signer_infos[0].clone();
     parts.signer_infos = vec![signer; 8_000];
     assert_eq!(
-        verify(&verifier(), &parts.encode()),
+        verify(&hk_verifier(), &parts.encode()),
         Err(Error::TooManySigners {
             count: 8_000,
             max: 64
@@ -158,7 +144,7 @@ fn sixty_five_signers_are_one_too_many() {
     let signer = parts.signer_infos[0].clone();
     parts.signer_infos = vec![signer; 65];
     assert_eq!(
-        verify(&verifier(), &parts.encode()),
+        verify(&hk_verifier(), &parts.encode()),
         Err(Error::TooManySigners { count: 65, max: 64 })
     );
 }
@@ -171,7 +157,7 @@ fn one_thousand_and_one_certificates_are_one_too_many() {
         .certificates
         .extend(std::iter::repeat_n(first, 1_001 - parts.certificates.len()));
     assert_eq!(
-        verify(&verifier(), &parts.encode()),
+        verify(&hk_verifier(), &parts.encode()),
         Err(Error::TooManyCertificates {
             count: 1_001,
             max: 1_000
@@ -190,7 +176,7 @@ fn a_thousand_copies_of_a_valid_signer_with_120_rsa_8192_decoys_are_refused_at_t
     certificates.append(&mut parts.certificates);
     parts.certificates = certificates;
     assert_eq!(
-        verify(&verifier(), &parts.encode()),
+        verify(&hk_verifier(), &parts.encode()),
         Err(Error::TooManySigners {
             count: 1_000,
             max: 64
@@ -211,7 +197,7 @@ fn sixty_four_copies_of_a_valid_signer_with_120_rsa_8192_decoys_pass_on_one_path
     let mut certificates = decoy_issuers(120);
     certificates.append(&mut parts.certificates);
     parts.certificates = certificates;
-    let report = verify(&verifier(), &parts.encode()).unwrap();
+    let report = verify(&hk_verifier(), &parts.encode()).unwrap();
     assert_every_signer_passed(&report, 64);
 }
 
@@ -227,7 +213,7 @@ fn decoys_beyond_the_shared_budget_leave_every_signer_indeterminate_naming_the_b
     let mut certificates = decoy_issuers(250);
     certificates.append(&mut parts.certificates);
     parts.certificates = certificates;
-    let report = verify(&verifier(), &parts.encode()).unwrap();
+    let report = verify(&hk_verifier(), &parts.encode()).unwrap();
     assert_eq!(report.indication, Indication::Indeterminate);
     assert_eq!(
         report.sub_indication,
@@ -281,7 +267,7 @@ fn among_998_forged_copies_the_ess_bound_signer_certificate_is_found_for_every_s
     parts.certificates.extend(real); // the issuing CA
     parts.certificates.insert(500, leaf.as_ref().to_vec());
     assert_eq!(parts.certificates.len(), 1_000);
-    let report = verify(&verifier(), &parts.encode()).unwrap();
+    let report = verify(&hk_verifier(), &parts.encode()).unwrap();
     assert_every_signer_passed(&report, 64);
 }
 
@@ -331,7 +317,7 @@ fn sixty_four_distinct_signers_over_a_thousand_certificates_each_get_their_exact
     parts
         .certificates
         .extend(std::iter::repeat_n(ca.der().to_vec(), 936));
-    let report = verify(&verifier(), &parts.encode()).unwrap();
+    let report = verify(&hk_verifier(), &parts.encode()).unwrap();
     assert_eq!(report.indication, Indication::Indeterminate);
     assert_eq!(report.signers.len(), 64);
     for signer in &report.signers {

@@ -6,6 +6,10 @@
 //! signer's certificate is replaced by a copy that breaks one profile rule, which
 //! leaves the signature value itself intact.
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+use fixtures::{certificate, hk_verifier, testdata};
+
 #[path = "support/signed_data_parts.rs"]
 mod signed_data_parts;
 
@@ -28,24 +32,6 @@ const AT: &str = "2026-06-01T00:00:00Z";
 const SHA384_WITH_RSA: [u8; 15] = [
     0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0c, 0x05, 0x00,
 ];
-
-fn testdata(path: &str) -> Vec<u8> {
-    let full = format!("{}/../../testdata/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
-
-fn certificate(path: &str) -> CertificateDer {
-    decode_certificates(&testdata(path)).unwrap().remove(0)
-}
-
-fn verifier() -> Verifier {
-    let store = TrustStore::builder()
-        .anchors_from(Jurisdiction::Hk, &testdata("pki/hk/root-ca.pem"))
-        .unwrap()
-        .build()
-        .unwrap();
-    Verifier::new(store, RelyingPartyPolicy::default())
-}
 
 /// A detached signature by HK Harbour Logistics, carrying the HK issuing CA.
 fn signature() -> Vec<u8> {
@@ -102,7 +88,7 @@ fn harbour_logistics_key_id() -> Vec<u8> {
 }
 
 fn verify(signature: &[u8]) -> Report {
-    verifier()
+    hk_verifier()
         .verify_cms(
             signature,
             Content::Detached(&mut Cursor::new(DOCUMENT)),

@@ -5,6 +5,10 @@
 //! edited as DER (tests/support/signed_data_parts.rs), re-signed where the edit touches
 //! the signed attributes.
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+use fixtures::{certificate, hk_mo_verifier, testdata};
+
 #[path = "support/signed_data_parts.rs"]
 mod signed_data_parts;
 
@@ -26,15 +30,6 @@ const SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
 const SHA256: &str = "2.16.840.1.101.3.4.2.1";
 const SHA384: &str = "2.16.840.1.101.3.4.2.2";
 
-fn testdata(path: &str) -> Vec<u8> {
-    let full = format!("{}/../../testdata/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
-
-fn certificate(path: &str) -> CertificateDer {
-    decode_certificates(&testdata(path)).unwrap().remove(0)
-}
-
 fn harbour_key() -> SigningKey {
     SigningKey::from_pkcs8_pem(&testdata(
         "pki/test-keys-NOT-SECRET-DO-NOT-USE/hk-org-harbour-logistics.key.pem",
@@ -42,19 +37,8 @@ fn harbour_key() -> SigningKey {
     .unwrap()
 }
 
-fn verifier_with(policy: RelyingPartyPolicy) -> Verifier {
-    let store = TrustStore::builder()
-        .anchors_from(Jurisdiction::Hk, &testdata("pki/hk/root-ca.pem"))
-        .unwrap()
-        .anchors_from(Jurisdiction::Mo, &testdata("pki/mo/root-ca.pem"))
-        .unwrap()
-        .build()
-        .unwrap();
-    Verifier::new(store, policy)
-}
-
 fn verifier() -> Verifier {
-    verifier_with(RelyingPartyPolicy::default())
+    hk_mo_verifier(RelyingPartyPolicy::default())
 }
 
 fn options() -> SignatureOptions {
@@ -120,7 +104,7 @@ fn detached_content_over_the_kept_content_cap_is_indeterminate_signed_data_not_f
     let mut policy = RelyingPartyPolicy::default();
     assert_eq!(policy.max_kept_content, 64 * 1024 * 1024);
     policy.max_kept_content = 16;
-    let verifier = verifier_with(policy);
+    let verifier = hk_mo_verifier(policy);
     let contract = testdata("cms/contract.txt");
     assert!(contract.len() > 16);
     let report = verifier
@@ -144,7 +128,7 @@ fn the_kept_content_cap_does_not_touch_signers_with_signed_attributes() {
         max_kept_content: 16,
         ..RelyingPartyPolicy::default()
     };
-    let report = verifier_with(policy)
+    let report = hk_mo_verifier(policy)
         .verify_cms(
             &testdata("cms/openssl/rsa-detached.der"),
             Content::Detached(&mut Cursor::new(testdata("cms/contract.txt"))),
@@ -161,7 +145,7 @@ fn content_exactly_at_the_kept_content_cap_is_kept() {
         max_kept_content: contract.len(),
         ..RelyingPartyPolicy::default()
     };
-    let report = verifier_with(policy)
+    let report = hk_mo_verifier(policy)
         .verify_cms(
             &testdata("cms/openssl/rsa-noattr-detached.der"),
             Content::Detached(&mut Cursor::new(&contract)),

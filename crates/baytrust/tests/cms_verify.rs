@@ -2,6 +2,10 @@
 //! commands in testdata/cms/make.sh): every variant verifies TOTAL_PASSED, and each
 //! kind of damage gives its ETSI indication and sub-indication as a report, not an Err.
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+use fixtures::{hk_mo_verifier, testdata};
+
 use std::io::Cursor;
 
 use baytrust::Jurisdiction;
@@ -10,22 +14,6 @@ use baytrust::{decode_certificates, CertificateDer};
 use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 use baytrust::{Error, Time};
 use baytrust::{Indication, Report, SubIndication};
-
-fn testdata(path: &str) -> Vec<u8> {
-    let full = format!("{}/../../testdata/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
-
-fn verifier() -> Verifier {
-    let store = TrustStore::builder()
-        .anchors_from(Jurisdiction::Hk, &testdata("pki/hk/root-ca.pem"))
-        .unwrap()
-        .anchors_from(Jurisdiction::Mo, &testdata("pki/mo/root-ca.pem"))
-        .unwrap()
-        .build()
-        .unwrap();
-    Verifier::new(store, RelyingPartyPolicy::default())
-}
 
 /// The issuing CAs, which `openssl cms -sign` leaves out of the signature.
 fn intermediates() -> Vec<CertificateDer> {
@@ -71,7 +59,7 @@ fn assert_passed(report: &Report, signers: usize, what: &str) {
 
 #[test]
 fn every_openssl_detached_variant_passes() {
-    let verifier = verifier();
+    let verifier = hk_mo_verifier(RelyingPartyPolicy::default());
     for signature in [
         "rsa-detached.der",
         "rsa-detached.cms.pem",
@@ -92,7 +80,7 @@ fn every_openssl_detached_variant_passes() {
 
 #[test]
 fn attached_and_streamed_ber_signatures_pass() {
-    let verifier = verifier();
+    let verifier = hk_mo_verifier(RelyingPartyPolicy::default());
     for signature in [
         "rsa-attached.der",
         "rsa-stream-attached.ber",
@@ -111,7 +99,12 @@ fn attached_and_streamed_ber_signatures_pass() {
 
 #[test]
 fn co_signed_contract_passes_signer_by_signer() {
-    let report = verify_detached(&verifier(), "two-signers.der", "cms/contract.txt", AT);
+    let report = verify_detached(
+        &hk_mo_verifier(RelyingPartyPolicy::default()),
+        "two-signers.der",
+        "cms/contract.txt",
+        AT,
+    );
     assert_passed(&report, 2, "two signers");
     let mut jurisdictions: Vec<Jurisdiction> = report
         .signers
@@ -129,7 +122,7 @@ fn co_signed_contract_passes_signer_by_signer() {
 #[test]
 fn tampered_content_is_total_failed_hash_failure() {
     let report = verify_detached(
-        &verifier(),
+        &hk_mo_verifier(RelyingPartyPolicy::default()),
         "rsa-detached.der",
         "cms/contract-tampered.txt",
         AT,
@@ -141,7 +134,7 @@ fn tampered_content_is_total_failed_hash_failure() {
 #[test]
 fn tampered_signature_is_total_failed_sig_crypto_failure() {
     let report = verify_detached(
-        &verifier(),
+        &hk_mo_verifier(RelyingPartyPolicy::default()),
         "rsa-detached-badsig.der",
         "cms/contract.txt",
         AT,
@@ -178,7 +171,7 @@ fn signer_expired_at_validation_time_is_indeterminate_out_of_bounds_no_poe() {
     // The organisation certificates expire 2028-01-01; nothing proves an earlier
     // signing time (signingTime is only a claim).
     let report = verify_detached(
-        &verifier(),
+        &hk_mo_verifier(RelyingPartyPolicy::default()),
         "rsa-detached.der",
         "cms/contract.txt",
         "2029-01-01T00:00:00Z",
@@ -189,7 +182,12 @@ fn signer_expired_at_validation_time_is_indeterminate_out_of_bounds_no_poe() {
 
 #[test]
 fn sha1_digest_is_indeterminate_crypto_constraints_failure() {
-    let report = verify_detached(&verifier(), "rsa-sha1.der", "cms/contract.txt", AT);
+    let report = verify_detached(
+        &hk_mo_verifier(RelyingPartyPolicy::default()),
+        "rsa-sha1.der",
+        "cms/contract.txt",
+        AT,
+    );
     assert_eq!(report.indication, Indication::Indeterminate);
     assert_eq!(
         report.sub_indication,
@@ -199,7 +197,12 @@ fn sha1_digest_is_indeterminate_crypto_constraints_failure() {
 
 #[test]
 fn missing_signer_certificate_is_indeterminate_no_signing_certificate_found() {
-    let report = verify_detached(&verifier(), "rsa-nocerts.der", "cms/contract.txt", AT);
+    let report = verify_detached(
+        &hk_mo_verifier(RelyingPartyPolicy::default()),
+        "rsa-nocerts.der",
+        "cms/contract.txt",
+        AT,
+    );
     assert_eq!(report.indication, Indication::Indeterminate);
     assert_eq!(
         report.sub_indication,
@@ -211,7 +214,7 @@ fn missing_signer_certificate_is_indeterminate_no_signing_certificate_found() {
 fn one_failing_signer_fails_the_whole_signature() {
     // Verified over tampered content, both signers fail: the report is TOTAL_FAILED.
     let report = verify_detached(
-        &verifier(),
+        &hk_mo_verifier(RelyingPartyPolicy::default()),
         "two-signers.der",
         "cms/contract-tampered.txt",
         AT,
@@ -225,7 +228,7 @@ fn one_failing_signer_fails_the_whole_signature() {
 
 #[test]
 fn unusable_input_is_an_error_not_a_report() {
-    let verifier = verifier();
+    let verifier = hk_mo_verifier(RelyingPartyPolicy::default());
     let options = options_at(AT);
     assert!(matches!(
         verifier.verify_cms(b"not a signature", Content::Attached, &options),

@@ -9,7 +9,7 @@ use baytrust::{Jurisdiction, OrgId};
 use baytrust_cli::anchors::TrustArgs;
 use baytrust_cli::auth::{run_connect, run_serve, AuthOptions, ConnectRequest, ServeRequest};
 use baytrust_cli::clock::time_or_now;
-use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
+use baytrust_cli::exit::{run_main, Failure, Outcome};
 use baytrust_cli::output::stdout;
 use baytrust_cli::sign::{pair_signers, run_sign, SignRequest};
 use baytrust_cli::trust_list_tools::{run_build, run_sign_list, BuildRequest, SignListRequest};
@@ -191,14 +191,7 @@ enum TrustListCommand {
 }
 
 fn main() -> ExitCode {
-    let cli: Cli = match parse_args() {
-        Ok(cli) => cli,
-        Err(code) => return code,
-    };
-    match run(cli) {
-        Ok(outcome) => outcome.into(),
-        Err(failure) => report_failure(TOOL, &failure),
-    }
+    run_main::<Cli>(TOOL, run)
 }
 
 fn run(cli: Cli) -> Result<Outcome, Failure> {

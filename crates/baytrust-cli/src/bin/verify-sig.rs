@@ -10,7 +10,7 @@ use baytrust::{PolicyInputs, Purpose};
 use baytrust_cli::anchors::TrustArgs;
 use baytrust_cli::chain::{parse_purpose, run_chain, ChainRequest};
 use baytrust_cli::clock::time_or;
-use baytrust_cli::exit::{parse_args, report_failure, Failure, Outcome};
+use baytrust_cli::exit::{run_main, Failure, Outcome};
 use baytrust_cli::input::read_input;
 use baytrust_cli::inspect::{inspect_certificates, render_text};
 use baytrust_cli::inspect_signature::{inspect_signature, render_signature_text};
@@ -123,14 +123,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli: Cli = match parse_args() {
-        Ok(cli) => cli,
-        Err(code) => return code,
-    };
-    match run(cli) {
-        Ok(outcome) => outcome.into(),
-        Err(failure) => report_failure(TOOL, &failure),
-    }
+    run_main::<Cli>(TOOL, run)
 }
 
 fn print_json(value: &impl serde::Serialize, file: &str) -> Result<(), Failure> {

@@ -11,6 +11,18 @@ pub mod pseudo_random;
 #[path = "../../../baytrust/tests/support/signed_data_parts.rs"]
 pub mod signed_data_parts;
 
+/// The JSON a run printed, after asserting it exited with `code` (its stderr shown
+/// when not).
+pub fn json_of(output: &Output, code: i32) -> serde_json::Value {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
 /// A path under `testdata/`.
 pub fn testdata(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

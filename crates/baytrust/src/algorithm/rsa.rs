@@ -43,8 +43,13 @@ pub(super) fn modulus_bits(rsa_public_key: &[u8]) -> Result<usize, Error> {
     // `modulus` starts with a non-zero byte.
     let leading_bits = modulus
         .first()
-        .map_or(0, |byte| 8 - byte.leading_zeros() as usize);
-    Ok(modulus.len().saturating_sub(1) * 8 + leading_bits)
+        .map_or(0, |byte| 8u32.saturating_sub(byte.leading_zeros()));
+    let leading_bits = usize::try_from(leading_bits).unwrap_or(8);
+    Ok(modulus
+        .len()
+        .saturating_sub(1)
+        .saturating_mul(8)
+        .saturating_add(leading_bits))
 }
 
 /// The magnitudes (big-endian, no sign byte) of the modulus and the public exponent of

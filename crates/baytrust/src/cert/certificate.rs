@@ -130,10 +130,11 @@ impl<'a> Certificate<'a> {
     /// `openssl x509 -serial` prints it.
     pub fn serial_hex(&self) -> String {
         let bytes = self.serial();
-        let significant = match bytes.iter().position(|&b| b != 0) {
-            Some(first) => &bytes[first..],
-            None => &bytes[bytes.len().saturating_sub(1)..],
-        };
+        let first = bytes
+            .iter()
+            .position(|&b| b != 0)
+            .unwrap_or(bytes.len().saturating_sub(1));
+        let significant = bytes.get(first..).unwrap_or_default();
         crate::message_text::hex_upper(significant)
     }
 
@@ -349,6 +350,19 @@ impl<'a> Certificate<'a> {
 
 /// Re-borrows `part` (which the parser took from `whole`) with `whole`'s lifetime.
 fn subslice_of<'a>(whole: &'a [u8], part: &[u8]) -> Option<&'a [u8]> {
-    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    let start = offset_in(whole, part)?;
     whole.get(start..start.checked_add(part.len())?)
+}
+
+/// The range of `whole` that `part` occupies, when it lies entirely within it.
+pub(crate) fn range_in(whole: &[u8], part: &[u8]) -> Option<std::ops::Range<usize>> {
+    let start = offset_in(whole, part)?;
+    Some(start..start.checked_add(part.len())?)
+}
+
+/// Where `part` starts inside `whole`, when it lies entirely within it: the one way a
+/// parser's borrowed sub-slice is turned back into a range of the input.
+pub(crate) fn offset_in(whole: &[u8], part: &[u8]) -> Option<usize> {
+    let start = part.as_ptr().addr().checked_sub(whole.as_ptr().addr())?;
+    (start.checked_add(part.len())? <= whole.len()).then_some(start)
 }

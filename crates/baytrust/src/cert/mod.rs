@@ -15,6 +15,7 @@ pub(crate) mod name_syntax;
 mod profile;
 
 pub use certificate::Certificate;
+pub(crate) use certificate::{offset_in, range_in};
 pub use comparable_name::ComparableName;
 pub(crate) use critical_extensions::{critical_extension_problem, CriticalExtensionProblem};
 pub(crate) use identifiers::read_identifiers;

@@ -39,7 +39,7 @@ pub fn attribute_text(value: &Any<'_>, oid: &str) -> Result<String, Error> {
             }
             let units = data
                 .chunks_exact(2)
-                .map(|pair| u16::from_be_bytes([pair[0], pair[1]]));
+                .filter_map(|pair| pair.try_into().ok().map(u16::from_be_bytes));
             char::decode_utf16(units)
                 .collect::<Result<String, _>>()
                 .map_err(|_| not_text("BMPString holds an unpaired surrogate"))
@@ -50,7 +50,8 @@ pub fn attribute_text(value: &Any<'_>, oid: &str) -> Result<String, Error> {
             }
             data.chunks_exact(4)
                 .map(|quad| {
-                    char::from_u32(u32::from_be_bytes([quad[0], quad[1], quad[2], quad[3]]))
+                    let quad: [u8; 4] = quad.try_into().ok()?;
+                    char::from_u32(u32::from_be_bytes(quad))
                 })
                 .collect::<Option<String>>()
                 .ok_or_else(|| not_text("UniversalString holds an invalid code point"))

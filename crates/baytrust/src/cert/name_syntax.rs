@@ -150,15 +150,15 @@ fn quoted_string_len(text: &str) -> Option<usize> {
     let mut i = 1;
     while let Some(&b) = bytes.get(i) {
         match b {
-            b'"' => return Some(i + 1),
+            b'"' => return i.checked_add(1),
             b'\\' => {
-                let escaped = *bytes.get(i + 1)?;
+                let escaped = *bytes.get(i.checked_add(1)?)?;
                 if !(32..=126).contains(&escaped) {
                     return None;
                 }
-                i += 2;
+                i = i.checked_add(2)?;
             }
-            32..=126 => i += 1,
+            32..=126 => i = i.checked_add(1)?,
             _ => return None,
         }
     }

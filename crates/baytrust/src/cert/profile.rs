@@ -287,7 +287,7 @@ fn check_validity(validity: &[u8]) -> Result<(), Error> {
             .map_err(|_| malformed("does not hold two times"))?;
         let text = time.value();
         let digits = match time.tag() {
-            Tag::UtcTime => 12,
+            Tag::UtcTime => 12_usize,
             Tag::GeneralizedTime => 14,
             _ => {
                 return Err(malformed(
@@ -297,7 +297,11 @@ fn check_validity(validity: &[u8]) -> Result<(), Error> {
         };
         let reason = if text.last() != Some(&b'Z') {
             Some("it is not in Zulu time (no trailing Z, or an offset)")
-        } else if text.len() != digits + 1 || !text[..digits].iter().all(u8::is_ascii_digit) {
+        } else if Some(text.len()) != digits.checked_add(1)
+            || !text
+                .get(..digits)
+                .is_some_and(|digits| digits.iter().all(u8::is_ascii_digit))
+        {
             Some("it lacks seconds, has a fraction of a second, or holds other characters")
         } else {
             None
@@ -496,8 +500,9 @@ pub(crate) fn check_extension_values(extensions: &[X509Extension<'_>]) -> Result
                 // Bounded by the extension's size; quadratic only in the policies of one
                 // certificate, which x509-parser has already read.
                 for (index, policy) in policies.iter().enumerate() {
-                    if policies[..index]
+                    if policies
                         .iter()
+                        .take(index)
                         .any(|earlier| earlier.policy_id == policy.policy_id)
                     {
                         return Err(Error::CertificatePolicyRepeated {

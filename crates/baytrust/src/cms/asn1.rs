@@ -210,7 +210,8 @@ impl<'a> DecodeValue<'a> for SignerInfos<'a> {
             } else {
                 AnyRef::decode(reader)?;
             }
-            count += 1;
+            // Each entry consumes input, so the count stays below its length.
+            count = count.saturating_add(1);
         }
         Ok(Self { signers, count })
     }
@@ -286,7 +287,7 @@ impl<'a> DecodeValue<'a> for CertificateSet {
             if count < MAX_CERTIFICATES && choice.tag() == Tag::Sequence {
                 certificates.push(choice.to_der()?);
             }
-            count += 1;
+            count = count.saturating_add(1);
         }
         Ok(Self {
             certificates,

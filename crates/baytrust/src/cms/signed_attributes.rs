@@ -267,6 +267,9 @@ fn signing_time(value: AnyRef<'_>) -> Result<(Time, bool), String> {
     }
 }
 
+// reason: every operand is a field of at most four decimal digits (years 0..=9999,
+// the others 0..=99), so no intermediate value comes near the limits of i64.
+#[allow(clippy::arithmetic_side_effects)]
 fn utc_time(text: &str) -> Result<(Time, bool), String> {
     let malformed = || format!("UTCTime {text:?} is not YYMMDDhhmmssZ (RFC 5652 §11.3)");
     let (digits, zone) = text.split_at_checked(12).ok_or_else(malformed)?;
@@ -297,6 +300,9 @@ fn utc_time(text: &str) -> Result<(Time, bool), String> {
     Ok((Time::from_unix_seconds(utc - offset_seconds), true))
 }
 
+// reason: every operand is a field of at most four decimal digits (years 0..=9999,
+// the others 0..=99), so no intermediate value comes near the limits of i64.
+#[allow(clippy::arithmetic_side_effects)]
 fn generalized_time(text: &str) -> Result<Time, String> {
     let malformed = || format!("GeneralizedTime {text:?} is not YYYYMMDDhhmmssZ (RFC 5652 §11.3)");
     let digits = text
@@ -314,7 +320,7 @@ fn generalized_time(text: &str) -> Result<Time, String> {
 
 /// Two ASCII digits at `at`.
 fn digits_at(text: &str, at: usize) -> Option<i64> {
-    let pair = text.get(at..at + 2)?;
+    let pair = text.get(at..at.checked_add(2)?)?;
     if !pair.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -323,6 +329,9 @@ fn digits_at(text: &str, at: usize) -> Option<i64> {
 
 /// Seconds since the Unix epoch (negative before it) of `year` and `MMDDhhmmss`, or
 /// `None` when a field is out of range (no leap second).
+// reason: every operand is a field of at most four decimal digits (years 0..=9999,
+// the others 0..=99), so no intermediate value comes near the limits of i64.
+#[allow(clippy::arithmetic_side_effects)]
 fn civil_seconds(year: i64, rest: &str) -> Option<i64> {
     if rest.len() != 10 {
         return None;
@@ -344,6 +353,9 @@ fn civil_seconds(year: i64, rest: &str) -> Option<i64> {
 
 /// Days from 1970-01-01 to the given proleptic Gregorian date (H. Hinnant's
 /// `days_from_civil`).
+// reason: every operand is a field of at most four decimal digits (years 0..=9999,
+// the others 0..=99), so no intermediate value comes near the limits of i64.
+#[allow(clippy::arithmetic_side_effects)]
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);

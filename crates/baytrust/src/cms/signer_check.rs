@@ -201,44 +201,19 @@ impl<'c> SignerCertificates<'c> {
     /// Why the certificate `signer_id` names was refused, when no certificate that
     /// reads matches it and a refused one does.
     fn refusal(&self, signer_id: &SignerIdentifier) -> Option<&Error> {
-        let index = match signer_id {
-            // An issuer name with an empty RDN would be read cut short (x509-parser
-            // stops at the empty SET) and could name another issuer's certificate: it
-            // names none.
-            SignerIdentifier::IssuerAndSerial { issuer_der, .. }
-                if crate::cert::check_rdns("sid issuer", issuer_der).is_err() =>
-            {
-                None
-            }
-            SignerIdentifier::IssuerAndSerial { issuer_der, serial } => {
-                X509Name::from_der(issuer_der).ok().and_then(|(_, name)| {
-                    self.refused_by_issuer_serial
-                        .get(&(ComparableName::of(&name), serial.clone()))
-                })
-            }
-            SignerIdentifier::SubjectKeyIdentifier(ski) => self.refused_by_key_id.get(ski),
+        let index = match lookup_key(signer_id)? {
+            LookupKey::IssuerSerial(key) => self.refused_by_issuer_serial.get(&key),
+            LookupKey::KeyId(key_id) => self.refused_by_key_id.get(key_id),
         }?;
         self.refusals.get(*index)
     }
 
     /// The indices of the certificates `signer_id` names, in the order received.
     fn named(&self, signer_id: &SignerIdentifier) -> &[usize] {
-        let found = match signer_id {
-            // An issuer name with an empty RDN would be read cut short (x509-parser
-            // stops at the empty SET) and could name another issuer's certificate: it
-            // names none.
-            SignerIdentifier::IssuerAndSerial { issuer_der, .. }
-                if crate::cert::check_rdns("sid issuer", issuer_der).is_err() =>
-            {
-                None
-            }
-            SignerIdentifier::IssuerAndSerial { issuer_der, serial } => {
-                X509Name::from_der(issuer_der).ok().and_then(|(_, name)| {
-                    self.by_issuer_serial
-                        .get(&(ComparableName::of(&name), serial.clone()))
-                })
-            }
-            SignerIdentifier::SubjectKeyIdentifier(ski) => self.by_key_id.get(ski.as_slice()),
+        let found = match lookup_key(signer_id) {
+            Some(LookupKey::IssuerSerial(key)) => self.by_issuer_serial.get(&key),
+            Some(LookupKey::KeyId(key_id)) => self.by_key_id.get(key_id),
+            None => None,
         };
         found.map(Vec::as_slice).unwrap_or_default()
     }
@@ -601,6 +576,31 @@ fn effective_signature_algorithm(
     })
 }
 
+/// How the indexes of [`SignerCertificates`] are keyed for one signer identifier.
+enum LookupKey<'s> {
+    /// The issuer (compared as RFC 5280 names) and the serial number.
+    IssuerSerial((ComparableName, Vec<u8>)),
+    /// The subjectKeyIdentifier.
+    KeyId(&'s [u8]),
+}
+
+/// The index key of `signer_id`, or `None` when it names no certificate: an issuer
+/// name with an empty RDN would be read cut short (x509-parser stops at the empty SET)
+/// and could name another issuer's certificate, and one that does not decode names
+/// none.
+fn lookup_key(signer_id: &SignerIdentifier) -> Option<LookupKey<'_>> {
+    match signer_id {
+        SignerIdentifier::IssuerAndSerial { issuer_der, serial } => {
+            crate::cert::check_rdns("sid issuer", issuer_der).ok()?;
+            let (_, name) = X509Name::from_der(issuer_der).ok()?;
+            Some(LookupKey::IssuerSerial((
+                ComparableName::of(&name),
+                serial.clone(),
+            )))
+        }
+        SignerIdentifier::SubjectKeyIdentifier(key_id) => Some(LookupKey::KeyId(key_id)),
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -125,20 +125,30 @@ pub fn uscc_check_character(first_17: &str) -> Result<char, Error> {
     if chars.len() != 17 {
         return Err(Error::UsccWrongLength {
             value: first_17.to_owned(),
-            len: chars.len() + 1,
+            len: chars.len().saturating_add(1),
         });
     }
     let mut sum = 0u32;
-    for (i, (&c, weight)) in chars.iter().zip(USCC_WEIGHTS).enumerate() {
+    for (position, (&c, weight)) in (1..).zip(chars.iter().zip(USCC_WEIGHTS)) {
         let value = uscc_value(c).ok_or_else(|| Error::UsccBadCharacter {
             value: first_17.to_owned(),
-            position: i + 1,
+            position,
             character: c,
         })?;
-        sum += value * weight;
+        // 17 terms, each at most 30 × 28: far below u32::MAX.
+        sum = sum.saturating_add(value.saturating_mul(weight));
     }
-    let check = (31 - sum % 31) % 31;
-    Ok(char::from(USCC_ALPHABET[check as usize]))
+    // `sum % 31` is below 31, so the check value is in 0..31, an index of the alphabet.
+    let check = 31u32.saturating_sub(sum % 31) % 31;
+    usize::try_from(check)
+        .ok()
+        .and_then(|index| USCC_ALPHABET.get(index))
+        .map(|&byte| char::from(byte))
+        .ok_or_else(|| Error::UsccBadCharacter {
+            value: first_17.to_owned(),
+            position: 18,
+            character: '?',
+        })
 }
 
 fn uscc_value(c: char) -> Option<u32> {
@@ -157,18 +167,23 @@ fn check_uscc(code: &str) -> Result<(), Error> {
             len: chars.len(),
         });
     }
-    for (i, &c) in chars.iter().enumerate() {
+    for (position, &c) in (1..).zip(&chars) {
         if uscc_value(c).is_none() {
             return Err(Error::UsccBadCharacter {
                 value: code.to_owned(),
-                position: i + 1,
+                position,
                 character: c,
             });
         }
     }
-    let first_17: String = chars[..17].iter().collect();
+    let (Some(head), Some(&found)) = (chars.get(..17), chars.get(17)) else {
+        return Err(Error::UsccWrongLength {
+            value: code.to_owned(),
+            len: chars.len(),
+        });
+    };
+    let first_17: String = head.iter().collect();
     let expected = uscc_check_character(&first_17)?;
-    let found = chars[17];
     if expected != found {
         return Err(Error::UsccCheckMismatch {
             value: code.to_owned(),
@@ -198,7 +213,7 @@ fn check_hk_brn(brn: &str) -> Result<(), Error> {
     let bytes = brn.as_bytes();
     match bytes.first() {
         Some(b'C' | b'F') => {
-            if bytes.len() == 8 && bytes[1..].iter().all(u8::is_ascii_digit) {
+            if bytes.len() == 8 && bytes.iter().skip(1).all(u8::is_ascii_digit) {
                 Ok(())
             } else {
                 Err(malformed("a C/F dummy number is the letter and 7 digits"))

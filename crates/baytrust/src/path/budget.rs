@@ -64,7 +64,8 @@ impl BudgetLeft {
                 limit: self.limits.signature_checks,
             });
         }
-        self.signature_checks_used += 1;
+        // Below the limit just checked, so it cannot overflow.
+        self.signature_checks_used = self.signature_checks_used.saturating_add(1);
         Ok(())
     }
 
@@ -76,7 +77,7 @@ impl BudgetLeft {
                 limit: self.limits.build_steps,
             });
         }
-        self.build_steps_used += 1;
+        self.build_steps_used = self.build_steps_used.saturating_add(1);
         Ok(())
     }
 

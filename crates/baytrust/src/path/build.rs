@@ -263,7 +263,8 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
         let Some(&current) = path.last() else {
             return Ok(None);
         };
-        let depth = path.len() - 1;
+        // `path` is not empty (it has a last element).
+        let depth = path.len().saturating_sub(1);
         let aki = current.authority_key_id;
         let mut any_candidate = false;
 
@@ -306,7 +307,7 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
             .unwrap_or_default();
         if !candidates.is_empty() && path.len() >= self.options.max_path_len {
             self.record(Error::PathTooLong {
-                len: path.len() + 1,
+                len: path.len().saturating_add(1),
                 max: self.options.max_path_len,
             })?;
             return Ok(None);
@@ -351,7 +352,7 @@ impl<'c, 'p> Search<'c, 'p, '_, '_> {
             // The issuer signed: now its own rules, before building on it.
             if let Err(e) = check_certificate(
                 candidate.certificate,
-                depth + 1,
+                depth.saturating_add(1),
                 candidate.is_self_issued(),
                 self.options,
             ) {

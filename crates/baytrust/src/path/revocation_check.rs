@@ -164,9 +164,13 @@ fn check_responders(
             }) => responder.clone(),
             _ => continue,
         };
-        let (Some(certificate), Some(issuer_certificate)) =
-            (path.get(depth), path.get(depth + 1).or(Some(anchor)))
-        else {
+        let (Some(certificate), Some(issuer_certificate)) = (
+            path.get(depth),
+            depth
+                .checked_add(1)
+                .and_then(|above| path.get(above))
+                .or(Some(anchor)),
+        ) else {
             continue;
         };
         let issuer = RevocationIssuer::of_certificate(issuer_certificate);

@@ -107,7 +107,8 @@ pub(crate) fn validate_path(
     let mut anchor_limit_binds = anchor_limit.is_some();
 
     for i in 1..=n {
-        let depth = n - i;
+        // 1 <= i <= n.
+        let depth = n.saturating_sub(i);
         let (Some(certificate), Some(&is_self_issued)) = (path.get(depth), self_issued.get(depth))
         else {
             break;
@@ -134,7 +135,8 @@ pub(crate) fn validate_path(
                     _ => Error::PathLenExceeded { depth },
                 });
             }
-            max_path_length -= 1;
+            // Not 0: checked just above.
+            max_path_length = max_path_length.saturating_sub(1);
         }
         if let Some(limit) = certificate
             .basic_constraints()

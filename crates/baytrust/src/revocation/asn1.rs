@@ -99,6 +99,9 @@ pub(super) fn split_tlv(input: &[u8]) -> Result<(u8, &[u8], &[u8]), Malformed> {
 
 /// Reads a UTCTime (tag 0x17) or GeneralizedTime (0x18) content as DER has it:
 /// `YYMMDDHHMMSSZ` (years 50–99 are 19xx, RFC 5280 §4.1.2.5.1) or `YYYYMMDDHHMMSSZ`.
+// reason: `digits` folds at most four decimal digits (at most 9999, within u16), the
+// year sums stay below 2100, and field offsets are below the 15-byte content.
+#[allow(clippy::arithmetic_side_effects)]
 pub(super) fn time_of(tag: u8, content: &[u8]) -> Result<Time, Malformed> {
     let digits = |part: &[u8]| -> Result<u16, Malformed> {
         part.iter().try_fold(0u16, |acc, &b| {
@@ -184,7 +187,7 @@ pub fn canonical_integer(bytes: &[u8]) -> &[u8] {
         if !redundant {
             break;
         }
-        rest = &rest[1..];
+        rest = rest.get(1..).unwrap_or_default();
     }
     rest
 }
@@ -275,10 +278,12 @@ pub(super) fn named_bits(content: &[u8]) -> Result<u32, Malformed> {
         return Err("named BIT STRING is malformed".into());
     }
     let mut value = 0u32;
-    for (byte_index, byte) in bytes.iter().enumerate() {
-        for bit in 0..8 {
-            if byte & (0x80 >> bit) != 0 {
-                value |= 1 << (byte_index * 8 + bit);
+    for (byte_index, byte) in (0u32..).zip(bytes) {
+        for bit in 0..8u32 {
+            // At most 4 bytes: the bit index is below 32.
+            let index = byte_index.saturating_mul(8).saturating_add(bit);
+            if byte & (0x80u8 >> bit) != 0 {
+                value |= 1u32.checked_shl(index).unwrap_or(0);
             }
         }
     }
@@ -363,23 +368,21 @@ pub(super) fn name_with_rdn(
 pub(super) fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
     let mut out = vec![tag];
     let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
+    match u8::try_from(len) {
+        Ok(short) if short < 0x80 => out.push(short),
+        _ => {
+            let bytes = len.to_be_bytes();
+            let significant: Vec<u8> = bytes.iter().copied().skip_while(|&b| b == 0).collect();
+            // At most size_of::<usize>() length octets.
+            out.push(0x80 | u8::try_from(significant.len()).unwrap_or(0x7F));
+            out.extend_from_slice(&significant);
+        }
     }
     out.extend_from_slice(content);
     out
 }
 
-/// Where `part` starts inside `whole`, when it lies within it.
-pub(super) fn offset_in(whole: &[u8], part: &[u8]) -> Option<usize> {
-    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
-    (start + part.len() <= whole.len()).then_some(start)
-}
+pub(super) use crate::cert::range_in;
 
 /// Decodes input that is DER (starts with a SEQUENCE tag) or PEM text (UTF-8) with
 /// blocks labelled `label`; returns each structure's DER.

@@ -13,9 +13,9 @@ use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 use super::asn1::{
-    canonical_integer, comparable_name, finish, name_text, next_is_time, offset_in,
-    read_crl_number, read_extensions, read_general_names, read_generalized_time, read_integer,
-    read_time, read_tlv, reader, split_tlv, time_of, GeneralNameKey, Malformed,
+    canonical_integer, comparable_name, finish, name_text, next_is_time, range_in, read_crl_number,
+    read_extensions, read_general_names, read_generalized_time, read_integer, read_time, read_tlv,
+    reader, split_tlv, time_of, GeneralNameKey, Malformed,
 };
 use super::crl_scope::CrlScope;
 use super::reason::ReasonCode;
@@ -115,11 +115,9 @@ impl Crl {
             version,
         } = parsed;
         let to_range = |part: &[u8]| {
-            offset_in(&der, part)
-                .map(|start| start..start + part.len())
-                .ok_or_else(|| Error::CrlMalformed {
-                    reason: "a field does not lie within the input".into(),
-                })
+            range_in(&der, part).ok_or_else(|| Error::CrlMalformed {
+                reason: "a field does not lie within the input".into(),
+            })
         };
         let issuer = comparable_name(issuer_der).map_err(malformed)?;
         let issuer_text = name_text(issuer_der);
@@ -264,7 +262,8 @@ impl Crl {
                                         "certificateIssuer names no directory name".into()
                                     ));
                                 };
-                                let next = entry_issuers.len() as u32;
+                                let next = u32::try_from(entry_issuers.len())
+                                    .map_err(|_| bad("too many certificate issuers".into()))?;
                                 current_issuer =
                                     *entry_issuer_index.entry(name.clone()).or_insert_with(|| {
                                         entry_issuers.push(name);
@@ -326,8 +325,17 @@ impl Crl {
             entry_issuer_index,
             entries,
         };
-        let key = |e: &Entry| (e.issuer, e.serial_len, &der[serial_of(e)]);
-        if !crl.entries.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        let key = |e: &Entry| {
+            (
+                e.issuer,
+                e.serial_len,
+                der.get(serial_of(e)).unwrap_or_default(),
+            )
+        };
+        if !crl.entries.windows(2).all(|w| match w {
+            [a, b] => key(a) <= key(b),
+            _ => true,
+        }) {
             crl.entries.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
         }
         crl.der = der;
@@ -349,9 +357,15 @@ impl Crl {
         &self.issuer_text
     }
 
+    /// The bytes of `range` of the CRL's DER, a range recorded while reading it (so
+    /// always within it; empty otherwise).
+    fn bytes(&self, range: &Range<usize>) -> &[u8] {
+        self.der.get(range.clone()).unwrap_or_default()
+    }
+
     /// The issuer name's DER.
     pub fn issuer_der(&self) -> &[u8] {
-        &self.der[self.issuer_der.clone()]
+        self.bytes(&self.issuer_der)
     }
 
     /// `thisUpdate`.
@@ -413,7 +427,7 @@ impl Crl {
         let wanted = (issuer, len, serial);
         let index = self
             .entries
-            .binary_search_by(|e| (e.issuer, e.serial_len, &self.der[serial_of(e)]).cmp(&wanted))
+            .binary_search_by(|e| (e.issuer, e.serial_len, self.bytes(&serial_of(e))).cmp(&wanted))
             .ok()?;
         let entry = self.entries.get(index)?;
         Some(RevokedEntry {
@@ -449,10 +463,8 @@ impl Crl {
                 reason: "signatureValue BIT STRING has unused bits".into(),
             }));
         }
-        let (_, algorithm) = AlgorithmIdentifier::from_der(
-            &self.der[self.signature_algorithm.clone()],
-        )
-        .map_err(|e| {
+        let (_, algorithm) = AlgorithmIdentifier::from_der(self.bytes(&self.signature_algorithm))
+            .map_err(|e| {
             wrap(Error::CrlMalformed {
                 reason: e.to_string(),
             })
@@ -460,8 +472,8 @@ impl Crl {
         verify_signature(
             signer_key,
             &algorithm,
-            &self.der[self.tbs.clone()],
-            &self.der[self.signature.clone()],
+            self.bytes(&self.tbs),
+            self.bytes(&self.signature),
             policy,
         )
         .map_err(wrap)
@@ -521,8 +533,9 @@ impl Crl {
 }
 
 fn serial_of(entry: &Entry) -> Range<usize> {
-    let start = entry.serial_start as usize;
-    start..start + usize::from(entry.serial_len)
+    // A u32 offset always fits the usize of the targets the CRL was read on.
+    let start = usize::try_from(entry.serial_start).unwrap_or(usize::MAX);
+    start..start.saturating_add(usize::from(entry.serial_len))
 }
 
 /// The pieces of a CertificateList as slices of the input.
@@ -546,7 +559,7 @@ impl<'a> Parsed<'a> {
             read_tlv(&mut outer, Tag::Sequence, "CertificateList").map_err(malformed)?;
         if whole.len() < der.len() {
             return Err(Error::CrlTrailingData {
-                count: der.len() - whole.len(),
+                count: der.len().saturating_sub(whole.len()),
             });
         }
         let mut r = reader(body).map_err(malformed)?;

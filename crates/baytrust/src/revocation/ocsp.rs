@@ -15,8 +15,8 @@ use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 use super::asn1::{
-    comparable_name, finish, name_text, offset_in, read_extensions, read_generalized_time,
-    read_tlv, reader, Malformed,
+    comparable_name, finish, name_text, range_in, read_extensions, read_generalized_time, read_tlv,
+    reader, Malformed,
 };
 use super::cert_id::{CertId, CertIdHash};
 use super::reason::ReasonCode;
@@ -128,11 +128,9 @@ impl OcspResponse {
         }
         let parts = read_response(&der)?;
         let to_range = |part: &[u8]| {
-            offset_in(&der, part)
-                .map(|start| start..start + part.len())
-                .ok_or_else(|| Error::OcspMalformed {
-                    reason: "a field does not lie within the input".into(),
-                })
+            range_in(&der, part).ok_or_else(|| Error::OcspMalformed {
+                reason: "a field does not lie within the input".into(),
+            })
         };
         let tbs = to_range(parts.tbs)?;
         let signature_algorithm = to_range(parts.signature_algorithm)?;
@@ -180,9 +178,15 @@ impl OcspResponse {
         &self.responses
     }
 
+    /// The bytes of `range` of the response's DER, a range recorded while reading it
+    /// (so always within it; empty otherwise).
+    fn bytes(&self, range: &std::ops::Range<usize>) -> &[u8] {
+        self.der.get(range.clone()).unwrap_or_default()
+    }
+
     /// The DER certificates the response carries (`certs`).
     pub fn certificates(&self) -> impl Iterator<Item = &[u8]> {
-        self.certs.iter().map(|r| &self.der[r.clone()])
+        self.certs.iter().map(|r| self.bytes(r))
     }
 
     /// The SingleResponse whose CertID names `certificate` under `issuer`, if any.
@@ -310,10 +314,8 @@ impl OcspResponse {
             responder: self.responder.text(),
             cause: Box::new(cause),
         };
-        let (_, algorithm) = AlgorithmIdentifier::from_der(
-            &self.der[self.signature_algorithm.clone()],
-        )
-        .map_err(|e| {
+        let (_, algorithm) = AlgorithmIdentifier::from_der(self.bytes(&self.signature_algorithm))
+            .map_err(|e| {
             wrap(Error::OcspMalformed {
                 reason: e.to_string(),
             })
@@ -321,8 +323,8 @@ impl OcspResponse {
         verify_signature(
             key,
             &algorithm,
-            &self.der[self.tbs.clone()],
-            &self.der[self.signature.clone()],
+            self.bytes(&self.tbs),
+            self.bytes(&self.signature),
             policy,
         )
         .map_err(wrap)
@@ -406,7 +408,10 @@ fn read_response(der: &[u8]) -> Result<Parts<'_>, Error> {
     let (whole, body) = read_tlv(&mut outer, Tag::Sequence, "OCSPResponse").map_err(malformed)?;
     if whole.len() < der.len() {
         return Err(Error::OcspMalformed {
-            reason: format!("{} bytes of trailing data", der.len() - whole.len()),
+            reason: format!(
+                "{} bytes of trailing data",
+                der.len().saturating_sub(whole.len())
+            ),
         });
     }
     let mut r = reader(body).map_err(malformed)?;

@@ -112,7 +112,8 @@ impl ReasonSet {
     /// The set of a decoded `ReasonFlags` BIT STRING (bit `i` at `1 << i`); bit 0 and
     /// bits past 8 are dropped.
     pub fn from_bits(bits: u32) -> Self {
-        Self((bits as u16) & Self::ALL.0)
+        // Masked to bits 1..=8 first, so the value always fits a u16.
+        Self(u16::try_from(bits & u32::from(Self::ALL.0)).unwrap_or(0))
     }
 
     /// Both sets' reasons.

@@ -68,7 +68,7 @@ impl RevocationSources {
             .into_iter()
             .map(Crl::from_der)
             .collect::<Result<Vec<_>, _>>()?;
-        if self.crls.len() + parsed.len() > MAX_CRLS {
+        if self.crls.len().saturating_add(parsed.len()) > MAX_CRLS {
             return Err(Error::RevocationSourcesFull { limit: MAX_CRLS });
         }
         let count = parsed.len();
@@ -83,7 +83,7 @@ impl RevocationSources {
             .into_iter()
             .map(OcspResponse::from_der)
             .collect::<Result<Vec<_>, _>>()?;
-        if self.ocsp.len() + parsed.len() > MAX_OCSP_RESPONSES {
+        if self.ocsp.len().saturating_add(parsed.len()) > MAX_OCSP_RESPONSES {
             return Err(Error::RevocationSourcesFull {
                 limit: MAX_OCSP_RESPONSES,
             });
@@ -213,7 +213,7 @@ impl RevocationSources {
             path.iter()
                 .enumerate()
                 .map(|(depth, certificate)| {
-                    let issuer = match path.get(depth + 1) {
+                    let issuer = match depth.checked_add(1).and_then(|above| path.get(above)) {
                         Some(next) => RevocationIssuer::of_certificate(next),
                         None => anchor.clone(),
                     };

@@ -55,9 +55,8 @@ impl TrustAnchor {
         pub fn new(jurisdiction: Jurisdiction, certificate: &Certificate<'_>) -> Result<Self, Error> {
             let der = certificate.der();
             let spki = certificate.spki().raw;
-            let start = (spki.as_ptr() as usize)
-                .checked_sub(der.as_ptr() as usize)
-                .filter(|start| start + spki.len() <= der.len())
+            let spki_range = crate::cert::offset_in(der, spki)
+                .and_then(|start| Some((start, start.checked_add(spki.len())?)))
                 .ok_or_else(|| Error::CertificateMalformed {
                     reason: "subjectPublicKeyInfo does not lie within the certificate".into(),
                 })?;
@@ -70,7 +69,7 @@ impl TrustAnchor {
                 .or_else(|| name_constraints.update(certificate, 0).err());
             Ok(Self {
                 der: der.to_vec(),
-                spki_range: (start, start + spki.len()),
+                spki_range,
                 jurisdiction,
                 subject,
                 subject_key_id: certificate.subject_key_id().map(<[u8]>::to_vec),

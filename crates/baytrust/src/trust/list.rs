@@ -398,7 +398,7 @@ impl TrustList {
             })
             .collect::<Result<Vec<_>, _>>()?;
         for (i, a) in status_history.iter().enumerate() {
-            for b in status_history.iter().skip(i + 1) {
+            for b in status_history.iter().skip(i.saturating_add(1)) {
                 let a_before_b = a.until.is_some_and(|until| until <= b.from);
                 let b_before_a = b.until.is_some_and(|until| until <= a.from);
                 if !(a_before_b || b_before_a) {

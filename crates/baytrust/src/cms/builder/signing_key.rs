@@ -177,7 +177,7 @@ impl SigningKey {
     pub fn key_algorithm(&self) -> KeyAlgorithm {
         match &self.pair {
             Pair::Rsa(pair) => KeyAlgorithm::Rsa {
-                bits: pair.public().modulus_len() * 8,
+                bits: pair.public().modulus_len().saturating_mul(8),
             },
             Pair::EcdsaP256(_) => KeyAlgorithm::EcdsaP256,
             Pair::EcdsaP384(_) => KeyAlgorithm::EcdsaP384,
