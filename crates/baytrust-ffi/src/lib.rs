@@ -1,0 +1,51 @@
+//! baytrust's C ABI, after rustls-ffi: opaque handles made by `bt_<type>_new` (or a
+//! `_build`/`_begin`) and freed by `bt_<type>_free` (`_free(NULL)` does nothing), one
+//! `#[repr(u32)]` result enum in blocks that are never renumbered, out-parameters last
+//! and written only on success, every exported body inside a panic boundary, and each
+//! function's ownership and thread-safety stated in its doc (copied by cbindgen into the
+//! committed `include/baytrust.h`).
+//!
+//! A thin layer over the library's public API: it converts pointers and codes and adds
+//! no validation of its own. Room is left for byte-in/byte-out functions of the
+//! authentication protocol (`bt_auth_*`), which will take the same shapes.
+
+#![allow(unsafe_code)]
+#![deny(unsafe_op_in_unsafe_fn)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+// The header lists the functions in this order (cbindgen follows the modules).
+mod boundary;
+mod result;
+mod values;
+
+mod builder;
+
+mod verifier;
+
+mod verification;
+
+mod report;
+
+pub use builder::*;
+pub use report::*;
+pub use result::*;
+pub use values::*;
+pub use verification::*;
+pub use verifier::*;
+
+use std::ffi::c_char;
+
+/// The version, NUL-terminated.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+
+/// The baytrust version, e.g. `"0.1.0"`: a static NUL-terminated string.
+///
+/// Ownership: the string is baytrust's and lives as long as the library is loaded;
+/// never free it. Thread-safety: any thread.
+#[no_mangle]
+pub extern "C" fn bt_version() -> *const c_char {
+    boundary::guard_value(std::ptr::null(), || VERSION.as_ptr().cast())
+}
