@@ -98,3 +98,38 @@ pub unsafe fn free_boxed<T>(ptr: *mut T) {
         drop(unsafe { Box::from_raw(ptr) });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_bt_result_panic_not_an_unwind() {
+        let code = guard(|| panic!("inside baytrust"));
+        assert_eq!(code, bt_result::BT_RESULT_PANIC);
+        assert_eq!(guard_value(7usize, || panic!("inside baytrust")), 7);
+    }
+
+    #[test]
+    fn null_buffers_and_impossible_lengths_are_refused_before_any_read() {
+        // SAFETY: neither pointer is read: the checks refuse them first.
+        unsafe {
+            assert_eq!(
+                bytes(std::ptr::null(), 0),
+                Err(bt_result::BT_RESULT_NULL_PARAMETER)
+            );
+            let byte = 0u8;
+            assert_eq!(
+                bytes(&byte, usize::MAX),
+                Err(bt_result::BT_RESULT_LENGTH_TOO_LARGE)
+            );
+            assert_eq!(bytes(&byte, 1), Ok(&[0u8][..]));
+        }
+    }
+
+    #[test]
+    fn free_of_null_does_nothing() {
+        // SAFETY: NULL is the documented no-op.
+        unsafe { free_boxed::<u8>(std::ptr::null_mut()) };
+    }
+}
