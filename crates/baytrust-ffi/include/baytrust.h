@@ -11,6 +11,8 @@
  *   nothing. Functions documented as "consuming" a handle free it whatever their result.
  * - Fallible functions return a bt_result; BT_RESULT_OK is 0. Out-parameters come last
  *   and are written only on BT_RESULT_OK. NULL pointers give BT_RESULT_NULL_PARAMETER.
+ *   Arguments are checked before any work: pointers and lengths first, then enum values
+ *   (an enum argument may hold any number; one outside its enum gets its own code).
  *   bt_result_message gives each code's text. Codes are never renumbered.
  * - A signature that does not verify is not an error: the call succeeds and the
  *   report's indication is BT_INDICATION_TOTAL_FAILED or BT_INDICATION_INDETERMINATE.
@@ -23,7 +25,12 @@
  * - Threads: a bt_verifier and a bt_report may be used by many threads at once; a
  *   bt_verifier_builder and a bt_verification by one thread at a time.
  * - No input can crash the library: a Rust panic is caught and returned as
- *   BT_RESULT_PANIC.
+ *   BT_RESULT_PANIC. (Pointers must still be valid: a dangling pointer or a buffer
+ *   shorter than its length is undefined behaviour, as everywhere in C.)
+ * - Memory: bt_verify_cms reads content from the caller's buffer; the streaming
+ *   functions (bt_verify_begin/_update/_finish) buffer under 256 KiB whatever the
+ *   content's size, on one worker thread per verification (plus the library's copy
+ *   of at most 64 MiB, kept only for a signer without signed attributes).
  *
  * Typical use:
  *   bt_verifier_builder *b; bt_verifier *v; bt_report *r; char *org_id;
@@ -488,7 +495,9 @@ bt_result bt_verify_cms(const bt_verifier *v,
  * report taken with `bt_verify_finish`. Same checks and outcomes as `bt_verify_cms`.
  *
  * The verification runs on a worker thread that digests the content as it arrives;
- * memory stays under 256 KiB of buffered content whatever the content's size. An
+ * memory stays under 256 KiB of buffered content whatever the content's size (plus the
+ * library's copy of at most 64 MiB, kept only for a signer without signed attributes,
+ * whose signature covers the content itself). An
  * unusable signature is reported by a later `bt_verify_update` (as soon as it is known,
  * so a caller can stop streaming) or by `bt_verify_finish`.
  *

@@ -170,7 +170,9 @@ impl Drop for bt_verification {
 /// report taken with `bt_verify_finish`. Same checks and outcomes as `bt_verify_cms`.
 ///
 /// The verification runs on a worker thread that digests the content as it arrives;
-/// memory stays under 256 KiB of buffered content whatever the content's size. An
+/// memory stays under 256 KiB of buffered content whatever the content's size (plus the
+/// library's copy of at most 64 MiB, kept only for a signer without signed attributes,
+/// whose signature covers the content itself). An
 /// unusable signature is reported by a later `bt_verify_update` (as soon as it is known,
 /// so a caller can stop streaming) or by `bt_verify_finish`.
 ///
