@@ -52,3 +52,15 @@ const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
 pub extern "C" fn bt_version() -> *const c_char {
     boundary::guard_value(std::ptr::null(), || VERSION.as_ptr().cast())
 }
+
+/// The thread-safety the header promises, checked by the compiler: a verifier and a
+/// report may be shared by threads; a builder and a streaming verification may be moved
+/// between threads (used by one at a time).
+const _: () = {
+    const fn shared<T: Send + Sync>() {}
+    const fn movable<T: Send>() {}
+    shared::<bt_verifier>();
+    shared::<bt_report>();
+    movable::<bt_verifier_builder>();
+    movable::<bt_verification>();
+};

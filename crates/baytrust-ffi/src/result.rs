@@ -10,7 +10,8 @@ use crate::boundary::{guard_value, raw};
 /// The result of a baytrust call. `BT_RESULT_OK` (0) is success; every other value is
 /// an error, in numbered blocks that are never renumbered (new codes are only added):
 /// 1xx the arguments were unusable (nothing was read), 2xx an input was refused,
-/// 3xx a verification could not produce what was asked, 9xx an internal error.
+/// 3xx a verification could not produce what was asked, 9xx an internal error
+/// (4xx is kept for the mutual-authentication functions to come).
 ///
 /// A signature that does not verify is **not** an error: the call returns
 /// `BT_RESULT_OK` and a report whose indication says `BT_INDICATION_TOTAL_FAILED` or
