@@ -23,8 +23,10 @@ use crate::{Error, Time};
 /// the GM/T 0009 default SM2 signer ID).
 ///
 /// Each `trust_list`, `anchors` and `crl` call checks its input at once and returns the
-/// error naming the broken rule; nothing is loaded half.
-#[derive(Debug, Default)]
+/// error naming the broken rule; nothing is loaded half. The builder is `Clone`, so a
+/// caller that wants to keep its inputs when one is refused (the C ABI does) can call
+/// on a clone.
+#[derive(Debug, Clone, Default)]
 pub struct VerifierBuilder {
     store: TrustStoreBuilder,
     policy: RelyingPartyPolicy,

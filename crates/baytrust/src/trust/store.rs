@@ -57,7 +57,7 @@ pub struct TrustStore {
 }
 
 /// Collects anchors, then indexes them ([`TrustStore::builder`]).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct TrustStoreBuilder {
     anchors: Vec<TrustAnchor>,
     trust_lists: Vec<TrustList>,

@@ -1,0 +1,77 @@
+//! The Java program `tests/java/VerifyContract.java` loads the cdylib cargo built for
+//! this test through JNA, verifies the bundled contract and prints the two OrgIds.
+//! Needs `javac`, `java` and `/usr/share/java/jna.jar` (Debian `default-jdk-headless`,
+//! `libjna-java`); without them the test is skipped, except when `CI` is set.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const JNA_JAR: &str = "/usr/share/java/jna.jar";
+
+fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The directory holding the `libbaytrust_ffi.so` cargo built for this test (`deps/`,
+/// where `cargo test` puts every crate type of the library).
+fn library_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let deps = exe.parent().unwrap().to_path_buf();
+    assert!(
+        deps.join("libbaytrust_ffi.so").is_file(),
+        "libbaytrust_ffi.so not found in {}",
+        deps.display()
+    );
+    deps
+}
+
+fn java_available() -> bool {
+    let runs = |tool: &str| {
+        Command::new(tool)
+            .arg("-version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    runs("javac") && runs("java") && Path::new(JNA_JAR).is_file()
+}
+
+#[test]
+fn java_program_verifies_the_bundled_contract_through_jna() {
+    if !java_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "javac, java and {JNA_JAR} are required in CI (.ci/run installs them)"
+        );
+        eprintln!("javac/java/JNA not installed: the Java program is skipped");
+        return;
+    }
+    let classes = Path::new(env!("CARGO_TARGET_TMPDIR")).join("java-classes");
+    std::fs::create_dir_all(&classes).unwrap();
+    let status = Command::new("javac")
+        .args(["-encoding", "UTF-8", "-cp", JNA_JAR, "-d"])
+        .arg(&classes)
+        .arg(crate_dir().join("tests/java/VerifyContract.java"))
+        .status()
+        .unwrap();
+    assert!(status.success(), "javac failed: {status}");
+
+    let classpath = format!("{JNA_JAR}:{}", classes.display());
+    let output = Command::new("java")
+        .arg("-cp")
+        .arg(classpath)
+        .arg(format!("-Djna.library.path={}", library_dir().display()))
+        .arg("VerifyContract")
+        .arg(crate_dir().join("../..").canonicalize().unwrap())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "java failed:\n{stdout}\n{stderr}");
+    print!("{stdout}");
+    assert!(
+        stdout.contains("signer 0: NTRCN-91110000600037341L"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("signer 1: NTRHK-12345678"), "{stdout}");
+    assert!(stdout.contains("java: TOTAL_PASSED"), "{stdout}");
+}
