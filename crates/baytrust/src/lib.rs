@@ -35,6 +35,7 @@ mod time;
 pub mod trust;
 pub mod verifier;
 mod verifier_builder;
+mod verify_many;
 
 pub use error::Error;
 pub use time::Time;
@@ -51,3 +52,4 @@ pub use revocation::RevocationSources;
 pub use trust::{StaleListPolicy, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder};
 pub use verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 pub use verifier_builder::VerifierBuilder;
+pub use verify_many::{BatchInput, MAX_BATCH_INPUTS};
