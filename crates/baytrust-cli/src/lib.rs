@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod anchors;
+pub mod batch;
 pub mod chain;
 pub mod clock;
 pub mod exit;
@@ -15,6 +16,7 @@ pub mod inspect_trust_list;
 pub mod output;
 pub mod revocation;
 pub mod sign;
+pub mod style;
 pub mod terminal_text;
 pub mod trust_list_tools;
 pub mod verify;
