@@ -64,7 +64,7 @@ enum Command {
         #[arg(long, value_name = "LIST", conflicts_with = "signature")]
         batch: Option<String>,
         /// Threads for `--batch` (default: one per core).
-        #[arg(long, value_name = "N", requires = "batch")]
+        #[arg(long, value_name = "N")]
         jobs: Option<NonZeroUsize>,
         #[command(flatten)]
         trust: TrustArgs,
@@ -246,6 +246,12 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 let summary =
                     baytrust_cli::batch::run_batch(&entries, &verifier, &options, jobs, json)?;
                 return Ok(exit_outcome(summary.exit_code));
+            }
+            if jobs.is_some() {
+                return Err(Failure {
+                    outcome: Outcome::Usage,
+                    message: "verify: --jobs applies to --batch only".into(),
+                });
             }
             let signature = signature.ok_or_else(|| Failure {
                 outcome: Outcome::Usage,
