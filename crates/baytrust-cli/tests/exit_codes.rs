@@ -48,7 +48,10 @@ fn verify_has_every_exit_code() {
     let passed = verify(&sig, &content, &[]);
     assert_eq!(code(&passed), Some(0), "{}", stderr(&passed));
     assert_eq!(stderr(&passed).trim(), "Verification successful");
-    assert_eq!(code(&verify(&sig, &content, &["--attime", "tomorrow"])), Some(1));
+    assert_eq!(
+        code(&verify(&sig, &content, &["--attime", "tomorrow"])),
+        Some(1)
+    );
     assert_eq!(code(&verify(&sig, &content, &["--no-such-flag"])), Some(1));
     assert_eq!(code(&verify("/nonexistent/x.p7s", &content, &[])), Some(2));
     assert_eq!(code(&verify(&sig, "/nonexistent/content", &[])), Some(2));
@@ -88,11 +91,17 @@ fn chain_has_every_exit_code_and_reports_the_etsi_indication() {
         "Indication: TOTAL_PASSED\n"
     );
     assert_eq!(
-        code(&chain(&arg("pki/hk/org-harbour-logistics-chain.pem"), &["--purpose", "x"])),
+        code(&chain(
+            &arg("pki/hk/org-harbour-logistics-chain.pem"),
+            &["--purpose", "x"]
+        )),
         Some(1)
     );
     assert_eq!(code(&chain("/nonexistent/cert.pem", &[])), Some(2));
-    let garbage = temp_file("garbage.pem", b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+    let garbage = temp_file(
+        "garbage.pem",
+        b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+    );
     assert_eq!(code(&chain(&garbage, &[])), Some(3));
     // Valid path, but the recognised service's policy is not in the certificate.
     let failed = chain(&arg("pki/edge/wrong-policy-chain.pem"), &[]);
@@ -141,7 +150,10 @@ fn inspect_has_its_exit_codes() {
     assert_eq!(code(&inspect(&arg("pki/hk/root-ca.pem"))), Some(0));
     assert_eq!(code(&run(&strings(&["inspect"]))), Some(1));
     assert_eq!(code(&inspect("/nonexistent/file")), Some(2));
-    assert_eq!(code(&inspect(&temp_file("junk.bin", b"\x01\x02junk"))), Some(3));
+    assert_eq!(
+        code(&inspect(&temp_file("junk.bin", b"\x01\x02junk"))),
+        Some(3)
+    );
 }
 
 #[test]
@@ -243,13 +255,23 @@ fn standard_input_is_read_wherever_a_file_is() {
         AT,
     ]);
     let from_stdin_list = run_with_stdin(&args, &list);
-    assert_eq!(code(&from_stdin_list), Some(0), "{}", stderr(&from_stdin_list));
+    assert_eq!(
+        code(&from_stdin_list),
+        Some(0),
+        "{}",
+        stderr(&from_stdin_list)
+    );
     args.extend(strings(&["--crl", "-", "--revocation", "require"]));
     args.splice(2..6, strings(&["--cafile", &arg("pki/hk/root-ca.pem")]));
     let crl = std::fs::read(arg("revocation/crl/hk-issuing-ca.crl")).unwrap();
     let from_stdin_crl = run_with_stdin(&args, &crl);
     // The issuing CA's own status is not covered (the root's CRL is not given).
-    assert_eq!(code(&from_stdin_crl), Some(5), "{}", stderr(&from_stdin_crl));
+    assert_eq!(
+        code(&from_stdin_crl),
+        Some(5),
+        "{}",
+        stderr(&from_stdin_crl)
+    );
 }
 
 #[test]
@@ -298,7 +320,10 @@ fn every_help_ends_with_the_exit_code_table_and_piped_help_has_no_colour() {
         let output = run(&args);
         assert_eq!(code(&output), Some(0), "{subcommand:?}");
         let help = String::from_utf8_lossy(&output.stdout);
-        assert!(help.contains("Exit codes:\n  0  passed"), "{subcommand:?}: {help}");
+        assert!(
+            help.contains("Exit codes:\n  0  passed"),
+            "{subcommand:?}: {help}"
+        );
         assert!(
             help.contains("4 failed > 3 malformed > 2 unreadable > 5 indeterminate > 0 passed"),
             "{subcommand:?}"
@@ -313,4 +338,45 @@ fn every_help_ends_with_the_exit_code_table_and_piped_help_has_no_colour() {
         .unwrap();
     assert_eq!(code(&output), Some(1));
     assert!(!stderr(&output).contains('\x1b'));
+}
+
+/// Runs `verify-sig` under `script(1)`, so that its stdout and stderr are a terminal;
+/// `None` where `script` is not installed.
+fn on_a_terminal(args: &[String], no_color: bool) -> Option<String> {
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_verify-sig").to_owned())
+        .chain(args.iter().cloned())
+        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+        .collect();
+    let mut command = Command::new("script");
+    command.args(["-qec", &quoted.join(" "), "/dev/null"]);
+    command.env_remove("NO_COLOR").env("TERM", "xterm");
+    if no_color {
+        command.env("NO_COLOR", "1");
+    }
+    let output = command.output().ok()?;
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn colour_only_on_a_terminal_and_never_with_no_color() {
+    let args = with_trust(strings(&[
+        "verify",
+        &arg("samples/supply-contract.txt.p7s"),
+        "--content",
+        &arg("samples/supply-contract.txt"),
+    ]));
+    let Some(coloured) = on_a_terminal(&args, false) else {
+        eprintln!("script(1) is not installed: the terminal case is not checked");
+        return;
+    };
+    assert!(
+        coloured.contains("\x1b[32mVerification successful\x1b[0m"),
+        "{coloured:?}"
+    );
+    let plain = on_a_terminal(&args, true).unwrap();
+    assert!(plain.contains("Verification successful"), "{plain:?}");
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+    // Piped (no terminal): plain whatever NO_COLOR says.
+    let piped = run(&args);
+    assert!(!stderr(&piped).contains('\x1b'));
 }

@@ -9,7 +9,7 @@ use crate::{Error, Report};
 /// own work is bounded by [`Verifier::verify_cms`]'s caps and budget; this bounds the
 /// batch: the result vector and the time of one call. Larger batches are refused whole
 /// ([`Error::BatchTooLarge`]); split them.
-pub const MAX_BATCH_INPUTS: usize = 1 << 20;
+pub const MAX_BATCH_INPUTS: usize = 1_048_576;
 
 /// One signature of a batch and, when detached, the content it signs (both in memory).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
