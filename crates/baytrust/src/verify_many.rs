@@ -46,7 +46,7 @@ impl Verifier {
     ///
     /// With the `parallel` feature (default) the inputs are spread over the threads of
     /// the current rayon pool: the global one (one thread per core), or the caller's,
-    /// when called inside [`rayon::ThreadPool::install`] — that is how to limit the
+    /// when called inside `rayon::ThreadPool::install` — that is how to limit the
     /// threads. Without the feature, the inputs are verified one after the other.
     /// Either way the results are identical to calling `verify_cms` one by one.
     ///
