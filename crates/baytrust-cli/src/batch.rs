@@ -357,6 +357,9 @@ pub struct BatchSummary {
     pub jobs: usize,
     /// The exit code ([`BatchOutcome`]'s order).
     pub exit_code: u8,
+    /// The worst entry's outcome, which the exit code is of.
+    #[serde(skip)]
+    pub worst: BatchOutcome,
 }
 
 impl BatchSummary {
@@ -373,6 +376,7 @@ impl BatchSummary {
             signatures_per_second: 0.0,
             jobs,
             exit_code: 0,
+            worst: BatchOutcome::Passed,
         }
     }
 
@@ -536,6 +540,7 @@ pub fn run_batch(
     } else {
         0.0
     };
+    summary.worst = worst;
     summary.exit_code = worst.exit().code();
     if json {
         let line = to_json_line(&summary).map_err(|e| Failure::malformed("batch", e))?;

@@ -167,21 +167,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// The outcome whose exit code is `code` (a batch summary's).
-fn exit_outcome(code: u8) -> Outcome {
-    [
-        Outcome::Passed,
-        Outcome::Usage,
-        Outcome::Unreadable,
-        Outcome::Malformed,
-        Outcome::TotalFailed,
-        Outcome::Indeterminate,
-    ]
-    .into_iter()
-    .find(|outcome| outcome.code() == code)
-    .unwrap_or(Outcome::Malformed)
-}
-
 /// Writes `verify-sig.1` and one page per subcommand into `dir`, or the main page to
 /// stdout.
 fn write_man_pages(dir: Option<&str>) -> Result<(), Failure> {
@@ -245,7 +230,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 let jobs = baytrust_cli::batch::jobs_or_all(jobs);
                 let summary =
                     baytrust_cli::batch::run_batch(&entries, &verifier, &options, jobs, json)?;
-                return Ok(exit_outcome(summary.exit_code));
+                return Ok(summary.worst.exit());
             }
             if jobs.is_some() {
                 return Err(Failure {
