@@ -566,3 +566,51 @@ fn progress_bar(total: usize) -> indicatif::ProgressBar {
     }
     bar
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_paths_resolve_against_the_list_directory_and_absolute_paths_stay() {
+        let entries = list_entries(
+            "# comment\na.p7s a\n/abs/b.p7s\n\nc.p7s /abs/c\n",
+            Path::new("/lists"),
+            "list",
+        )
+        .unwrap();
+        let got: Vec<(Option<usize>, PathBuf, Option<PathBuf>)> = entries
+            .into_iter()
+            .map(|e| (e.line, e.signature, e.content))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some(2),
+                    PathBuf::from("/lists/a.p7s"),
+                    Some(PathBuf::from("/lists/a"))
+                ),
+                (Some(3), PathBuf::from("/abs/b.p7s"), None),
+                (
+                    Some(5),
+                    PathBuf::from("/lists/c.p7s"),
+                    Some(PathBuf::from("/abs/c"))
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_worst_outcome_follows_the_documented_order() {
+        use BatchOutcome::*;
+        let mut order = [Malformed, Passed, Failed, Indeterminate, Unreadable];
+        order.sort();
+        assert_eq!(
+            order,
+            [Passed, Indeterminate, Unreadable, Malformed, Failed]
+        );
+        let codes: Vec<u8> = order.iter().map(|o| o.exit().code()).collect();
+        assert_eq!(codes, [0, 5, 2, 3, 4]);
+    }
+}
