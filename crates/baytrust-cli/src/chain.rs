@@ -1,7 +1,7 @@
 //! `verify-sig chain`: builds and validates the certification path of a certificate
 //! against `--cafile` anchors, as `openssl verify` does, with RFC 5280 policy inputs.
 
-use baytrust::{CertificateDer, ChainOptions, PolicyInputs, Purpose, Time};
+use baytrust::{CertificateDer, ChainOptions, Indication, PolicyInputs, Purpose, Time};
 
 use crate::anchors::TrustArgs;
 use crate::exit::{Failure, Outcome};
@@ -35,12 +35,28 @@ pub struct ChainRequest {
 /// What `chain --json` prints: the library's verdict on the path.
 pub use baytrust::ChainReport;
 
-/// The exit outcome of a chain report: 0 valid, 4 not.
+/// The exit outcome of a chain report, from its ETSI indication as `verify`'s: 0
+/// `TOTAL_PASSED`, 4 `TOTAL_FAILED` (revoked, not recognised, a broken signature…), 5
+/// `INDETERMINATE` (no path, expired without proof of existence, revocation unknown
+/// under `require`, `NOT_RECOGNISED_NO_POE`, `TRY_LATER`).
 pub fn chain_outcome(report: &ChainReport) -> Outcome {
-    if report.valid {
-        Outcome::Passed
-    } else {
-        Outcome::TotalFailed
+    match report.indication {
+        Indication::TotalPassed => Outcome::Passed,
+        Indication::TotalFailed => Outcome::TotalFailed,
+        Indication::Indeterminate => Outcome::Indeterminate,
+    }
+}
+
+/// The indication line of `chain`'s text output: `Indication: TOTAL_PASSED`, or with
+/// its sub-indication, `Indication: INDETERMINATE / TRY_LATER`.
+pub fn indication_line(report: &ChainReport) -> String {
+    match report.sub_indication {
+        Some(sub) => format!(
+            "Indication: {} / {}\n",
+            report.indication.as_str(),
+            sub.as_str()
+        ),
+        None => format!("Indication: {}\n", report.indication.as_str()),
     }
 }
 

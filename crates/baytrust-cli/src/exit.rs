@@ -40,6 +40,18 @@ impl From<Outcome> for ExitCode {
     }
 }
 
+/// The exit-code table every `--help` ends with (DESIGN.md §3).
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  passed (TOTAL_PASSED), or nothing to judge and the command succeeded
+  1  usage: the command line is wrong
+  2  an input is unreadable (missing file, permission, too large)
+  3  an input is malformed (not a certificate, signature, CRL or trust list it should be; a trust list refused)
+  4  TOTAL_FAILED: the signature or certificate is proven invalid
+  5  INDETERMINATE: no verdict with the data at hand (no path, expired without proof, revocation unknown, TRY_LATER)
+A batch (verify --batch) exits with its worst entry's code, in this order:
+  4 failed > 3 malformed > 2 unreadable > 5 indeterminate > 0 passed";
+
 /// A command that could not finish: the outcome and a one-line reason for stderr.
 #[derive(Debug)]
 pub struct Failure {

@@ -13,16 +13,29 @@ pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 /// Reads all of `path` (`-` is standard input), refusing inputs over
 /// [`MAX_INPUT_BYTES`].
 pub fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
-    let mut bytes = Vec::new();
-    let result = if path == "-" {
+    if path == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin()
             .take(MAX_INPUT_BYTES + 1)
             .read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path)
-            .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
-    };
-    result.map_err(|e| Failure::unreadable(path, e))?;
+            .map_err(|e| Failure::unreadable(path, e))?;
+        return capped(path, bytes);
+    }
+    read_path(std::path::Path::new(path))
+}
+
+/// Reads all of the file `path` (never standard input: a batch entry named `-` is a
+/// file of that name), refusing files over [`MAX_INPUT_BYTES`].
+pub fn read_path(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
+    let name = path.to_string_lossy();
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Failure::unreadable(&name, e))?;
+    capped(&name, bytes)
+}
+
+fn capped(path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, Failure> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(Failure::unreadable(
             path,

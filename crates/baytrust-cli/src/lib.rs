@@ -6,6 +6,7 @@
 
 pub mod anchors;
 pub mod auth;
+pub mod batch;
 pub mod chain;
 pub mod clock;
 pub mod exit;
@@ -16,6 +17,7 @@ pub mod inspect_trust_list;
 pub mod output;
 pub mod revocation;
 pub mod sign;
+pub mod style;
 pub mod terminal_text;
 pub mod trust_list_tools;
 pub mod verify;

@@ -14,7 +14,7 @@ use std::fmt::{self, Write};
 use std::io;
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 /// `value` as text with every character that can move the cursor, change the terminal's
 /// state or reorder what follows written as an escape:
@@ -87,10 +87,20 @@ pub fn to_json_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<St
     String::from_utf8(out).map_err(|e| serde_json::Error::io(io::Error::other(e)))
 }
 
-/// serde_json's pretty formatter, with the string fragments made inert.
-struct InertFormatter<'a>(PrettyFormatter<'a>);
+/// `value` as one line of JSON (as `serde_json::to_string`), made inert as
+/// [`to_json_pretty`] makes it: for JSON-lines output such as `verify --batch --json`.
+pub fn to_json_line<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut out, InertFormatter(CompactFormatter));
+    value.serialize(&mut serializer)?;
+    String::from_utf8(out).map_err(|e| serde_json::Error::io(io::Error::other(e)))
+}
 
-impl Formatter for InertFormatter<'_> {
+/// A serde_json formatter (pretty or compact), with the string fragments made inert.
+struct InertFormatter<F>(F);
+
+impl<F: Formatter> Formatter for InertFormatter<F> {
     fn write_string_fragment<W: ?Sized + io::Write>(
         &mut self,
         writer: &mut W,

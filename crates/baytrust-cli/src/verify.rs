@@ -6,7 +6,7 @@
 use std::fs::File;
 use std::io::BufReader;
 
-use baytrust::{Content, Indication, Report, SignatureOptions, Time};
+use baytrust::{Content, Indication, Report, SignatureOptions, Time, Verifier};
 
 use crate::anchors::TrustArgs;
 use crate::exit::{Failure, Outcome};
@@ -34,17 +34,48 @@ pub struct VerifyRequest {
     pub revocation: RevocationArgs,
 }
 
-/// Verifies and returns the report.
-pub fn run_verify(request: &VerifyRequest) -> Result<Report, Failure> {
-    let verifier = request.trust.verifier(request.now)?;
-    let mut options = SignatureOptions::new(request.time);
-    options.revocation = Some(request.revocation.revocation);
-    options.revocation_sources = request.revocation.sources()?;
-    for path in &request.untrusted {
+/// The verifier and the signature options a `verify` run describes: trust inputs
+/// loaded, `--untrusted` certificates and `--crl`/`--ocsp` sources read. Shared by one
+/// signature and a batch.
+pub fn verifier_and_options(
+    trust: &TrustArgs,
+    untrusted: &[String],
+    time: Time,
+    now: Time,
+    revocation: &RevocationArgs,
+) -> Result<(Verifier, SignatureOptions), Failure> {
+    let verifier = trust.verifier(now)?;
+    let mut options = SignatureOptions::new(time);
+    options.revocation = Some(revocation.revocation);
+    options.revocation_sources = revocation.sources()?;
+    for path in untrusted {
         options.extra_certificates.extend(read_certificates(path)?);
     }
+    Ok((verifier, options))
+}
+
+/// Verifies and returns the report. The detached content is streamed (from standard
+/// input when it is `-`), never held whole.
+pub fn run_verify(request: &VerifyRequest) -> Result<Report, Failure> {
+    if request.signature == "-" && request.content.as_deref() == Some("-") {
+        return Err(Failure {
+            outcome: Outcome::Usage,
+            message: "the signature and --content cannot both be standard input (-)".into(),
+        });
+    }
+    let (verifier, options) = verifier_and_options(
+        &request.trust,
+        &request.untrusted,
+        request.time,
+        request.now,
+        &request.revocation,
+    )?;
     let signature = read_input(&request.signature)?;
-    let result = match &request.content {
+    let result = match request.content.as_deref() {
+        Some("-") => {
+            let mut reader = std::io::stdin().lock();
+            verifier.verify_cms(&signature, Content::Detached(&mut reader), &options)
+        }
         Some(path) => {
             let file = File::open(path).map_err(|e| Failure::unreadable(path, e))?;
             let mut reader = BufReader::new(file);

@@ -97,22 +97,44 @@ fn sm2_chain_validates_from_the_command_line() {
 }
 
 #[test]
-fn failures_exit_4_with_the_error_kind() {
-    for (file, kind) in [
-        ("edge/expired-chain.pem", "CertificateExpired"),
-        ("edge/leaf-under-ca-false-chain.pem", "NotACa"),
-        ("edge/leaf-pathlen-exceeded-chain.pem", "PathLenExceeded"),
-        ("edge/no-signing-key-usage-chain.pem", "LeafKeyUsageMissing"),
+fn path_failures_exit_5_as_indeterminate_with_the_error_kind() {
+    // ETSI EN 319 102-1: a path that cannot be validated is INDETERMINATE, as `verify`
+    // reports it for a signer; the exit code follows the indication.
+    const CONSTRAINTS: &str = "CHAIN_CONSTRAINTS_FAILURE";
+    const CRYPTO: &str = "CRYPTO_CONSTRAINTS_FAILURE";
+    for (file, kind, sub) in [
+        (
+            "edge/expired-chain.pem",
+            "CertificateExpired",
+            "OUT_OF_BOUNDS_NO_POE",
+        ),
+        ("edge/leaf-under-ca-false-chain.pem", "NotACa", CONSTRAINTS),
+        (
+            "edge/leaf-pathlen-exceeded-chain.pem",
+            "PathLenExceeded",
+            CONSTRAINTS,
+        ),
+        (
+            "edge/no-signing-key-usage-chain.pem",
+            "LeafKeyUsageMissing",
+            CONSTRAINTS,
+        ),
         (
             "edge/unknown-critical-extension-chain.pem",
             "UnrecognisedCriticalExtension",
+            CONSTRAINTS,
         ),
-        ("edge/sha1-signed-chain.pem", "ChainSignature"),
-        ("edge/rsa-1024-chain.pem", "PublicKeyRefused"),
-        ("edge/corrupted-signature-chain.pem", "ChainSignature"),
+        ("edge/sha1-signed-chain.pem", "ChainSignature", CRYPTO),
+        ("edge/rsa-1024-chain.pem", "PublicKeyRefused", CRYPTO),
+        (
+            "edge/corrupted-signature-chain.pem",
+            "ChainSignature",
+            "CERTIFICATE_CHAIN_GENERAL_FAILURE",
+        ),
         (
             "edge/leaf-name-constraint-violation-chain.pem",
             "NameConstraintViolation",
+            CONSTRAINTS,
         ),
     ] {
         let output = verify_sig(&[
@@ -126,9 +148,11 @@ fn failures_exit_4_with_the_error_kind() {
             AT,
             "--json",
         ]);
-        assert_eq!(output.status.code(), Some(4), "{file}");
+        assert_eq!(output.status.code(), Some(5), "{file}");
         let report: Value = serde_json::from_slice(&output.stdout).unwrap();
         assert_eq!(report["valid"], json!(false), "{file}");
+        assert_eq!(report["indication"], json!("INDETERMINATE"), "{file}");
+        assert_eq!(report["sub_indication"], json!(sub), "{file}");
         assert_eq!(report["error_kind"], json!(kind), "{file}");
         assert_eq!(report["chain"], json!([]), "{file}");
         assert!(
@@ -158,7 +182,12 @@ fn wrong_policy_fails_with_explicit_policy_flags() {
         "2.16.344.8.2.2008.810.2.2018.1.1",
         "--explicit-policy",
     ]);
-    assert_eq!(verify_sig(&strict).status.code(), Some(4));
+    let output = verify_sig(&strict);
+    assert_eq!(output.status.code(), Some(5));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "Indication: INDETERMINATE / POLICY_PROCESSING_ERROR\n"
+    );
 }
 
 #[test]

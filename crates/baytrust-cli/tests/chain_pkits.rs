@@ -52,9 +52,20 @@ fn check(entry: &PkitsEntry, time: &str) -> Result<(), String> {
     let stderr = String::from_utf8_lossy(&output.stderr);
     let code = output.status.code();
     if !entry.expect_valid {
-        return match code {
-            Some(4) | Some(3) => Ok(()),
-            other => Err(format!("expected exit 4, got {other:?}: {stderr}")),
+        // The exit code follows the ETSI indication: 4 TOTAL_FAILED (revoked…), 5
+        // INDETERMINATE (path constraints, expiry without proof…); 3 malformed input.
+        let expected = match serde_json::from_slice::<Value>(&output.stdout) {
+            Ok(report) if report["indication"] == "TOTAL_FAILED" => Some(4),
+            Ok(report) if report["indication"] == "INDETERMINATE" => Some(5),
+            Ok(report) => return Err(format!("expected a failure, got {report}")),
+            Err(_) => Some(3),
+        };
+        return if code == expected {
+            Ok(())
+        } else {
+            Err(format!(
+                "expected exit {expected:?}, got {code:?}: {stderr}"
+            ))
         };
     }
     if code != Some(0) {

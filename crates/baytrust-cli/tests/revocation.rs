@@ -194,7 +194,7 @@ fn a_crl_file_that_does_not_parse_is_malformed_input() {
 fn chain_reports_revoked_leaf_and_revoked_ca_with_etsi_indications() {
     let crl_issuing = crl("hk-issuing-ca.crl");
     let (code, report) = chain("org-kowloon-electronics.pem", &["--crl", &crl_issuing]);
-    assert_eq!(code, Some(4));
+    assert_eq!(code, Some(5));
     assert_eq!(report["valid"], json!(false));
     assert_eq!(report["indication"], json!("INDETERMINATE"));
     assert_eq!(report["sub_indication"], json!("REVOKED_NO_POE"));
@@ -202,7 +202,7 @@ fn chain_reports_revoked_leaf_and_revoked_ca_with_etsi_indications() {
     assert_eq!(report["chain"][0]["revocation"]["status"], json!("revoked"));
     let crl_root = crl("hk-root-ca.crl");
     let (code, report) = chain("org-retired-ca.pem", &["--crl", &crl_root]);
-    assert_eq!(code, Some(4));
+    assert_eq!(code, Some(5));
     assert_eq!(report["sub_indication"], json!("REVOKED_CA_NO_POE"));
     assert_eq!(
         report["chain"][1]["revocation"]["reason"],
@@ -236,7 +236,7 @@ fn chain_stale_crl_under_require_is_try_later() {
         "org-harbour-logistics.pem",
         &["--crl", &stale, "--crl", &root, "--revocation", "require"],
     );
-    assert_eq!(code, Some(4));
+    assert_eq!(code, Some(5));
     assert_eq!(report["sub_indication"], json!("TRY_LATER"));
     assert_eq!(report["error_kind"], json!("RevocationStatusUnavailable"));
     assert_eq!(
@@ -250,7 +250,9 @@ fn max_depth_counts_intermediates_as_openssl_verify_depth_does() {
     let (code, report) = chain("org-harbour-logistics.pem", &["--max-depth", "1"]);
     assert_eq!(code, Some(0), "{report}");
     let (code, report) = chain("org-harbour-logistics.pem", &["--max-depth", "0"]);
-    assert_eq!(code, Some(4));
+    assert_eq!(code, Some(5));
+    assert_eq!(report["indication"], json!("INDETERMINATE"));
+    assert_eq!(report["sub_indication"], json!("CHAIN_CONSTRAINTS_FAILURE"));
     assert_eq!(report["error_kind"], json!("PathTooLong"));
 }
 
@@ -300,7 +302,7 @@ fn inspect_describes_an_ocsp_response_and_each_single_response() {
 fn a_pem_crl_works_as_its_der_twin() {
     let pem = crl("hk-issuing-ca.pem.crl");
     let (code, report) = chain("org-kowloon-electronics.pem", &["--crl", &pem]);
-    assert_eq!(code, Some(4));
+    assert_eq!(code, Some(5));
     assert_eq!(report["sub_indication"], json!("REVOKED_NO_POE"));
     assert_eq!(
         report["chain"][0]["revocation"]["source"]["crl_number"],

@@ -349,8 +349,10 @@ fn chain_reports_recognition_with_trust_lists() {
         "2026-07-15T00:00:00Z",
         "--json",
     ]);
-    assert_eq!(suspended.status.code(), Some(4));
+    assert_eq!(suspended.status.code(), Some(5));
     let report: Value = serde_json::from_slice(&suspended.stdout).unwrap();
+    assert_eq!(report["indication"], json!("INDETERMINATE"));
+    assert_eq!(report["sub_indication"], json!("NOT_RECOGNISED_NO_POE"));
     // Recognised before the suspension, during the certificate's life: a path has no
     // signing time, so nothing proves it was used then.
     assert_eq!(report["error_kind"], json!("NotRecognisedNoPoe"));

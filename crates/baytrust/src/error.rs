@@ -555,6 +555,16 @@ pub enum Error {
         /// `eContentType` as received.
         e_content_type: String,
     },
+    // ---- batch verification (issue 13) ----
+    /// A [`Verifier::verify_many`](crate::Verifier::verify_many) batch holds more inputs
+    /// than [`MAX_BATCH_INPUTS`](crate::MAX_BATCH_INPUTS): split it into several calls.
+    #[error("a batch of {inputs} signatures exceeds the limit of {limit} per call")]
+    BatchTooLarge {
+        /// The number of inputs given.
+        inputs: usize,
+        /// The limit.
+        limit: usize,
+    },
 
     // ---- trust lists (docs/trust-list.md) ----------------------------------------------
     /// A trust list is not valid `baytrust-trust-list/1` JSON, or breaks one of its

@@ -213,7 +213,9 @@ impl Error {
             | Error::AuthPeerNotRecognised { .. }
             | Error::AuthIdentityUnexpected { .. }
             | Error::AuthIdentityClaimMismatch { .. }
-            | Error::AuthReplayCacheFull { .. } => ErrorCategory::Refused,
+            | Error::AuthReplayCacheFull { .. }
+            // ---- batch verification (issue 11) ----
+            | Error::BatchTooLarge { .. } => ErrorCategory::Refused,
             Error::ContentUnreadable { .. }
             | Error::AuthRandomUnavailable { .. }
             | Error::SigningFailed { .. }

@@ -249,6 +249,7 @@ internal_mod!(signed_trust_list);
 internal_mod!(recognition);
 internal_mod!(verifier);
 mod verifier_builder;
+mod verify_many;
 
 pub use error::Error;
 pub use error_category::ErrorCategory;
@@ -290,3 +291,4 @@ pub use auth::{
     MAX_CHAIN_CERTIFICATES as AUTH_MAX_CHAIN_CERTIFICATES,
     MAX_MESSAGE_BYTES as AUTH_MAX_MESSAGE_BYTES,
 };
+pub use verify_many::{BatchInput, MAX_BATCH_INPUTS};
