@@ -40,6 +40,7 @@ pub use error::Error;
 pub use time::Time;
 
 // The types a user needs, at the crate root (module paths may become private).
+pub use algorithm::{verify_signature, AlgorithmPolicy, SignatureCache, DEFAULT_SIGNATURE_CACHE};
 pub use cert::{decode_certificates, Certificate, CertificateDer};
 pub use cms::builder::{SignedDataBuilder, SigningKey};
 pub use identity::{IdentityProfile, Jurisdiction, LegalEntity, OrgId};
@@ -47,6 +48,7 @@ pub use path::{ChainOptions, PolicyInputs, PolicySet, Purpose, RevocationMode, V
 pub use report::{
     CertificateRef, ChainReport, Indication, Recognition, Report, SignerReport, SubIndication,
 };
+pub use revocation::Crl;
 pub use revocation::RevocationSources;
 pub use trust::{StaleListPolicy, TrustAnchor, TrustList, TrustStore, TrustStoreBuilder};
 pub use verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};

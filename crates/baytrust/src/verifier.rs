@@ -3,8 +3,12 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Read;
+use std::sync::Arc;
 
-use crate::algorithm::{AlgorithmPolicy, DEFAULT_MIN_RSA_BITS, DEFAULT_SM2_SIGNER_ID};
+use crate::algorithm::{
+    AlgorithmPolicy, SignatureCache, DEFAULT_MIN_RSA_BITS, DEFAULT_SIGNATURE_CACHE,
+    DEFAULT_SM2_SIGNER_ID,
+};
 use crate::cert::x509_parser::prelude::FromDer;
 use crate::cert::x509_parser::x509::X509Name;
 use crate::cert::{read_identifiers, Certificate, CertificateDer, ComparableName};
@@ -63,6 +67,14 @@ pub struct RelyingPartyPolicy {
     /// Clock skew tolerated on CRL and OCSP thisUpdate / nextUpdate, in seconds
     /// (default 0: none). A call's non-zero [`RevocationOptions::skew_seconds`](crate::path::RevocationOptions::skew_seconds) wins.
     pub revocation_skew_seconds: i64,
+    // ---- performance (issue 13) ----
+    /// How many verified signatures the verifier remembers
+    /// ([`SignatureCache`](crate::SignatureCache); default
+    /// [`DEFAULT_SIGNATURE_CACHE`](crate::DEFAULT_SIGNATURE_CACHE), 4,096); 0 turns the
+    /// cache off. Only successes are remembered, keyed by a SHA-256 of the issuer key,
+    /// algorithm, signed bytes and signature, so reports are the same with and without
+    /// it; an issuing CA's signature is then checked once, not on every path.
+    pub signature_cache: usize,
 }
 
 /// The default [`RelyingPartyPolicy::signature_budget`], one budget for the whole
@@ -91,6 +103,7 @@ impl Default for RelyingPartyPolicy {
             signature_budget: DEFAULT_SIGNATURE_BUDGET,
             revocation_mode: RevocationMode::Prefer,
             revocation_skew_seconds: 0,
+            signature_cache: DEFAULT_SIGNATURE_CACHE,
         }
     }
 }
@@ -142,22 +155,33 @@ impl SignatureOptions {
     }
 }
 
-/// The relying party's verifier: immutable, `Send + Sync`.
+/// The relying party's verifier: immutable but for its cache of verified signatures
+/// (shared by its clones), `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct Verifier {
     store: TrustStore,
     policy: RelyingPartyPolicy,
     revocation_sources: RevocationSources,
+    signature_cache: Option<Arc<SignatureCache>>,
 }
 
 impl Verifier {
     /// A verifier trusting `store` under `policy`.
     pub fn new(store: TrustStore, policy: RelyingPartyPolicy) -> Self {
+        let signature_cache = (policy.signature_cache > 0)
+            .then(|| Arc::new(SignatureCache::new(policy.signature_cache)));
         Self {
             store,
             policy,
             revocation_sources: RevocationSources::new(),
+            signature_cache,
         }
+    }
+
+    /// The cache of verified signatures, `None` when
+    /// [`RelyingPartyPolicy::signature_cache`] is 0.
+    pub fn signature_cache(&self) -> Option<&SignatureCache> {
+        self.signature_cache.as_deref()
     }
 
     /// The verifier consulting `sources` (CRLs and OCSP responses) in every call, besides
@@ -220,6 +244,7 @@ impl Verifier {
         AlgorithmPolicy {
             sm2_signer_id: &self.policy.sm2_signer_id,
             min_rsa_bits: self.policy.min_rsa_bits,
+            signature_cache: self.signature_cache(),
         }
     }
 
@@ -282,6 +307,9 @@ impl Verifier {
             .min_rsa_bits
             .max(self.policy.min_rsa_bits);
         options.max_path_len = options.max_path_len.min(self.policy.max_path_len);
+        if let Some(cache) = self.signature_cache() {
+            options.algorithm_policy.signature_cache = Some(cache);
+        }
         options.revocation.mode = Some(self.revocation_mode(&options));
         if options.revocation.skew_seconds == 0 {
             options.revocation.skew_seconds = self.policy.revocation_skew_seconds;
