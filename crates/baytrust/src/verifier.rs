@@ -369,9 +369,7 @@ impl Verifier {
             .zip(&chain.revocation)
             .map(|(c, status)| CertificateRef::with_revocation(c, status))
             .collect();
-        if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-            entries.push(CertificateRef::of(&anchor));
-        }
+        entries.push(chain.anchor.certificate_ref().clone());
         let refused = |sub_indication: SubIndication, kind: &'static str, error: String| {
             let mut report = ChainReport::refused(revocation_mode, sub_indication, kind, error);
             report.anchor_jurisdiction = Some(chain.anchor_jurisdiction());
@@ -450,10 +448,9 @@ impl Verifier {
         content: &[u8],
         time: Time,
     ) -> Result<Report, Error> {
-        let mut reader = content;
-        self.verify_cms(
+        self.verify_cms_from(
             signature,
-            Content::Detached(&mut reader),
+            ContentSource::InMemory(content),
             &SignatureOptions::new(time),
         )
     }
@@ -478,6 +475,23 @@ impl Verifier {
         content: Content<'_>,
         options: &SignatureOptions,
     ) -> Result<Report, Error> {
+        let source = match content {
+            Content::Attached => ContentSource::Attached,
+            Content::Detached(reader) => ContentSource::Reader(reader),
+        };
+        self.verify_cms_from(signature, source, options)
+    }
+
+    /// [`Verifier::verify_cms`] with detached content either streamed or already in
+    /// memory; in memory it is hashed in place and, for signers without signed
+    /// attributes, used in place (under the same [`RelyingPartyPolicy::max_kept_content`]
+    /// cap as a streamed copy, so the reports are the same).
+    fn verify_cms_from(
+        &self,
+        signature: &[u8],
+        content: ContentSource<'_, '_>,
+        options: &SignatureOptions,
+    ) -> Result<Report, Error> {
         let signed_data = SignedData::parse(signature)?;
         if signed_data.signers().is_empty() {
             return Err(Error::CmsNoSigners {
@@ -493,11 +507,19 @@ impl Verifier {
             .iter()
             .any(|signer| signer.signed_attributes().is_none());
         let mut kept: Option<Vec<u8>> = None;
+        let mut in_memory: Option<&[u8]> = None;
         match (content, signed_data.encapsulated_content()) {
-            (Content::Attached, Some(encapsulated)) => digests.update(encapsulated),
-            (Content::Attached, None) => return Err(Error::CmsContentMissing),
-            (Content::Detached(_), Some(_)) => return Err(Error::CmsContentTwice),
-            (Content::Detached(reader), None) => {
+            (ContentSource::Attached, Some(encapsulated)) => digests.update(encapsulated),
+            (ContentSource::Attached, None) => return Err(Error::CmsContentMissing),
+            (ContentSource::Reader(_) | ContentSource::InMemory(_), Some(_)) => {
+                return Err(Error::CmsContentTwice)
+            }
+            (ContentSource::InMemory(bytes), None) => {
+                digests.update(bytes);
+                in_memory =
+                    (keep_content && bytes.len() <= self.policy.max_kept_content).then_some(bytes);
+            }
+            (ContentSource::Reader(reader), None) => {
                 let mut copy = KeptContent::new(keep_content, self.policy.max_kept_content);
                 let mut tee = TeeReader {
                     inner: reader,
@@ -514,6 +536,7 @@ impl Verifier {
         let content_bytes: Result<&[u8], Error> = signed_data
             .encapsulated_content()
             .or(kept.as_deref())
+            .or(in_memory)
             .ok_or(Error::DetachedContentTooLarge {
                 max: self.policy.max_kept_content,
             });
@@ -565,6 +588,7 @@ impl Verifier {
         }
         let signature = SignatureContext {
             pool: &pool,
+            candidates: pool.get(listed..).unwrap_or_default(),
             embedded: &embedded,
             refused_subjects: &refused_subjects,
         };
@@ -600,16 +624,25 @@ impl Verifier {
         budget: &mut BudgetLeft,
         paths: &mut HashMap<Vec<u8>, PathVerdict>,
     ) -> SignerReport {
-        let signer_certificate = check
-            .signer_certificate
-            .as_ref()
-            .and_then(|der| der.parse().ok());
+        // The signer's certificate as parsed for the whole signature; parsed here only
+        // for a check that did not say which candidate it was.
+        let parsed: Option<Certificate<'_>>;
+        let signer_certificate: Option<&Certificate<'_>> =
+            match check.signer_index.and_then(|i| signature.candidates.get(i)) {
+                Some(certificate) => Some(certificate),
+                None => {
+                    parsed = check
+                        .signer_certificate
+                        .as_ref()
+                        .and_then(|der| der.parse().ok());
+                    parsed.as_ref()
+                }
+            };
         // What the certificate claims, read by the built-in profiles: validated only if
         // every check passes (`SignerReport::fail` turns it into a claim otherwise). A
         // certificate whose identity fields contradict each other names no single legal
         // entity: it shows none, not even as a claim, and cannot pass (issue 8 §3).
         let claimed = signer_certificate
-            .as_ref()
             .map(IdentityProfile::entity_from_certificate)
             .transpose();
         let (entity, identity_conflict) = match claimed {
@@ -624,7 +657,7 @@ impl Verifier {
             entity_validated: entity.is_some(),
             entity,
             claimed_entity: None,
-            certificate: signer_certificate.as_ref().map(CertificateRef::of),
+            certificate: signer_certificate.map(CertificateRef::of),
             chain: Vec::new(),
             claimed_signing_time: check.claimed_signing_time,
             signing_time_offset_normalised: check.signing_time_offset_normalised,
@@ -651,7 +684,7 @@ impl Verifier {
             Some(known) => known.clone(),
             None => {
                 let verdict = self.path_verdict(
-                    &signer_certificate,
+                    signer_certificate,
                     identity_conflict.as_ref(),
                     signature.pool,
                     options,
@@ -696,9 +729,7 @@ impl Verifier {
                     .zip(&chain.revocation)
                     .map(|(c, status)| CertificateRef::with_revocation(c, status))
                     .collect();
-                if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-                    verdict.chain.push(CertificateRef::of(&anchor));
-                }
+                verdict.chain.push(chain.anchor.certificate_ref().clone());
                 let mode = self.revocation_mode(&chain_options);
                 if let Err(error) =
                     revocation_verdict(&chain.revocation, mode, options.proven_signing_time)
@@ -750,11 +781,24 @@ impl Verifier {
     }
 }
 
+/// Where [`Verifier::verify_cms_from`] finds the signed content.
+enum ContentSource<'a, 'r> {
+    /// Encapsulated in the SignedData.
+    Attached,
+    /// Detached, streamed from a reader.
+    Reader(&'a mut (dyn Read + 'r)),
+    /// Detached, already in memory.
+    InMemory(&'a [u8]),
+}
+
 /// What all signers of one signature share: the path pool (listed CAs first, then the
 /// signature's and the caller's certificates), the signature's own revocation data, and
 /// the subjects of the certificates the strict rules refused.
 struct SignatureContext<'p, 'c> {
     pool: &'p [Certificate<'c>],
+    /// The part of `pool` signers may name: the [`SignerCertificates`] the checks
+    /// index into.
+    candidates: &'p [Certificate<'c>],
     embedded: &'p RevocationSources,
     refused_subjects: &'p [(ComparableName, Error)],
 }

@@ -134,7 +134,16 @@ impl<'a> Certificate<'a> {
             Some(first) => &bytes[first..],
             None => &bytes[bytes.len().saturating_sub(1)..],
         };
-        significant.iter().map(|b| format!("{b:02X}")).collect()
+        let mut out = String::with_capacity(significant.len().saturating_mul(2));
+        for byte in significant {
+            out.extend(
+                [byte >> 4, byte & 0x0f]
+                    .iter()
+                    .filter_map(|&nibble| char::from_digit(u32::from(nibble), 16))
+                    .map(|c| c.to_ascii_uppercase()),
+            );
+        }
+        out
     }
 
     /// Start of the validity period.

@@ -85,11 +85,7 @@ impl CertificateRef {
             subject: certificate.subject_text(),
             issuer: certificate.issuer_text(),
             serial: certificate.serial_hex(),
-            sha256: certificate
-                .sha256()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            sha256: lower_hex(&certificate.sha256()),
             revocation: None,
         }
     }
@@ -104,4 +100,18 @@ impl CertificateRef {
             ..Self::of(certificate)
         }
     }
+}
+
+/// `bytes` in lower-case hex, written into one string (not one `format!` per byte: this
+/// runs for every certificate of every report).
+fn lower_hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().saturating_mul(2));
+    for byte in bytes {
+        out.extend(
+            [byte >> 4, byte & 0x0f]
+                .iter()
+                .filter_map(|&nibble| char::from_digit(u32::from(nibble), 16)),
+        );
+    }
+    out
 }

@@ -15,6 +15,7 @@ use crate::path::{
     extended_key_usage_allows, is_processed_extension, NameConstraintsState, Purpose,
     KEY_IDENTIFIER_EXTENSIONS,
 };
+use crate::report::CertificateRef;
 use crate::{Error, Time};
 
 /// basicConstraints (RFC 5280 §4.2.1.9).
@@ -46,6 +47,9 @@ pub struct TrustAnchor {
     eku_allows: [bool; 4],
     /// The first CA rule the certificate breaks, regardless of time and purpose.
     defect: Option<Error>,
+    // ---- performance (issue 13) ----
+    /// How reports name the anchor, made once (not by re-reading its DER per call).
+    reference: CertificateRef,
 }
 
 impl TrustAnchor {
@@ -85,7 +89,14 @@ impl TrustAnchor {
             eku_allows: PURPOSES.map(|purpose| extended_key_usage_allows(certificate, purpose)),
             defect,
             subject_text,
+            reference: CertificateRef::of(certificate),
         })
+    }
+
+    /// How reports name this anchor ([`CertificateRef::of`] its certificate, made when
+    /// the anchor was).
+    pub fn certificate_ref(&self) -> &CertificateRef {
+        &self.reference
     }
 
     /// The jurisdiction that trusts this anchor.
