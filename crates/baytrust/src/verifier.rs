@@ -348,9 +348,13 @@ impl Verifier {
             .filter_map(|der| der.parse().ok())
             .collect();
         let revocation_mode = self.revocation_mode(options);
-        let identity_conflict = match IdentityProfile::entity_from_certificate(&leaf) {
-            Err(error) if error.is_identity_conflict() => Some(error),
-            _ => None,
+        // What the certificate claims, read once: a conflict refuses it below; without
+        // trust lists the claim is the entity shown.
+        let claimed = IdentityProfile::entity_from_certificate(&leaf);
+        let (identity_conflict, claimed) = match claimed {
+            Err(error) if error.is_identity_conflict() => (Some(error), None),
+            Err(_) => (None, None),
+            Ok(entity) => (None, entity),
         };
         let (chain, verdict) = match self.verify_chain_and_revocation(&leaf, &pool, options) {
             Ok(found) => found,
@@ -393,12 +397,7 @@ impl Verifier {
                         format!("the certificate names no single legal entity: {conflict}"),
                     ))
                 }
-                None => (
-                    None,
-                    IdentityProfile::entity_from_certificate(&leaf)
-                        .ok()
-                        .flatten(),
-                ),
+                None => (None, claimed),
             },
             Some(Ok(recognised)) => (Some(recognised.recognition), Some(recognised.entity)),
             Some(Err(not)) => {
@@ -696,11 +695,7 @@ impl Verifier {
             }
         };
         verdict.apply(&mut report);
-        note_refused_issuer(
-            &mut report,
-            &ComparableName::of(signer_certificate.issuer()),
-            signature.refused_subjects,
-        );
+        note_refused_issuer(&mut report, signer_certificate, signature.refused_subjects);
         report
     }
 
@@ -914,17 +909,20 @@ fn refused_subjects(refused: &[(&[u8], Error)]) -> Vec<(ComparableName, Error)> 
 /// reason: the issuer is there but broken, not missing.
 fn note_refused_issuer(
     report: &mut SignerReport,
-    issuer: &ComparableName,
+    signer_certificate: &Certificate<'_>,
     refused: &[(ComparableName, Error)],
 ) {
-    if report.sub_indication != Some(SubIndication::NoCertificateChainFound)
+    if refused.is_empty()
+        || report.sub_indication != Some(SubIndication::NoCertificateChainFound)
         || !report
             .reason
             .ends_with(&Error::UnknownIssuer { depth: 0 }.to_string())
     {
         return;
     }
-    if let Some((_, error)) = refused.iter().find(|(subject, _)| subject == issuer) {
+    // The issuer's name is prepared only here, for the rare report that needs it.
+    let issuer = ComparableName::of(signer_certificate.issuer());
+    if let Some((_, error)) = refused.iter().find(|(subject, _)| *subject == issuer) {
         report.reason.push_str(&format!(
             "; a certificate with the issuer's name in the signature was refused: {error}"
         ));
