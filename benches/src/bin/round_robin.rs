@@ -4,7 +4,7 @@
 //! is the median of its per-round ratios.
 //!
 //! `cargo run --release -p baytrust-benches --bin round-robin -- [--rounds N]
-//! [--batch-ms MS] [GROUP...]` (groups: sig-verify chain-p256 chain-rsa2048
+//! [--batch-ms MS] [--only CONTENDER] [GROUP...]` (groups: sig-verify chain-p256 chain-rsa2048
 //! chain-anchors cms-detached; default all; default 21 rounds of 20 ms batches).
 
 use std::time::{Duration, Instant};
@@ -15,6 +15,8 @@ struct Args {
     rounds: usize,
     batch: Duration,
     groups: Vec<String>,
+    /// Only the contenders whose name contains this (for profiling one of them).
+    only: Option<String>,
 }
 
 fn args() -> Args {
@@ -22,6 +24,7 @@ fn args() -> Args {
         rounds: 21,
         batch: Duration::from_millis(20),
         groups: Vec::new(),
+        only: None,
     };
     let mut raw = std::env::args().skip(1);
     while let Some(arg) = raw.next() {
@@ -31,6 +34,7 @@ fn args() -> Args {
                 args.batch =
                     Duration::from_millis(raw.next().and_then(|n| n.parse().ok()).expect("MS"))
             }
+            "--only" => args.only = raw.next(),
             "--bench" => {} // passed by `cargo bench`
             group => args.groups.push(group.to_owned()),
         }
@@ -138,6 +142,10 @@ fn main() {
         }
         eprintln!("setting up {name} ...");
         for mut group in build() {
+            if let Some(only) = &args.only {
+                group.contenders.retain(|c| c.name.contains(only.as_str()));
+                group.ratios.clear();
+            }
             run_group(&mut group, &args);
         }
     }

@@ -58,27 +58,25 @@ pub fn attribute_text(value: &Any<'_>, oid: &str) -> Result<String, Error> {
     }
 }
 
-/// Short names of the attributes people expect to see (RFC 4514 §3 and common usage).
-fn short_name(oid: &str) -> Option<&'static str> {
-    Some(match oid {
-        "2.5.4.3" => "CN",
-        "2.5.4.4" => "SN",
-        "2.5.4.5" => "serialNumber",
-        "2.5.4.6" => "C",
-        "2.5.4.7" => "L",
-        "2.5.4.8" => "ST",
-        "2.5.4.9" => "street",
-        "2.5.4.10" => "O",
-        "2.5.4.11" => "OU",
-        "2.5.4.12" => "title",
-        "2.5.4.42" => "GN",
-        "2.5.4.97" => "organizationIdentifier",
-        "1.2.840.113549.1.9.1" => "emailAddress",
-        "0.9.2342.19200300.100.1.25" => "DC",
-        "0.9.2342.19200300.100.1.1" => "UID",
-        _ => return None,
-    })
-}
+/// Short names of the attributes people expect to see (RFC 4514 §3 and common usage),
+/// by dotted OID.
+const SHORT_NAMES: [(&str, &str); 15] = [
+    ("2.5.4.3", "CN"),
+    ("2.5.4.4", "SN"),
+    ("2.5.4.5", "serialNumber"),
+    ("2.5.4.6", "C"),
+    ("2.5.4.7", "L"),
+    ("2.5.4.8", "ST"),
+    ("2.5.4.9", "street"),
+    ("2.5.4.10", "O"),
+    ("2.5.4.11", "OU"),
+    ("2.5.4.12", "title"),
+    ("2.5.4.42", "GN"),
+    ("2.5.4.97", "organizationIdentifier"),
+    ("1.2.840.113549.1.9.1", "emailAddress"),
+    ("0.9.2342.19200300.100.1.25", "DC"),
+    ("0.9.2342.19200300.100.1.1", "UID"),
+];
 
 /// Renders a name in certificate order as `C=HK, O=Harbour Logistics Limited, CN=…`,
 /// values decoded to UTF-8; multi-valued RDNs are joined with `+`. Special characters are
@@ -93,10 +91,18 @@ pub fn name_to_string(name: &X509Name<'_>) -> String {
             if j > 0 {
                 out.push('+');
             }
-            let oid = attribute.attr_type().to_id_string();
-            out.push_str(short_name(&oid).unwrap_or(&oid));
+            // The short name found arc by arc; the dotted OID built only for attribute
+            // types without one (issue 13: this runs for every name of every report).
+            match SHORT_NAMES
+                .iter()
+                .find(|(dotted, _)| crate::oid::is(attribute.attr_type(), dotted))
+            {
+                Some((_, short)) => out.push_str(short),
+                None => out.push_str(&attribute.attr_type().to_id_string()),
+            }
             out.push('=');
-            match attribute_text(attribute.attr_value(), &oid) {
+            // attribute_text uses the OID only to name it in its error, unused here.
+            match attribute_text(attribute.attr_value(), "") {
                 Ok(text) => push_escaped(&mut out, &text),
                 Err(_) => {
                     out.push('#');
