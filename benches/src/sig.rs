@@ -144,3 +144,27 @@ pub fn groups() -> Vec<Group> {
     group.ratio("baytrust/sm2-sm3", "openssl/sm2-sm3");
     vec![group]
 }
+
+/// `rsa-key-setup` (round-robin driver only, not one of issue 13's groups): how much
+/// of ring's RSA-2048 verification is its per-call key setup. ring parses the
+/// RSAPublicKey and computes the Montgomery constants of the modulus on every call
+/// (its API keeps no prepared public key); a signature of the wrong length is refused
+/// right after that setup, before any exponentiation or hashing, so
+/// `ring/rsa2048-key-setup` times the setup alone.
+pub fn rsa_key_setup_groups() -> Vec<Group> {
+    let pki = pki(Alg::Rsa2048, 1, "rsa-key-setup");
+    let leaf = pki.leaves.into_iter().next().expect("one leaf");
+    let signed = Signed::new(pki.ca, leaf);
+    let algorithm = &ring::signature::RSA_PKCS1_2048_8192_SHA256;
+    let mut group = Group::new("rsa-key-setup");
+    group.push(ring_contender("rsa2048-verify", algorithm, &signed));
+    let key = signed.issuer.spki().subject_public_key.data.to_vec();
+    let message = signed.child.tbs_der().to_vec();
+    group.push(Contender::new("ring/rsa2048-key-setup", move || {
+        let refused = ring::signature::UnparsedPublicKey::new(algorithm, black_box(&key))
+            .verify(black_box(&message), black_box(&[0u8; 8]));
+        assert!(refused.is_err());
+    }));
+    group.ratio("ring/rsa2048-key-setup", "ring/rsa2048-verify");
+    vec![group]
+}

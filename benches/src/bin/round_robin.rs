@@ -5,7 +5,8 @@
 //!
 //! `cargo run --release -p baytrust-benches --bin round-robin -- [--rounds N]
 //! [--batch-ms MS] [--only CONTENDER] [GROUP...]` (groups: sig-verify chain-p256 chain-rsa2048
-//! chain-anchors cms-detached; default all; default 21 rounds of 20 ms batches).
+//! chain-anchors cms-detached, and rsa-key-setup, how much of ring's RSA check is its
+//! per-call key setup; default all; default 21 rounds of 20 ms batches).
 
 use std::time::{Duration, Instant};
 
@@ -136,7 +137,10 @@ fn run_group(group: &mut Group, args: &Args) {
 
 fn main() {
     let args = args();
-    for (name, build) in group_builders() {
+    let mut builders = group_builders();
+    // A diagnostic group of the driver alone (see its doc).
+    builders.push(("rsa-key-setup", baytrust_benches::sig::rsa_key_setup_groups));
+    for (name, build) in builders {
         if !args.groups.is_empty() && !args.groups.iter().any(|g| g == name) {
             continue;
         }

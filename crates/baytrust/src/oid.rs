@@ -43,6 +43,15 @@ pub(crate) fn is(oid: &x509_parser::der_parser::Oid<'_>, dotted: &str) -> bool {
     }
 }
 
+/// The first of `known` (dotted constants) that `oid` is, without building its dotted
+/// string: for dispatching on an OID with `match` over the constants.
+pub(crate) fn which(
+    oid: &x509_parser::der_parser::Oid<'_>,
+    known: &[&'static str],
+) -> Option<&'static str> {
+    known.iter().copied().find(|dotted| is(oid, dotted))
+}
+
 /// The value of one dotted-decimal arc written canonically (digits, no leading zero).
 fn canonical_arc(text: &str) -> Option<u64> {
     let digits = text.bytes().all(|b| b.is_ascii_digit());
