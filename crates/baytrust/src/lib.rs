@@ -279,6 +279,8 @@ pub use report::{
     DistinguishedName, Indication, NameAttribute, Recognition, Report, SignerReport, SubIndication,
     ValidatedPath,
 };
+// ---- performance (issue 13) ----
+pub use crate::algorithm::{SignatureCache, DEFAULT_SIGNATURE_CACHE};
 pub use verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 pub use verifier_builder::VerifierBuilder;
 // ---- mutual authentication (issue 12) ----

@@ -3,8 +3,12 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Read;
+use std::sync::Arc;
 
-use crate::algorithm::{AlgorithmPolicy, DEFAULT_MIN_RSA_BITS, DEFAULT_SM2_SIGNER_ID};
+use crate::algorithm::{
+    AlgorithmPolicy, SignatureCache, DEFAULT_MIN_RSA_BITS, DEFAULT_SIGNATURE_CACHE,
+    DEFAULT_SM2_SIGNER_ID,
+};
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::X509Name;
 use crate::cert::{read_identifiers, Certificate, CertificateDer, ComparableName};
@@ -65,6 +69,14 @@ pub struct RelyingPartyPolicy {
     /// Clock skew tolerated on CRL and OCSP thisUpdate / nextUpdate, in seconds
     /// (default 0: none). A call's non-zero [`RevocationOptions::skew_seconds`](crate::path::RevocationOptions::skew_seconds) wins.
     pub revocation_skew_seconds: i64,
+    // ---- performance (issue 13) ----
+    /// How many verified signatures the verifier remembers
+    /// ([`SignatureCache`](crate::SignatureCache); default
+    /// [`DEFAULT_SIGNATURE_CACHE`](crate::DEFAULT_SIGNATURE_CACHE), 4,096); 0 turns the
+    /// cache off. Only successes are remembered, keyed by a SHA-256 of the issuer key,
+    /// algorithm, signed bytes and signature, so reports are the same with and without
+    /// it; an issuing CA's signature is then checked once, not on every path.
+    pub signature_cache: usize,
 }
 
 /// The default [`RelyingPartyPolicy::signature_budget`], one budget for the whole
@@ -93,6 +105,7 @@ impl Default for RelyingPartyPolicy {
             signature_budget: DEFAULT_SIGNATURE_BUDGET,
             revocation_mode: RevocationMode::Prefer,
             revocation_skew_seconds: 0,
+            signature_cache: DEFAULT_SIGNATURE_CACHE,
         }
     }
 }
@@ -144,37 +157,33 @@ impl SignatureOptions {
     }
 }
 
-/// A validated path's certificates as reports name them: end entity first, each with
-/// its revocation status, the anchor last.
-fn chain_entries(chain: &VerifiedChain<'_>) -> Vec<CertificateRef> {
-    let mut entries: Vec<CertificateRef> = chain
-        .certificates
-        .iter()
-        .zip(&chain.revocation)
-        .map(|(c, status)| CertificateRef::with_revocation(c, status))
-        .collect();
-    if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-        entries.push(CertificateRef::of(&anchor));
-    }
-    entries
-}
-
-/// The relying party's verifier: immutable, `Send + Sync`.
+/// The relying party's verifier: immutable but for its cache of verified signatures
+/// (shared by its clones), `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct Verifier {
     store: TrustStore,
     policy: RelyingPartyPolicy,
     revocation_sources: RevocationSources,
+    signature_cache: Option<Arc<SignatureCache>>,
 }
 
 impl Verifier {
     /// A verifier trusting `store` under `policy`.
     pub fn new(store: TrustStore, policy: RelyingPartyPolicy) -> Self {
+        let signature_cache = (policy.signature_cache > 0)
+            .then(|| Arc::new(SignatureCache::new(policy.signature_cache)));
         Self {
             store,
             policy,
             revocation_sources: RevocationSources::new(),
+            signature_cache,
         }
+    }
+
+    /// The cache of verified signatures, `None` when
+    /// [`RelyingPartyPolicy::signature_cache`] is 0.
+    pub fn signature_cache(&self) -> Option<&SignatureCache> {
+        self.signature_cache.as_deref()
     }
 
     /// The verifier consulting `sources` (CRLs and OCSP responses) in every call, besides
@@ -239,6 +248,7 @@ impl Verifier {
         AlgorithmPolicy {
             sm2_signer_id: &self.policy.sm2_signer_id,
             min_rsa_bits: self.policy.min_rsa_bits,
+            signature_cache: self.signature_cache(),
         }
     }
 
@@ -272,7 +282,7 @@ impl Verifier {
             .collect();
         let chain = self.verify_chain(&leaf, &pool, options)?;
         Ok(ValidatedPath {
-            chain: chain_entries(&chain),
+            chain: CertificateRef::chain(&chain),
             anchor_jurisdiction: chain.anchor_jurisdiction(),
             authorities_constrained_policy_set: chain.authorities_constrained_policy_set,
             user_constrained_policy_set: chain.user_constrained_policy_set,
@@ -343,6 +353,9 @@ impl Verifier {
             .min_rsa_bits
             .max(self.policy.min_rsa_bits);
         options.max_path_len = options.max_path_len.min(self.policy.max_path_len);
+        if let Some(cache) = self.signature_cache() {
+            options.algorithm_policy.signature_cache = Some(cache);
+        }
         options.revocation.mode = Some(self.revocation_mode(&options));
         if options.revocation.skew_seconds == 0 {
             options.revocation.skew_seconds = self.policy.revocation_skew_seconds;
@@ -389,9 +402,13 @@ impl Verifier {
             .filter_map(|der| der.parse().ok())
             .collect();
         let revocation_mode = self.revocation_mode(options);
-        let identity_conflict = match IdentityProfile::entity_from_certificate(&leaf) {
-            Err(error) if error.is_identity_conflict() => Some(error),
-            _ => None,
+        // What the certificate claims, read once: a conflict refuses it below; without
+        // trust lists the claim is the entity shown.
+        let claimed = IdentityProfile::entity_from_certificate(&leaf);
+        let (identity_conflict, claimed) = match claimed {
+            Err(error) if error.is_identity_conflict() => (Some(error), None),
+            Err(_) => (None, None),
+            Ok(entity) => (None, entity),
         };
         let (chain, verdict) = match self.verify_chain_and_revocation(&leaf, &pool, options) {
             Ok(found) => found,
@@ -428,12 +445,7 @@ impl Verifier {
                         format!("the certificate names no single legal entity: {conflict}"),
                     ))
                 }
-                None => (
-                    None,
-                    IdentityProfile::entity_from_certificate(&leaf)
-                        .ok()
-                        .flatten(),
-                ),
+                None => (None, claimed),
             },
             Some(Ok(recognised)) => (Some(recognised.recognition), Some(recognised.entity)),
             Some(Err(not)) => {
@@ -483,10 +495,9 @@ impl Verifier {
         content: &[u8],
         time: Time,
     ) -> Result<Report, Error> {
-        let mut reader = content;
-        self.verify_cms(
+        self.verify_cms_from(
             signature,
-            Content::Detached(&mut reader),
+            ContentSource::InMemory(content),
             &SignatureOptions::new(time),
         )
     }
@@ -527,6 +538,23 @@ impl Verifier {
         content: Content<'_>,
         options: &SignatureOptions,
     ) -> Result<Report, Error> {
+        let source = match content {
+            Content::Attached => ContentSource::Attached,
+            Content::Detached(reader) => ContentSource::Reader(reader),
+        };
+        self.verify_cms_from(signature, source, options)
+    }
+
+    /// [`Verifier::verify_cms`] with detached content either streamed or already in
+    /// memory; in memory it is hashed in place and, for signers without signed
+    /// attributes, used in place (under the same [`RelyingPartyPolicy::max_kept_content`]
+    /// cap as a streamed copy, so the reports are the same).
+    fn verify_cms_from(
+        &self,
+        signature: &[u8],
+        content: ContentSource<'_, '_>,
+        options: &SignatureOptions,
+    ) -> Result<Report, Error> {
         let signed_data = CmsSignedData::parse(signature)?;
         if signed_data.signers().is_empty() {
             return Err(Error::CmsNoSigners {
@@ -542,11 +570,19 @@ impl Verifier {
             .iter()
             .any(|signer| signer.signed_attributes().is_none());
         let mut kept: Option<Vec<u8>> = None;
+        let mut in_memory: Option<&[u8]> = None;
         match (content, signed_data.encapsulated_content()) {
-            (Content::Attached, Some(encapsulated)) => digests.update(encapsulated),
-            (Content::Attached, None) => return Err(Error::CmsContentMissing),
-            (Content::Detached(_), Some(_)) => return Err(Error::CmsContentTwice),
-            (Content::Detached(reader), None) => {
+            (ContentSource::Attached, Some(encapsulated)) => digests.update(encapsulated),
+            (ContentSource::Attached, None) => return Err(Error::CmsContentMissing),
+            (ContentSource::Reader(_) | ContentSource::InMemory(_), Some(_)) => {
+                return Err(Error::CmsContentTwice)
+            }
+            (ContentSource::InMemory(bytes), None) => {
+                digests.update(bytes);
+                in_memory =
+                    (keep_content && bytes.len() <= self.policy.max_kept_content).then_some(bytes);
+            }
+            (ContentSource::Reader(reader), None) => {
                 let mut copy = KeptContent::new(keep_content, self.policy.max_kept_content);
                 let mut tee = TeeReader {
                     inner: reader,
@@ -563,6 +599,7 @@ impl Verifier {
         let content_bytes: Result<&[u8], Error> = signed_data
             .encapsulated_content()
             .or(kept.as_deref())
+            .or(in_memory)
             .ok_or(Error::DetachedContentTooLarge {
                 max: self.policy.max_kept_content,
             });
@@ -614,6 +651,7 @@ impl Verifier {
         }
         let signature = SignatureContext {
             pool: &pool,
+            candidates: pool.get(listed..).unwrap_or_default(),
             embedded: &embedded,
             refused_subjects: &refused_subjects,
         };
@@ -649,16 +687,25 @@ impl Verifier {
         budget: &mut BudgetLeft,
         paths: &mut HashMap<Vec<u8>, PathVerdict>,
     ) -> SignerReport {
-        let signer_certificate = check
-            .signer_certificate
-            .as_ref()
-            .and_then(|der| der.parse().ok());
+        // The signer's certificate as parsed for the whole signature; parsed here only
+        // for a check that did not say which candidate it was.
+        let parsed: Option<Certificate<'_>>;
+        let signer_certificate: Option<&Certificate<'_>> =
+            match check.signer_index.and_then(|i| signature.candidates.get(i)) {
+                Some(certificate) => Some(certificate),
+                None => {
+                    parsed = check
+                        .signer_certificate
+                        .as_ref()
+                        .and_then(|der| der.parse().ok());
+                    parsed.as_ref()
+                }
+            };
         // What the certificate claims, read by the built-in profiles: validated only if
         // every check passes (`SignerReport::fail` turns it into a claim otherwise). A
         // certificate whose identity fields contradict each other names no single legal
         // entity: it shows none, not even as a claim, and cannot pass (issue 8 §3).
         let claimed = signer_certificate
-            .as_ref()
             .map(IdentityProfile::entity_from_certificate)
             .transpose();
         let (entity, identity_conflict) = match claimed {
@@ -673,7 +720,7 @@ impl Verifier {
             entity_validated: entity.is_some(),
             entity,
             claimed_entity: None,
-            certificate: signer_certificate.as_ref().map(CertificateRef::of),
+            certificate: signer_certificate.map(CertificateRef::of),
             chain: Vec::new(),
             claimed_signing_time: check.claimed_signing_time,
             signing_time_offset_normalised: check.signing_time_offset_normalised,
@@ -702,7 +749,7 @@ impl Verifier {
             Some(known) => known.clone(),
             None => {
                 let verdict = self.path_verdict(
-                    &signer_certificate,
+                    signer_certificate,
                     identity_conflict.as_ref(),
                     signature.pool,
                     options,
@@ -714,11 +761,7 @@ impl Verifier {
             }
         };
         verdict.apply(&mut report);
-        note_refused_issuer(
-            &mut report,
-            &ComparableName::of(signer_certificate.issuer()),
-            signature.refused_subjects,
-        );
+        note_refused_issuer(&mut report, signer_certificate, signature.refused_subjects);
         report
     }
 
@@ -793,11 +836,24 @@ impl Verifier {
     }
 }
 
+/// Where [`Verifier::verify_cms_from`] finds the signed content.
+enum ContentSource<'a, 'r> {
+    /// Encapsulated in the SignedData.
+    Attached,
+    /// Detached, streamed from a reader.
+    Reader(&'a mut (dyn Read + 'r)),
+    /// Detached, already in memory.
+    InMemory(&'a [u8]),
+}
+
 /// What all signers of one signature share: the path pool (listed CAs first, then the
 /// signature's and the caller's certificates), the signature's own revocation data, and
 /// the subjects of the certificates the strict rules refused.
 struct SignatureContext<'p, 'c> {
     pool: &'p [Certificate<'c>],
+    /// The part of `pool` signers may name: the [`SignerCertificates`] the checks
+    /// index into.
+    candidates: &'p [Certificate<'c>],
     embedded: &'p RevocationSources,
     refused_subjects: &'p [(ComparableName, Error)],
 }
@@ -913,17 +969,20 @@ fn refused_subjects(refused: &[(&[u8], Error)]) -> Vec<(ComparableName, Error)> 
 /// reason: the issuer is there but broken, not missing.
 fn note_refused_issuer(
     report: &mut SignerReport,
-    issuer: &ComparableName,
+    signer_certificate: &Certificate<'_>,
     refused: &[(ComparableName, Error)],
 ) {
-    if report.sub_indication != Some(SubIndication::NoCertificateChainFound)
+    if refused.is_empty()
+        || report.sub_indication != Some(SubIndication::NoCertificateChainFound)
         || !report
             .reason
             .ends_with(&Error::UnknownIssuer { depth: 0 }.to_string())
     {
         return;
     }
-    if let Some((_, error)) = refused.iter().find(|(subject, _)| subject == issuer) {
+    // The issuer's name is prepared only here, for the rare report that needs it.
+    let issuer = ComparableName::of(signer_certificate.issuer());
+    if let Some((_, error)) = refused.iter().find(|(subject, _)| *subject == issuer) {
         report.reason.push_str(&format!(
             "; a certificate with the issuer's name in the signature was refused: {error}"
         ));

@@ -117,7 +117,15 @@ impl VerifierBuilder {
         self
     }
 
-    /// Replaces the whole relying-party policy (its `home`, `accepted_lists` and
+    /// How many verified signatures the verifier remembers (default 4,096; 0: none) —
+    /// [`RelyingPartyPolicy::signature_cache`].
+    pub fn signature_cache(mut self, capacity: usize) -> Self {
+        self.policy.signature_cache = capacity;
+        self
+    }
+
+    /// Replaces the whole relying-party policy (its `home`, `accepted_lists`,
+    /// `signature_cache` and
     /// `revocation_mode` included: call [`home`](Self::home), [`accept`](Self::accept)
     /// and [`revocation`](Self::revocation) after it).
     pub fn policy(mut self, policy: RelyingPartyPolicy) -> Self {

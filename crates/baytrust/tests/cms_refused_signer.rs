@@ -15,12 +15,10 @@ mod signed_data_parts;
 
 use std::io::Cursor;
 
-use baytrust::cert::{decode_certificates, Certificate, CertificateDer};
+use baytrust::cert::Certificate;
 use baytrust::cms::{check_signer, CmsSignedData, ContentDigests, SignerFailure};
 use baytrust::AlgorithmPolicy;
-use baytrust::Jurisdiction;
-use baytrust::TrustStore;
-use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
+use baytrust::{Content, SignatureOptions};
 use baytrust::{Error, Time};
 use baytrust::{Indication, Report, SubIndication};
 use baytrust::{SignedDataBuilder, SigningKey};

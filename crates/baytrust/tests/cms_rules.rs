@@ -15,9 +15,6 @@ mod signed_data_parts;
 use std::io::Cursor;
 
 use baytrust::cms::CmsSignedData;
-use baytrust::Jurisdiction;
-use baytrust::TrustStore;
-use baytrust::{decode_certificates, CertificateDer};
 use baytrust::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 use baytrust::{Error, Time};
 use baytrust::{Indication, Report, SubIndication};

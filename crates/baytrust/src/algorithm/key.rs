@@ -74,9 +74,21 @@ pub(super) fn classify(spki: &SubjectPublicKeyInfo<'_>) -> Result<KeyAlgorithm, 
             reason: "subjectPublicKey BIT STRING has unused bits".to_owned(),
         });
     }
-    let oid = spki.algorithm.algorithm.to_id_string();
+    // Found arc by arc (this runs for every signature); the dotted string is built
+    // only to name an unknown algorithm.
+    let algorithm = &spki.algorithm.algorithm;
     let parameters = spki.algorithm.parameters.as_ref();
-    match oid.as_str() {
+    let known = crate::oid::which(
+        algorithm,
+        &[
+            RSA_ENCRYPTION,
+            RSASSA_PSS,
+            EC_PUBLIC_KEY,
+            ED25519,
+            SM2P256V1,
+        ],
+    );
+    match known.unwrap_or_default() {
         RSA_ENCRYPTION => {
             null_or_absent(parameters, "rsaEncryption")?;
             let bits = rsa::modulus_bits(&spki.subject_public_key.data)?;
@@ -106,13 +118,14 @@ pub(super) fn classify(spki: &SubjectPublicKeyInfo<'_>) -> Result<KeyAlgorithm, 
                 .and_then(|any| any.as_oid().ok())
                 .ok_or_else(|| Error::PublicKeyInvalid {
                     reason: "id-ecPublicKey parameters are not a named curve OID".to_owned(),
-                })?
-                .to_id_string();
-            match curve.as_str() {
-                SECP256R1 => Ok(KeyAlgorithm::EcdsaP256),
-                SECP384R1 => Ok(KeyAlgorithm::EcdsaP384),
-                SM2P256V1 => Ok(KeyAlgorithm::Sm2),
-                _ => Err(Error::UnsupportedPublicKeyAlgorithm { oid: curve }),
+                })?;
+            match crate::oid::which(&curve, &[SECP256R1, SECP384R1, SM2P256V1]) {
+                Some(SECP256R1) => Ok(KeyAlgorithm::EcdsaP256),
+                Some(SECP384R1) => Ok(KeyAlgorithm::EcdsaP384),
+                Some(_) => Ok(KeyAlgorithm::Sm2),
+                None => Err(Error::UnsupportedPublicKeyAlgorithm {
+                    oid: curve.to_id_string(),
+                }),
             }
         }
         ED25519 => match parameters {
@@ -125,12 +138,14 @@ pub(super) fn classify(spki: &SubjectPublicKeyInfo<'_>) -> Result<KeyAlgorithm, 
             let names_sm2 = parameters
                 .filter(|any| any.tag() == Tag::Oid)
                 .and_then(|any| any.as_oid().ok())
-                .is_some_and(|curve| curve.to_id_string() == SM2P256V1);
+                .is_some_and(|curve| crate::oid::is(&curve, SM2P256V1));
             if !names_sm2 {
                 null_or_absent(parameters, "sm2p256v1 key")?;
             }
             Ok(KeyAlgorithm::Sm2)
         }
-        _ => Err(Error::UnsupportedPublicKeyAlgorithm { oid }),
+        _ => Err(Error::UnsupportedPublicKeyAlgorithm {
+            oid: algorithm.to_id_string(),
+        }),
     }
 }

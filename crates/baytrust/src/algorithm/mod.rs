@@ -4,6 +4,7 @@
 //! with a salt other than the hash length through RustCrypto `rsa`); SM2 through
 //! RustCrypto `sm2`.
 
+mod cache;
 mod ecdsa;
 mod ed25519;
 mod key;
@@ -11,6 +12,7 @@ mod rsa;
 mod scheme;
 mod sm2;
 
+pub use cache::{SignatureCache, DEFAULT_SIGNATURE_CACHE, MAX_CACHED_MESSAGE};
 pub use key::KeyAlgorithm;
 pub use scheme::signature_algorithm_name;
 pub(crate) use scheme::Sha2;
@@ -36,6 +38,10 @@ pub struct AlgorithmPolicy<'a> {
     /// Defaults to `DEFAULT_MIN_RSA_BITS`. Values below 2048 only help for PKCS#1
     /// SHA-256 and SHA-512 down to 1024 bits: the crypto backend refuses the rest.
     pub min_rsa_bits: usize,
+    /// Where successes are remembered and looked up ([`SignatureCache`]): `None` (the
+    /// default) checks every signature. A [`Verifier`](crate::Verifier) puts its own
+    /// cache here.
+    pub signature_cache: Option<&'a SignatureCache>,
 }
 
 impl Default for AlgorithmPolicy<'_> {
@@ -43,6 +49,7 @@ impl Default for AlgorithmPolicy<'_> {
         AlgorithmPolicy {
             sm2_signer_id: DEFAULT_SM2_SIGNER_ID,
             min_rsa_bits: DEFAULT_MIN_RSA_BITS,
+            signature_cache: None,
         }
     }
 }
@@ -111,7 +118,34 @@ pub fn check_public_key(
 ///    ([`Error::PssKeyConstraintViolated`]) and its salt must fit the key
 ///    ([`Error::PssSaltLengthInvalid`]);
 /// 4. the cryptography: [`Error::SignatureInvalid`] if the signature does not verify.
+///
+/// With `policy.signature_cache`, a check that succeeded before with the same key,
+/// algorithm, message, signature and policy succeeds without being redone, and a new
+/// success is remembered; failures are never remembered.
 pub fn verify_signature(
+    spki: &SubjectPublicKeyInfo<'_>,
+    algorithm: &AlgorithmIdentifier<'_>,
+    message: &[u8],
+    signature: &[u8],
+    policy: &AlgorithmPolicy<'_>,
+) -> Result<(), Error> {
+    let cached = policy.signature_cache.and_then(|cache| {
+        SignatureCache::key(spki, algorithm, message, signature, policy).map(|key| (cache, key))
+    });
+    if let Some((cache, key)) = &cached {
+        if cache.contains(key) {
+            return Ok(());
+        }
+    }
+    let result = verify_uncached(spki, algorithm, message, signature, policy);
+    if let (Ok(()), Some((cache, key))) = (&result, cached) {
+        cache.insert(key);
+    }
+    result
+}
+
+/// [`verify_signature`] without the cache.
+fn verify_uncached(
     spki: &SubjectPublicKeyInfo<'_>,
     algorithm: &AlgorithmIdentifier<'_>,
     message: &[u8],

@@ -120,19 +120,36 @@ pub(super) enum SignatureScheme {
     Sm2WithSm3,
 }
 
+/// The signature algorithms [`SignatureScheme::from_algorithm`] accepts.
+const SCHEME_OIDS: [&str; 8] = [
+    SHA256_WITH_RSA,
+    SHA384_WITH_RSA,
+    SHA512_WITH_RSA,
+    RSASSA_PSS,
+    ECDSA_WITH_SHA256,
+    ECDSA_WITH_SHA384,
+    ED25519,
+    SM2_WITH_SM3,
+];
+
 impl SignatureScheme {
     /// Reads a signature `AlgorithmIdentifier`: refuses SHA-1 and MD5/MD2, rejects
     /// unknown OIDs and parameters other than the algorithm's RFC allows.
     pub(super) fn from_algorithm(algorithm: &AlgorithmIdentifier<'_>) -> Result<Self, Error> {
-        let oid = algorithm.algorithm.to_id_string();
-        if SHA1_BASED.iter().any(|(known, _)| *known == oid) {
-            return Err(Error::Sha1Refused { oid });
-        }
-        if MD5_BASED.iter().any(|(known, _)| *known == oid) {
-            return Err(Error::Md5Refused { oid });
-        }
+        // The supported OIDs are found arc by arc (this runs for every signature); the
+        // dotted string is built only to refuse or name an OID that is not one of them.
+        let Some(known) = crate::oid::which(&algorithm.algorithm, &SCHEME_OIDS) else {
+            let oid = algorithm.algorithm.to_id_string();
+            if SHA1_BASED.iter().any(|(known, _)| *known == oid) {
+                return Err(Error::Sha1Refused { oid });
+            }
+            if MD5_BASED.iter().any(|(known, _)| *known == oid) {
+                return Err(Error::Md5Refused { oid });
+            }
+            return Err(Error::UnsupportedSignatureAlgorithm { oid });
+        };
         let parameters = algorithm.parameters.as_ref();
-        let scheme = match oid.as_str() {
+        let scheme = match known {
             SHA256_WITH_RSA => SignatureScheme::RsaPkcs1(Sha2::Sha256),
             SHA384_WITH_RSA => SignatureScheme::RsaPkcs1(Sha2::Sha384),
             SHA512_WITH_RSA => SignatureScheme::RsaPkcs1(Sha2::Sha512),
@@ -143,7 +160,11 @@ impl SignatureScheme {
             ECDSA_WITH_SHA384 => SignatureScheme::Ecdsa(Sha2::Sha384),
             ED25519 => SignatureScheme::Ed25519,
             SM2_WITH_SM3 => SignatureScheme::Sm2WithSm3,
-            _ => return Err(Error::UnsupportedSignatureAlgorithm { oid }),
+            other => {
+                return Err(Error::UnsupportedSignatureAlgorithm {
+                    oid: other.to_owned(),
+                })
+            }
         };
         match scheme {
             // RFC 4055 §5: the parameters MUST be NULL; RFC 8017 A.2.4 lets readers

@@ -259,6 +259,9 @@ pub(super) fn verify_peer_signature(
     let algorithm_policy = AlgorithmPolicy {
         sm2_signer_id: &policy.sm2_signer_id,
         min_rsa_bits: policy.min_rsa_bits,
+        // Each transcript is signed once (fresh nonces): caching it would only evict
+        // certificate signatures that do repeat.
+        signature_cache: None,
     };
     match verify_signature(
         certificate.spki(),

@@ -63,15 +63,16 @@ impl<'a> Certificate<'a> {
         profile::check_name_constraints(x509.extensions())?;
         let mut seen = HashSet::new();
         for extension in x509.extensions() {
-            let id = extension.oid.to_id_string();
             if let ParsedExtension::ParseError { error } = extension.parsed_extension() {
                 return Err(Error::ExtensionMalformed {
-                    oid: id,
+                    oid: extension.oid.to_id_string(),
                     reason: error.to_string(),
                 });
             }
-            if !seen.insert(extension.oid.clone()) {
-                return Err(Error::DuplicateExtension { oid: id });
+            if !seen.insert(extension.oid.as_bytes()) {
+                return Err(Error::DuplicateExtension {
+                    oid: extension.oid.to_id_string(),
+                });
             }
         }
         profile::check_names(&x509.tbs_certificate.subject, x509.extensions())?;
@@ -180,7 +181,7 @@ impl<'a> Certificate<'a> {
     pub fn extension(&self, dotted_oid: &str) -> Option<&X509Extension<'a>> {
         self.extensions()
             .iter()
-            .find(|e| e.oid.to_id_string() == dotted_oid)
+            .find(|e| crate::oid::is(&e.oid, dotted_oid))
     }
 
     /// Critical extensions that path validation does not process, as dotted OIDs: a
@@ -322,7 +323,7 @@ impl<'a> Certificate<'a> {
     pub fn subject_attribute_texts(&self, dotted_oid: &str) -> Result<Vec<String>, Error> {
         self.subject()
             .iter_attributes()
-            .filter(|a| a.attr_type().to_id_string() == dotted_oid)
+            .filter(|a| crate::oid::is(a.attr_type(), dotted_oid))
             .map(|a| attribute_text(a.attr_value(), dotted_oid))
             .collect()
     }

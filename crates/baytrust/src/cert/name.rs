@@ -60,27 +60,25 @@ pub fn attribute_text(value: &Any<'_>, oid: &str) -> Result<String, Error> {
     }
 }
 
-/// Short names of the attributes people expect to see (RFC 4514 §3 and common usage).
-fn short_name(oid: &str) -> Option<&'static str> {
-    Some(match oid {
-        oid::COMMON_NAME => "CN",
-        oid::SURNAME => "SN",
-        oid::SERIAL_NUMBER => "serialNumber",
-        oid::COUNTRY_NAME => "C",
-        oid::LOCALITY_NAME => "L",
-        oid::STATE_OR_PROVINCE_NAME => "ST",
-        oid::STREET_ADDRESS => "street",
-        oid::ORGANIZATION_NAME => "O",
-        oid::ORGANIZATIONAL_UNIT_NAME => "OU",
-        oid::TITLE => "title",
-        oid::GIVEN_NAME => "GN",
-        oid::ORGANIZATION_IDENTIFIER => "organizationIdentifier",
-        oid::EMAIL_ADDRESS => "emailAddress",
-        oid::DOMAIN_COMPONENT => "DC",
-        oid::USER_ID => "UID",
-        _ => return None,
-    })
-}
+/// Short names of the attributes people expect to see (RFC 4514 §3 and common usage),
+/// by dotted OID.
+const SHORT_NAMES: [(&str, &str); 15] = [
+    (oid::COMMON_NAME, "CN"),
+    (oid::SURNAME, "SN"),
+    (oid::SERIAL_NUMBER, "serialNumber"),
+    (oid::COUNTRY_NAME, "C"),
+    (oid::LOCALITY_NAME, "L"),
+    (oid::STATE_OR_PROVINCE_NAME, "ST"),
+    (oid::STREET_ADDRESS, "street"),
+    (oid::ORGANIZATION_NAME, "O"),
+    (oid::ORGANIZATIONAL_UNIT_NAME, "OU"),
+    (oid::TITLE, "title"),
+    (oid::GIVEN_NAME, "GN"),
+    (oid::ORGANIZATION_IDENTIFIER, "organizationIdentifier"),
+    (oid::EMAIL_ADDRESS, "emailAddress"),
+    (oid::DOMAIN_COMPONENT, "DC"),
+    (oid::USER_ID, "UID"),
+];
 
 /// Renders a name in certificate order as `C=HK, O=Harbour Logistics Limited, CN=…`,
 /// values decoded to UTF-8; multi-valued RDNs are joined with `+`. Special characters are
@@ -95,10 +93,18 @@ pub fn name_to_string(name: &X509Name<'_>) -> String {
             if j > 0 {
                 out.push('+');
             }
-            let oid = attribute.attr_type().to_id_string();
-            out.push_str(short_name(&oid).unwrap_or(&oid));
+            // The short name found arc by arc; the dotted OID built only for attribute
+            // types without one (issue 13: this runs for every name of every report).
+            match SHORT_NAMES
+                .iter()
+                .find(|(dotted, _)| crate::oid::is(attribute.attr_type(), dotted))
+            {
+                Some((_, short)) => out.push_str(short),
+                None => out.push_str(&attribute.attr_type().to_id_string()),
+            }
             out.push('=');
-            match attribute_text(attribute.attr_value(), &oid) {
+            // attribute_text uses the OID only to name it in its error, unused here.
+            match attribute_text(attribute.attr_value(), "") {
                 Ok(text) => push_escaped(&mut out, &text),
                 Err(_) => {
                     out.push('#');

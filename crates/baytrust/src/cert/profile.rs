@@ -354,7 +354,7 @@ pub(crate) fn check_names(
 ) -> Result<(), Error> {
     let san = extensions
         .iter()
-        .find(|e| e.oid.to_id_string() == SUBJECT_ALT_NAME);
+        .find(|e| crate::oid::is(&e.oid, SUBJECT_ALT_NAME));
     if subject.iter_rdn().next().is_none() && !san.is_some_and(|e| e.critical) {
         return Err(Error::EmptySubjectWithoutCriticalSan {
             san_present: san.is_some(),
@@ -434,16 +434,22 @@ pub(crate) fn check_name_strings(field: &'static str, name: &X509Name<'_>) -> Re
         if !is_string {
             continue;
         }
-        let oid = attribute.attr_type().to_id_string();
+        // The dotted OID only names the attribute in an error: built on that path alone
+        // (issue 13), attribute_text uses it for nothing else.
+        let oid = || attribute.attr_type().to_id_string();
         if value.data.is_empty() {
             return Err(Error::NameStringMalformed {
                 field,
-                oid,
+                oid: oid(),
                 reason: "the string is empty (SIZE (1..MAX))".into(),
             });
         }
-        if let Err(Error::AttributeNotText { reason, .. }) = attribute_text(value, &oid) {
-            return Err(Error::NameStringMalformed { field, oid, reason });
+        if let Err(Error::AttributeNotText { reason, .. }) = attribute_text(value, "") {
+            return Err(Error::NameStringMalformed {
+                field,
+                oid: oid(),
+                reason,
+            });
         }
     }
     Ok(())
@@ -580,7 +586,7 @@ pub(crate) fn name_constraint_bases(
 ) -> Result<Option<NameConstraintBases>, Error> {
     let Some(extension) = extensions
         .iter()
-        .find(|e| e.oid.to_id_string() == NAME_CONSTRAINTS)
+        .find(|e| crate::oid::is(&e.oid, NAME_CONSTRAINTS))
     else {
         return Ok(None);
     };

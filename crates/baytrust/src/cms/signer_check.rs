@@ -28,6 +28,9 @@ pub struct SignerCheck {
     /// extra ones (by issuer and serial number with RFC 5280 name comparison, or by
     /// subject key identifier).
     pub signer_certificate: Option<CertificateDer>,
+    /// The index of the signer's certificate among the [`SignerCertificates`] it was
+    /// looked up in, so a caller holding them parsed need not parse it again.
+    pub signer_index: Option<usize>,
     /// The signingTime attribute: a claim of the signer, not a proof of time.
     pub claimed_signing_time: Option<Time>,
     /// Whether the signingTime was a UTCTime with a local offset (`+0800`) that was
@@ -355,6 +358,7 @@ pub fn check_signer_indexed(
     let attributes = signer.signed_attributes();
     let mut check = SignerCheck {
         signer_certificate: None,
+        signer_index: None,
         claimed_signing_time: attributes.and_then(|a| a.signing_time()),
         signing_time_offset_normalised: attributes
             .is_some_and(|a| a.signing_time_offset_normalised()),
@@ -431,6 +435,7 @@ fn run_checks(
         .get(index)
         .ok_or(SignerFailure::NoSigningCertificate)?;
     check.signer_certificate = Some(CertificateDer::from_vec(certificate.der().to_vec()));
+    check.signer_index = Some(index);
 
     let message: &[u8] = match signer.signed_attributes() {
         Some(attributes) => {
@@ -522,6 +527,7 @@ fn run_checks(
             .is_ok()
             {
                 check.signer_certificate = Some(CertificateDer::from_vec(candidate.der().to_vec()));
+                check.signer_index = Some(other);
                 return Ok(());
             }
         }

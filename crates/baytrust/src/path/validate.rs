@@ -238,7 +238,7 @@ pub(crate) fn extended_key_usage_allows(certificate: &Certificate<'_>, purpose: 
     let Some(eku) = certificate.extended_key_usage() else {
         return true;
     };
-    let has = |dotted: &str| eku.other.iter().any(|oid| oid.to_id_string() == dotted);
+    let has = |dotted: &str| eku.other.iter().any(|oid| crate::oid::is(oid, dotted));
     eku.any
         || has(ANY_EXTENDED_KEY_USAGE)
         || match purpose {

@@ -123,9 +123,7 @@ impl CertificateRef {
             .zip(&chain.revocation)
             .map(|(c, status)| Self::with_revocation(c, status))
             .collect();
-        if let Ok(anchor) = Certificate::from_der(chain.anchor.der()) {
-            entries.push(Self::of(&anchor));
-        }
+        entries.push(chain.anchor.certificate_ref().clone());
         entries
     }
 }

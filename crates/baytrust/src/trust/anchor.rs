@@ -16,6 +16,7 @@ use crate::cert::{
 use crate::identity::Jurisdiction;
 use crate::oid::BASIC_CONSTRAINTS;
 use crate::path::{extended_key_usage_allows, NameConstraintsState, Purpose};
+use crate::report::CertificateRef;
 use crate::{Error, Time};
 
 /// The purposes, in the order of [`TrustAnchor`]'s `eku_allows`.
@@ -44,6 +45,9 @@ pub struct TrustAnchor {
     eku_allows: [bool; 4],
     /// The first CA rule the certificate breaks, regardless of time and purpose.
     defect: Option<Error>,
+    // ---- performance (issue 13) ----
+    /// How reports name the anchor, made once (not by re-reading its DER per call).
+    reference: CertificateRef,
 }
 
 impl TrustAnchor {
@@ -83,6 +87,7 @@ impl TrustAnchor {
                 eku_allows: PURPOSES.map(|purpose| extended_key_usage_allows(certificate, purpose)),
                 defect,
                 subject_text,
+                reference: CertificateRef::of(certificate),
             })
         }
     }
@@ -92,6 +97,12 @@ impl TrustAnchor {
     /// an anchor with a [`TrustAnchor::defect`]).
     pub fn from_der(jurisdiction: Jurisdiction, der: &CertificateDer) -> Result<Self, Error> {
         Self::new(jurisdiction, &der.parse()?)
+    }
+
+    /// How reports name this anchor ([`CertificateRef::of`] its certificate, made when
+    /// the anchor was).
+    pub fn certificate_ref(&self) -> &CertificateRef {
+        &self.reference
     }
 
     /// The jurisdiction that trusts this anchor.
