@@ -1,5 +1,6 @@
 //! Side-by-side SM2-with-SM3 verification timing: this crate against RustCrypto `sm2`,
-//! with ring's P-256 ECDSA verification as the yardstick, on the same message. A plain
+//! with ring's P-256 ECDSA verification as the yardstick, on the same 1 KiB message (and
+//! a 20-byte one, the size `openssl speed sm2` uses, for comparison with it). A plain
 //! timing loop (`cargo bench -p baytrust-sm2`), rounds alternating between contenders;
 //! the median of the rounds is reported.
 
@@ -20,7 +21,10 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    // Any other argument that is not a flag keeps only the contenders it names a part of.
+    let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let (rounds, batch) = if quick { (7, 200) } else { (21, 500) };
     let message = [0x5au8; 1024];
 
@@ -55,12 +59,29 @@ fn main() {
     let p256_sig = pair.sign(&rng, &message).expect("p256 sign");
     let p256_key = pair.public_key().as_ref().to_vec();
 
+    // A 20-byte message, the size `openssl speed sm2` signs and verifies.
+    let short = [0x5au8; 20];
+    let e_short: [u8; 32] = Sm3::new()
+        .chain_update(z)
+        .chain_update(short)
+        .finalize()
+        .into();
+    let sig_short: sm2::dsa::Signature = signing.sign_prehash(&e_short).expect("sign");
+    let der_short = sig_short.to_der().as_bytes().to_vec();
+
     type Contender<'a> = (&'a str, Box<dyn Fn() + 'a>);
     let contenders: Vec<Contender<'_>> = vec![
         (
             "baytrust-sm2/sm2-sm3 (decode key + DER + Z + verify)",
             Box::new(|| {
                 baytrust_sm2::verify(black_box(&key_bytes), ID, black_box(&message), &der)
+                    .expect("ok")
+            }),
+        ),
+        (
+            "baytrust-sm2/sm2-sm3-20B (as openssl speed sm2)",
+            Box::new(|| {
+                baytrust_sm2::verify(black_box(&key_bytes), ID, black_box(&short), &der_short)
                     .expect("ok")
             }),
         ),
@@ -77,6 +98,10 @@ fn main() {
             }),
         ),
     ];
+    let contenders: Vec<Contender<'_>> = contenders
+        .into_iter()
+        .filter(|(name, _)| filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str())))
+        .collect();
     let mut times = vec![Vec::new(); contenders.len()];
     for round in 0..rounds {
         for k in 0..contenders.len() {
