@@ -213,6 +213,18 @@ def main():
             items.append((f"{name}.{selector}", bytes([selector]) + value))
     write("name_constraints", items)
 
+    # sm2_verify: OpenSSL-made vectors (crates/baytrust-sm2/testdata/make.sh) as
+    # [len key][len id][len signature] message, every 5th of the 320.
+    items = []
+    vectors = os.path.join(ROOT, "crates", "baytrust-sm2", "testdata", "openssl-sm2.txt")
+    with open(vectors) as f:
+        lines = f.read().splitlines()
+    for i, line in enumerate(lines[::5]):
+        key, ident, message, signature = (b"" if h == "-" else bytes.fromhex(h) for h in line.split(" "))
+        chunks = b"".join(bytes([len(c)]) + c for c in (key, ident, signature))
+        items.append((f"openssl-{i}", chunks + message))
+    write("sm2_verify", items)
+
 
 if __name__ == "__main__":
     main()
