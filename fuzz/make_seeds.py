@@ -213,6 +213,25 @@ def main():
             items.append((f"{name}.{selector}", bytes([selector]) + value))
     write("name_constraints", items)
 
+    # crl_parse and ocsp_parse: the OpenSSL-made CRLs (DER; the PEM one is skipped) and
+    # OCSP responses of testdata/revocation (requests, *.req.der, are not responses).
+    crls = sorted(glob.glob(td("revocation", "crl", "*.crl")))
+    write("crl_parse", [(rel(p), read(p)) for p in crls if read(p)[:1] == b"\x30"])
+    responses = sorted(glob.glob(td("revocation", "ocsp", "*.der")))
+    write("ocsp_parse", [(rel(p), read(p)) for p in responses if not p.endswith(".req.der")])
+
+    # sm2_verify: OpenSSL-made vectors (crates/baytrust-sm2/testdata/make.sh) as
+    # [len key][len id][len signature] message, every 5th of the 320.
+    items = []
+    vectors = os.path.join(ROOT, "crates", "baytrust-sm2", "testdata", "openssl-sm2.txt")
+    with open(vectors) as f:
+        lines = f.read().splitlines()
+    for i, line in enumerate(lines[::5]):
+        key, ident, message, signature = (b"" if h == "-" else bytes.fromhex(h) for h in line.split(" "))
+        chunks = b"".join(bytes([len(c)]) + c for c in (key, ident, signature))
+        items.append((f"openssl-{i}", chunks + message))
+    write("sm2_verify", items)
+
 
 if __name__ == "__main__":
     main()

@@ -226,7 +226,9 @@ macro_rules! internal_pub {
 
 // Foundations every module uses: the one error enum, validation time, OIDs, message
 // text helpers.
-// Mutual authentication between two legal entities (issue 12), above the verifier.
+// Mutual authentication between two legal entities (issue 12), above the verifier; each
+// side signs, so it needs the `sign` feature.
+#[cfg(feature = "sign")]
 pub mod auth;
 mod error;
 mod error_category;
@@ -284,11 +286,13 @@ pub use crate::algorithm::{SignatureCache, DEFAULT_SIGNATURE_CACHE};
 pub use verifier::{Content, RelyingPartyPolicy, SignatureOptions, Verifier};
 pub use verifier_builder::VerifierBuilder;
 // ---- mutual authentication (issue 12) ----
+#[cfg(feature = "sign")]
 pub use auth::{
     AuthPolicy, AuthenticatedPeer, Credentials, Initiator, InitiatorAwaitingResponse, Message1,
     Message2, Message3, NonceSource, ReplayCache, Responder, ResponderAwaitingConfirm,
     SystemNonceSource,
 };
+#[cfg(feature = "sign")]
 pub use auth::{
     MAX_CHAIN_CERTIFICATES as AUTH_MAX_CHAIN_CERTIFICATES,
     MAX_MESSAGE_BYTES as AUTH_MAX_MESSAGE_BYTES,

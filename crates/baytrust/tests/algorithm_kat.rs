@@ -349,6 +349,70 @@ fn sm2_signer_id_longer_than_8191_bytes_is_refused() {
     );
 }
 
+/// sm2.spki.der with its point `04 ‖ x ‖ y` replaced by `point`.
+fn sm2_spki_with_point(point: &[u8]) -> Vec<u8> {
+    let spki = kat!("sm2.spki.der");
+    // 30 59 | 30 13 … (AlgorithmIdentifier, 21 bytes) | 03 42 00 04 x y
+    let algorithm = &spki[2..23];
+    let bit_string = [
+        &[0x03, u8::try_from(point.len() + 1).unwrap(), 0x00][..],
+        point,
+    ]
+    .concat();
+    let body = [algorithm, &bit_string].concat();
+    [&[0x30, u8::try_from(body.len()).unwrap()][..], &body].concat()
+}
+
+/// The x and y coordinates of the key of sm2.spki.der.
+fn sm2_xy() -> (&'static [u8], &'static [u8]) {
+    let point = &kat!("sm2.spki.der")[27..];
+    (&point[..32], &point[32..])
+}
+
+#[test]
+fn sm2_compressed_key_verifies_and_the_other_parity_does_not() {
+    let (x, y) = sm2_xy();
+    let parity = y[31] & 1;
+    let compressed = sm2_spki_with_point(&[&[0x02 | parity][..], x].concat());
+    assert_kat(
+        SM2_WITH_SM3,
+        &compressed,
+        kat!("sm2-sm3.sig"),
+        &AlgorithmPolicy::default(),
+    );
+    // The other y is the negated key: a valid point, whose signature this is not.
+    let negated = sm2_spki_with_point(&[&[0x03 ^ parity][..], x].concat());
+    assert_eq!(
+        verify(SM2_WITH_SM3, &negated, MESSAGE, kat!("sm2-sm3.sig")),
+        Err(Error::SignatureInvalid)
+    );
+}
+
+#[test]
+fn sm2_key_off_the_curve_infinity_hybrid_or_compact_is_invalid() {
+    let (x, y) = sm2_xy();
+    let invalid = Err(Error::PublicKeyInvalid {
+        reason: "SM2 public key is not a point on sm2p256v1".to_owned(),
+    });
+    let mut off_curve = [&[0x04][..], x, y].concat();
+    off_curve[64] ^= 0x01;
+    let hybrid = [&[0x06 | (y[31] & 1)][..], x, y].concat();
+    // SEC 1 "compact" (05 ‖ x) is no encoding of SEC 1 §2.3.3 or GB/T 32918.1.
+    let compact = [&[0x05][..], x].concat();
+    for point in [&off_curve[..], &[0x00], &hybrid, &compact, &[0x04]] {
+        assert_eq!(
+            verify(
+                SM2_WITH_SM3,
+                &sm2_spki_with_point(point),
+                MESSAGE,
+                kat!("sm2-sm3.sig")
+            ),
+            invalid,
+            "{point:02x?}"
+        );
+    }
+}
+
 #[test]
 fn sm2_signature_that_is_not_der_is_malformed() {
     let raw_r_s = [0x01u8; 64];

@@ -65,6 +65,16 @@ fn name_constraints_corpus_replays_without_panic() {
     assert!(replay("name_constraints", fuzz_entry::fuzz_name_constraints) > 0);
 }
 
+#[test]
+fn crl_parse_corpus_replays_without_panic() {
+    assert!(replay("crl_parse", fuzz_entry::fuzz_crl_parse) > 0);
+}
+
+#[test]
+fn ocsp_parse_corpus_replays_without_panic() {
+    assert!(replay("ocsp_parse", fuzz_entry::fuzz_ocsp_parse) > 0);
+}
+
 /// The chunk format of `path_building` seeds: a 2-byte big-endian length per chunk; a
 /// short last chunk takes what is left; empty and one-byte inputs give no chunk.
 #[test]

@@ -1,19 +1,18 @@
-//! SM2 signatures (GB/T 32918.2-2016, GM/T 0003.2-2012) with SM3 through RustCrypto
-//! `sm2`: the signature is DER `SEQUENCE { r INTEGER, s INTEGER }` (GM/T 0009-2012 §7.3)
-//! over SM3(Z ‖ M), where Z hashes the signer identifier and the public key.
+//! SM2 signatures (GB/T 32918.2-2016, GM/T 0003.2-2012) with SM3, verified by the
+//! workspace crate `baytrust-sm2` (fiat-crypto field arithmetic, variable-time wNAF: every
+//! input of a verification is public): the signature is DER `SEQUENCE { r INTEGER,
+//! s INTEGER }` (GM/T 0009-2012 §7.3) over SM3(Z ‖ M), where Z hashes the signer
+//! identifier and the public key. The identifier is any bytes (GB/T 32918 does not make
+//! it text). Signing stays with RustCrypto `sm2` (`cms::builder::signing_key`).
 //!
-//! Z is computed here rather than by `sm2` because `sm2` takes the signer identifier as
-//! text, while GB/T 32918 allows any bytes.
+//! The key is a SEC 1 point, uncompressed (`04`) or compressed (`02`/`03`); the point at
+//! infinity, the hybrid forms and the non-standard "compact" form `05` are refused.
 //!
 //! This module also recognises sm2p256v1 written out as explicit ECParameters
 //! (SEC 1 §C.2 `SpecifiedECDomain`), as mainland CAs' keys carry it.
 
 use der::asn1::{AnyRef, ObjectIdentifier, UintRef};
 use der::{Decode, Sequence, Tagged};
-use sm2::dsa::signature::hazmat::PrehashVerifier;
-use sm2::dsa::{Signature, VerifyingKey};
-use sm2::elliptic_curve::sec1::{Coordinates, ToSec1Point};
-use sm3::{Digest, Sm3};
 
 use crate::Error;
 
@@ -54,56 +53,31 @@ const GY: [u8; 32] = [
 ];
 
 /// Verifies an SM2-with-SM3 signature over `message` made by the holder of the SEC 1
-/// point `public_key` under the signer identifier `signer_id`.
+/// point `public_key` under the signer identifier `signer_id`. The checks run in the
+/// order identifier length, key, signature encoding, verification, so that the error
+/// names the first input at fault.
 pub(super) fn verify(
     public_key: &[u8],
     message: &[u8],
     signature: &[u8],
     signer_id: &[u8],
 ) -> Result<(), Error> {
-    let entl = identifier_bit_length(signer_id)?;
-    let public_key =
-        sm2::PublicKey::from_sec1_bytes(public_key).map_err(|_| Error::PublicKeyInvalid {
+    identifier_bit_length(signer_id)?;
+    let public_key = baytrust_sm2::VerifyingKey::from_sec1_bytes(public_key).map_err(|_| {
+        Error::PublicKeyInvalid {
             reason: "SM2 public key is not a point on sm2p256v1".to_owned(),
+        }
+    })?;
+    let signature =
+        baytrust_sm2::Signature::from_der(signature).map_err(|_| Error::SignatureMalformed {
+            reason: "SM2 signature is not a DER SEQUENCE of r and s in [1, n-1]".to_owned(),
         })?;
-    let signature = signature_from_der(signature).ok_or_else(|| Error::SignatureMalformed {
-        reason: "SM2 signature is not a DER SEQUENCE of r and s in [1, n-1]".to_owned(),
-    })?;
-    let z = identity_hash(entl, signer_id, &public_key)?;
-    let digest = Sm3::new().chain_update(z).chain_update(message).finalize();
-    // `VerifyingKey` also computes a Z of its own from a text identifier; the prehash
-    // verification below does not use it.
-    let verifying_key = VerifyingKey::new("", public_key).map_err(|_| Error::PublicKeyInvalid {
-        reason: "SM2 public key is rejected by the verifier".to_owned(),
-    })?;
-    verifying_key
-        .verify_prehash(&digest, &signature)
-        .map_err(|_| Error::SignatureInvalid)
-}
-
-/// The DER `SM2Signature ::= SEQUENCE { r INTEGER, s INTEGER }` (GB/T 35276-2017 §7.3).
-#[derive(der::Sequence)]
-struct SignatureDer<'a> {
-    r: der::asn1::UintRef<'a>,
-    s: der::asn1::UintRef<'a>,
-}
-
-/// Reads a DER SM2 signature (strict DER, nothing after it; r and s in [1, n-1]). Read
-/// here with `der` rather than by the sm2 crate, whose DER support needs its `pkcs8`
-/// feature, which a verify-only build does not compile.
-fn signature_from_der(der: &[u8]) -> Option<Signature> {
-    use der::Decode as _;
-    let parsed = SignatureDer::from_der(der).ok()?;
-    Signature::from_scalars(field_bytes(parsed.r)?, field_bytes(parsed.s)?).ok()
-}
-
-/// A non-negative INTEGER's value as 32 big-endian bytes, if it fits.
-fn field_bytes(integer: der::asn1::UintRef<'_>) -> Option<[u8; 32]> {
-    let bytes = integer.as_bytes();
-    let mut out = [0u8; 32];
-    let start = out.len().checked_sub(bytes.len())?;
-    out.get_mut(start..)?.copy_from_slice(bytes);
-    Some(out)
+    public_key
+        .verify(signer_id, message, &signature)
+        .map_err(|e| match e {
+            baytrust_sm2::Error::SignerIdTooLong { len } => Error::Sm2SignerIdTooLong { len },
+            _ => Error::SignatureInvalid,
+        })
 }
 
 /// ENTL: the signer identifier's length in bits, which must fit two bytes
@@ -116,31 +90,6 @@ fn identifier_bit_length(signer_id: &[u8]) -> Result<u16, Error> {
         .ok_or(Error::Sm2SignerIdTooLong {
             len: signer_id.len(),
         })
-}
-
-/// Z = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA) (GB/T 32918.2-2016 §5.5).
-fn identity_hash(
-    entl: u16,
-    signer_id: &[u8],
-    public_key: &sm2::PublicKey,
-) -> Result<[u8; 32], Error> {
-    let point = public_key.to_sec1_point(false);
-    let Coordinates::Uncompressed { x, y } = point.coordinates() else {
-        return Err(Error::PublicKeyInvalid {
-            reason: "SM2 public key has no affine coordinates".to_owned(),
-        });
-    };
-    Ok(Sm3::new()
-        .chain_update(entl.to_be_bytes())
-        .chain_update(signer_id)
-        .chain_update(A)
-        .chain_update(B)
-        .chain_update(GX)
-        .chain_update(GY)
-        .chain_update(x)
-        .chain_update(y)
-        .finalize()
-        .into())
 }
 
 /// `SpecifiedECDomain` / `ECParameters` (SEC 1 v2 §C.2, RFC 3279 §2.3.5):

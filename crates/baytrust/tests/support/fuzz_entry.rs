@@ -501,3 +501,86 @@ pub fn fuzz_auth_message(data: &[u8]) {
         }
     }
 }
+
+/// The HK issuing CA (signer of the bundled HK CRLs and issuer of the OCSP-checked
+/// certificates) and the HK organisation certificate the OCSP responses speak of.
+#[allow(dead_code)]
+const FUZZ_REVOCATION_CERTS: [&[u8]; 2] = [
+    include_bytes!("../../../../testdata/pki/hk/issuing-ca.pem"),
+    include_bytes!("../../../../testdata/pki/hk/org-harbour-logistics.pem"),
+];
+
+/// `FUZZ_REVOCATION_CERTS` decoded once.
+#[allow(dead_code)]
+fn fuzz_revocation_certs() -> &'static [CertificateDer; 2] {
+    static CERTS: OnceLock<[CertificateDer; 2]> = OnceLock::new();
+    CERTS.get_or_init(|| {
+        FUZZ_REVOCATION_CERTS.map(|pem| decode_certificates(pem).unwrap().remove(0))
+    })
+}
+
+/// Fuzz target `crl_parse`: `Crl::from_der`, every accessor, the entry look-ups for each
+/// entry issuer (capped at 8), freshness, and the signature and signer checks against the
+/// HK issuing CA.
+#[allow(dead_code)]
+pub fn fuzz_crl_parse(data: &[u8]) {
+    use baytrust::revocation::Crl;
+    let Ok(crl) = Crl::from_der(data.to_vec()) else {
+        return;
+    };
+    let _ = crl.der();
+    let _ = crl.issuer_text();
+    let _ = crl.issuer_der();
+    let _ = crl.this_update();
+    let _ = crl.next_update();
+    let _ = crl.crl_number_hex();
+    let _ = crl.is_delta();
+    let _ = crl.authority_key_id();
+    let _ = crl.scope();
+    let _ = crl.entry_count();
+    for issuer in crl.entry_issuers().iter().take(8) {
+        let _ = crl.entry(issuer, &[0x01]);
+        let _ = crl.entry(issuer, &[0x00, 0x80]);
+    }
+    let _ = crl.check_freshness(fuzz_time(), 300);
+    let [ca, leaf] = fuzz_revocation_certs();
+    if let (Ok(ca), Ok(leaf)) = (
+        Certificate::from_der(ca.as_ref()),
+        Certificate::from_der(leaf.as_ref()),
+    ) {
+        let _ = crl.entry_for(&leaf);
+        let _ = crl.verify_signature(ca.spki(), &AlgorithmPolicy::default());
+        let _ = crl.signer_acceptable(&ca);
+    }
+}
+
+/// Fuzz target `ocsp_parse`: `OcspResponse::from_der`, every accessor, and
+/// `status_for` of the HK organisation certificate issued by the HK issuing CA (response
+/// signature, responder authorisation, freshness).
+#[allow(dead_code)]
+pub fn fuzz_ocsp_parse(data: &[u8]) {
+    use baytrust::revocation::{OcspResponse, RevocationIssuer};
+    let Ok(response) = OcspResponse::from_der(data.to_vec()) else {
+        return;
+    };
+    let _ = response.der();
+    let _ = response.responder().text();
+    let _ = response.produced_at();
+    let _ = format!("{:?}", response.responses());
+    let _ = response.certificates().count();
+    let [ca, leaf] = fuzz_revocation_certs();
+    if let (Ok(ca), Ok(leaf)) = (
+        Certificate::from_der(ca.as_ref()),
+        Certificate::from_der(leaf.as_ref()),
+    ) {
+        let issuer = RevocationIssuer::of_certificate(&ca);
+        let _ = response.single_response_for(&leaf, &issuer);
+        let _ = response.status_for(
+            &leaf,
+            &issuer,
+            fuzz_time(),
+            300,
+            &AlgorithmPolicy::default(),
+        );
+    }
+}
