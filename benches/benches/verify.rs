@@ -5,7 +5,7 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
-use baytrust::Crl;
+use baytrust::revocation::Crl;
 use baytrust_benches::crl::{million_entry_crl, serial, ENTRIES};
 use baytrust_benches::group_builders;
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use baytrust::CertificateRef;
 use baytrust::RevocationMode;
 use baytrust::Time;
-use baytrust::{CrlInfo, OcspInfo, ReasonCode, RevocationInfo, RevocationSources};
+use baytrust::{CrlInfo, OcspInfo, RevocationInfo, RevocationSources};
 
 use crate::exit::Failure;
 use crate::input::read_input;
@@ -154,22 +154,8 @@ impl CrlSummary {
     }
 }
 
-/// One SingleResponse of an OCSP response.
-#[derive(Debug, Serialize)]
-pub struct SingleResponseSummary {
-    /// The certificate's serial number, hex.
-    pub serial: String,
-    /// `good`, `revoked` or `unknown`.
-    pub status: &'static str,
-    /// For `revoked`: revocationTime.
-    pub revoked_at: Option<Time>,
-    /// For `revoked`: the reason, when given.
-    pub reason: Option<ReasonCode>,
-    /// thisUpdate.
-    pub this_update: Time,
-    /// nextUpdate.
-    pub next_update: Option<Time>,
-}
+/// One SingleResponse of an OCSP response: the library's description, serialised.
+pub use baytrust::OcspSingleInfo as SingleResponseSummary;
 
 /// What `inspect` says of an OCSP response.
 #[derive(Debug, Serialize)]
@@ -193,18 +179,7 @@ impl OcspSummary {
             kind: "ocsp_response",
             responder: response.responder.clone(),
             produced_at: response.produced_at,
-            responses: response
-                .responses
-                .iter()
-                .map(|single| SingleResponseSummary {
-                    serial: single.serial.clone(),
-                    status: single.status,
-                    revoked_at: single.revoked_at,
-                    reason: single.reason,
-                    this_update: single.this_update,
-                    next_update: single.next_update,
-                })
-                .collect(),
+            responses: response.responses.clone(),
             certificates: response.certificates,
         }
     }
@@ -299,7 +274,7 @@ mod tests {
                     delta_crl_number: None,
                 }),
                 revoked_at: Some(time),
-                reason: Some(ReasonCode::KeyCompromise),
+                reason: Some(baytrust::ReasonCode::KeyCompromise),
                 problem: None,
             }),
         };

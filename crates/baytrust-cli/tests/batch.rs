@@ -322,7 +322,7 @@ fn batch_list_from_standard_input_resolves_paths_from_the_current_directory() {
     );
     assert!(
         text[1].ends_with(
-            "0001.p7s: TOTAL_FAILED / HASH_FAILURE: the content does not match the signed message digest"
+            "0001.p7s: TOTAL_FAILED / HASH_FAILURE: the messageDigest attribute does not match the content: it was changed"
         ),
         "{stdout}"
     );

@@ -23,6 +23,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod curve;
 mod error;
 mod field;
 mod key;

@@ -138,7 +138,7 @@ impl SubIndication {
 
     /// The sub-indication of a signer whose own checks failed (ETSI EN 319 102-1
     /// §5.2.7, §5.2.8; see each [`SignerFailure`] variant).
-    pub fn of_signer_failure(failure: &SignerFailure) -> Self {
+    pub(crate) fn of_signer_failure(failure: &SignerFailure) -> Self {
         match failure {
             SignerFailure::CryptoConstraints(_) => Self::CryptoConstraintsFailure,
             SignerFailure::SignerCertificateRefused(error) => Self::of_chain_error(error),

@@ -46,8 +46,9 @@ pub struct OcspInfo {
     pub certificates: usize,
 }
 
-/// One SingleResponse of an OCSP response.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One SingleResponse of an OCSP response (serialised as `verify-sig inspect --json`
+/// prints it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct OcspSingleInfo {
     /// The certificate's serial number, upper-case hex.
     pub serial: String,
