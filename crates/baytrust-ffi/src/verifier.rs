@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use baytrust::{Content, SignatureOptions, Time, Verifier};
+use baytrust::{Time, Verifier};
 
 use crate::boundary::{bytes, free_boxed, guard, handle, out_param, write_boxed};
 use crate::report::bt_report;
@@ -81,12 +81,11 @@ pub unsafe extern "C" fn bt_verify_cms(
             Some(unsafe { bytes(content, content_len)? })
         };
         let out = out_param(out)?;
-        let options = SignatureOptions::new(Time::from_unix_seconds(at_unix_seconds));
+        let at = Time::from_unix_seconds(at_unix_seconds);
+        // Content in memory is hashed in place (`verify_detached`), not streamed.
         let report = match detached {
-            None => v.inner.verify_cms(sig, Content::Attached, &options),
-            Some(mut reader) => v
-                .inner
-                .verify_cms(sig, Content::Detached(&mut reader), &options),
+            None => v.inner.verify_attached(sig, at),
+            Some(content) => v.inner.verify_detached(sig, content, at),
         }
         .map_err(|e| bt_result::of_verification(&e))?;
         // SAFETY: `out` checked non-NULL; the caller promises it is writable.

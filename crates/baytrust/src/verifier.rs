@@ -549,7 +549,7 @@ impl Verifier {
     /// memory; in memory it is hashed in place and, for signers without signed
     /// attributes, used in place (under the same [`RelyingPartyPolicy::max_kept_content`]
     /// cap as a streamed copy, so the reports are the same).
-    fn verify_cms_from(
+    pub(crate) fn verify_cms_from(
         &self,
         signature: &[u8],
         content: ContentSource<'_, '_>,
@@ -837,7 +837,7 @@ impl Verifier {
 }
 
 /// Where [`Verifier::verify_cms_from`] finds the signed content.
-enum ContentSource<'a, 'r> {
+pub(crate) enum ContentSource<'a, 'r> {
     /// Encapsulated in the SignedData.
     Attached,
     /// Detached, streamed from a reader.

@@ -2,7 +2,7 @@
 //! rayon's threads (default feature `parallel`; sequential without it), each result in
 //! its input's place.
 
-use crate::verifier::{Content, SignatureOptions, Verifier};
+use crate::verifier::{ContentSource, SignatureOptions, Verifier};
 use crate::{Error, Report};
 
 /// The most inputs one [`Verifier::verify_many`] call takes (1,048,576). Each input's
@@ -80,12 +80,12 @@ impl Verifier {
         input: &BatchInput<'_>,
         options: &SignatureOptions,
     ) -> Result<Report, Error> {
-        match input.content {
-            Some(content) => {
-                let mut reader = content;
-                self.verify_cms(input.signature, Content::Detached(&mut reader), options)
-            }
-            None => self.verify_cms(input.signature, Content::Attached, options),
-        }
+        // Content in memory is hashed in place, as `verify_detached` does, not streamed
+        // through a copy.
+        let source = match input.content {
+            Some(content) => ContentSource::InMemory(content),
+            None => ContentSource::Attached,
+        };
+        self.verify_cms_from(input.signature, source, options)
     }
 }
