@@ -43,7 +43,7 @@ fn certificates_readable(input: &[u8]) -> Result<(), bt_result> {
     let certificates =
         decode_certificates(input).map_err(|_| bt_result::BT_RESULT_NOT_A_CERTIFICATE)?;
     for der in &certificates {
-        der.parse()
+        baytrust::CertificateInfo::parse(der)
             .map_err(|_| bt_result::BT_RESULT_NOT_A_CERTIFICATE)?;
     }
     Ok(())
