@@ -38,8 +38,10 @@
 //! )?;
 //! assert_eq!(report.indication, Indication::TotalPassed);
 //! for signer in &report.signers {
-//!     let entity = signer.entity.as_ref().expect("a recognised signer names its entity");
-//!     println!("{} signed for {} ({})", entity.organisation, entity.org_id, entity.jurisdiction);
+//!     // A signer that passed always names its validated entity.
+//!     if let Some(entity) = &signer.entity {
+//!         println!("{} signed for {} ({})", entity.organisation, entity.org_id, entity.jurisdiction);
+//!     }
 //! }
 //! # Ok(())
 //! # }
