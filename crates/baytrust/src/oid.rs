@@ -304,21 +304,56 @@ pub(crate) mod typed {
 
 // ---- performance (issue 13) ----
 /// Whether `oid` is the one written `dotted` (canonical dotted decimal, as the
-/// constants here), compared arc by arc without building its dotted string: hot paths
-/// (extension lookups, name attributes) ask this for every extension or attribute.
+/// constants here): each arc of `dotted` is encoded as DER base-128 on the fly and
+/// compared with `oid`'s content bytes, so nothing is allocated and a mismatch stops at
+/// its first byte. Hot paths (extension lookups, name attributes, algorithm dispatch)
+/// ask this for every extension or attribute. A non-canonical `dotted` (empty or padded
+/// arc, non-digit) is no OID and matches nothing; so does a non-minimal encoding in
+/// `oid` (not DER).
 pub(crate) fn is(oid: &x509_parser::der_parser::Oid<'_>, dotted: &str) -> bool {
-    let Some(mut arcs) = oid.iter() else {
-        // An arc beyond 64 bits: no constant of baytrust's is one.
-        return oid.to_id_string() == dotted;
-    };
-    let mut written = dotted.split('.');
-    loop {
-        match (arcs.next(), written.next()) {
-            (None, None) => return true,
-            (Some(arc), Some(text)) if canonical_arc(text) == Some(arc) => {}
-            _ => return false,
+    // Quick reject: with three arcs or more, the last content byte is the low seven
+    // bits of the last arc, so most mismatches (2.5.4.3 against 2.5.4.10) are settled
+    // by the last arc alone.
+    let mut from_end = dotted.as_bytes().rsplit(|&b| b == b'.');
+    if let (Some(last), Some(_), Some(_)) = (from_end.next(), from_end.next(), from_end.next()) {
+        let low_seven = canonical_arc(last).and_then(|arc| u8::try_from(arc & 0x7f).ok());
+        if low_seven.is_none() || oid.as_bytes().last() != low_seven.as_ref() {
+            return false;
         }
     }
+    let mut encoded = oid.as_bytes().iter().copied();
+    let mut arcs = dotted.as_bytes().split(|&b| b == b'.').map(canonical_arc);
+    let (Some(Some(first)), Some(Some(second))) = (arcs.next(), arcs.next()) else {
+        return false;
+    };
+    // X.690 §8.19.4: the first two arcs share one subidentifier, 40 × first + second.
+    let leading = match first {
+        0 | 1 if second < 40 => first.checked_mul(40).and_then(|f| f.checked_add(second)),
+        2 => second.checked_add(80),
+        _ => None,
+    };
+    let Some(leading) = leading else {
+        return false;
+    };
+    std::iter::once(Some(leading))
+        .chain(arcs)
+        .all(|arc| arc.is_some_and(|value| matches_subidentifier(&mut encoded, value)))
+        && encoded.next().is_none()
+}
+
+/// Whether the next bytes of `encoded` are `value` in minimal base-128 (X.690 §8.19.2:
+/// seven bits per byte, most significant first, bit 8 set on all but the last).
+fn matches_subidentifier(encoded: &mut impl Iterator<Item = u8>, value: u64) -> bool {
+    // Groups of seven bits needed: at least one, up to ten for 64 bits.
+    let groups = (1..10u32)
+        .find(|&g| value.checked_shr(g.saturating_mul(7)).unwrap_or(0) == 0)
+        .unwrap_or(10);
+    (0..groups).rev().all(|g| {
+        let seven = value.checked_shr(g.saturating_mul(7)).unwrap_or(0) & 0x7f;
+        let continuation = if g > 0 { 0x80 } else { 0 };
+        let expected = u8::try_from(seven).unwrap_or(0) | continuation;
+        encoded.next() == Some(expected)
+    })
 }
 
 /// The first of `known` (dotted constants) that `oid` is, without building its dotted
@@ -330,11 +365,16 @@ pub(crate) fn which(
     known.iter().copied().find(|dotted| is(oid, dotted))
 }
 
-/// The value of one dotted-decimal arc written canonically (digits, no leading zero).
-fn canonical_arc(text: &str) -> Option<u64> {
-    let digits = text.bytes().all(|b| b.is_ascii_digit());
-    let padded = text.len() > 1 && text.starts_with('0');
-    (digits && !padded).then(|| text.parse().ok()).flatten()
+/// The value of one dotted-decimal arc written canonically (digits, no leading zero,
+/// at most 64 bits).
+fn canonical_arc(text: &[u8]) -> Option<u64> {
+    if text.is_empty() || (text.len() > 1 && text.first() == Some(&b'0')) {
+        return None;
+    }
+    text.iter().try_fold(0u64, |value, &b| {
+        let digit = b.is_ascii_digit().then(|| u64::from(b.wrapping_sub(b'0')))?;
+        value.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 #[cfg(test)]
@@ -360,6 +400,33 @@ mod tests {
         ] {
             assert_eq!(super::is(&cn, other), cn.to_id_string() == other, "{other}");
         }
+        for dotted in [
+            "2.5.4.3",
+            "1.2.840.113549.1.9.1",
+            "0.9.2342.19200300.100.1.25",
+            "2.39.3",
+            "1.3.6.1.4.1.311.10.3.12",
+            "2.16.840.1.101.3.4.2.1",
+            "1.39.18446744073709551615",
+        ] {
+            let parsed = Oid::from_str(dotted).unwrap();
+            assert!(super::is(&parsed, dotted), "{dotted}");
+            assert!(!super::is(&parsed, &format!("{dotted}.0")), "{dotted}.0");
+            assert!(!super::is(&cn, dotted) || dotted == "2.5.4.3", "{dotted}");
+        }
+        // A non-minimal subidentifier (0x80 padding) is not DER: it names nothing.
+        let padded = Oid::new(std::borrow::Cow::Borrowed(&[0x55, 0x04, 0x80, 0x03]));
+        assert!(!super::is(&padded, super::COMMON_NAME));
+        assert!(!super::is(&cn, "3.5.4.3"));
+        // 2.999.3: the shared first subidentifier 1079 takes two bytes (X.690 §8.19.4).
+        let wide = Oid::new(std::borrow::Cow::Borrowed(&[0x88, 0x37, 0x03]));
+        assert!(super::is(&wide, "2.999.3"));
+        assert!(!super::is(&wide, "2.998.3"));
+        // Two arcs share one subidentifier: 2.5 is the single byte 85.
+        let two = Oid::new(std::borrow::Cow::Borrowed(&[85]));
+        assert!(super::is(&two, "2.5"));
+        assert!(!super::is(&two, "2.4"));
+        assert!(!super::is(&cn, "1.40.4.3"));
         let arc = Oid::from_str("1.2.156.10260.4.1.4").unwrap();
         assert!(super::is(&arc, super::CN_ORGANIZATION_CODE));
         assert!(!super::is(&arc, super::CN_BUSINESS_REGISTRATION_NUMBER));

@@ -49,13 +49,20 @@ pub(crate) fn critical_extension_problem(
         .iter()
         .filter(|e| e.critical)
         .find_map(|extension| {
-            let oid = extension.oid.to_id_string();
-            if crl_distribution_points_processed && oid == oid::CRL_DISTRIBUTION_POINTS {
+            // Compared as bytes; the dotted OID is built only to name a problem.
+            let is_any = |known: &[&str]| known.iter().any(|k| oid::is(&extension.oid, k));
+            if crl_distribution_points_processed
+                && oid::is(&extension.oid, oid::CRL_DISTRIBUTION_POINTS)
+            {
                 None
-            } else if !PROCESSED_EXTENSIONS.contains(&oid.as_str()) {
-                Some(CriticalExtensionProblem::Unrecognised(oid))
-            } else if KEY_IDENTIFIER_EXTENSIONS.contains(&oid.as_str()) {
-                Some(CriticalExtensionProblem::KeyIdentifierCritical(oid))
+            } else if !is_any(PROCESSED_EXTENSIONS) {
+                Some(CriticalExtensionProblem::Unrecognised(
+                    extension.oid.to_id_string(),
+                ))
+            } else if is_any(KEY_IDENTIFIER_EXTENSIONS) {
+                Some(CriticalExtensionProblem::KeyIdentifierCritical(
+                    extension.oid.to_id_string(),
+                ))
             } else {
                 None
             }
@@ -68,8 +75,7 @@ pub(crate) fn unrecognised_critical_extensions(certificate: &Certificate<'_>) ->
     certificate
         .extensions()
         .iter()
-        .filter(|e| e.critical)
+        .filter(|e| e.critical && oid::which(&e.oid, PROCESSED_EXTENSIONS).is_none())
         .map(|e| e.oid.to_id_string())
-        .filter(|oid| !PROCESSED_EXTENSIONS.contains(&oid.as_str()))
         .collect()
 }
