@@ -57,24 +57,34 @@ pub fn openssl_verify(store: &X509Store, signature: &[u8], content: &[u8]) -> bo
     }
 }
 
-/// The `cms-detached` group.
-pub fn groups() -> Vec<Group> {
-    let pki = pki(Alg::P256, 1, "cms");
-    let leaf = X509::from_der(&pki.leaves[0]).expect("leaf");
-    let ca = X509::from_der(&pki.ca).expect("CA");
-    let root = X509::from_der(&pki.root).expect("root");
-    let key = PKey::private_key_from_pem(pki.leaf_key_pem.as_bytes()).expect("leaf key");
-    let mut chain = Stack::new().expect("stack");
-    chain.push(ca).expect("push");
-    let mut store = X509StoreBuilder::new().expect("store");
-    store.add_cert(root).expect("root");
-    let mut param = X509VerifyParam::new().expect("param");
-    param.set_time(VALIDATION_UNIX.try_into().expect("time_t"));
-    store.set_param(&param).expect("param");
-    let store = std::sync::Arc::new(store.build());
+/// A P-256 test PKI set up for CMS: OpenSSL signs with its leaf (carrying the issuing
+/// CA), an OpenSSL store and a baytrust verifier (signature cache off) trust its root.
+pub struct CmsFixture {
+    leaf: X509,
+    key: PKey<openssl::pkey::Private>,
+    chain: Stack<X509>,
+    /// The root in an OpenSSL store at the fixed time.
+    pub store: std::sync::Arc<X509Store>,
+    /// The root as a Hong Kong anchor, signature cache off.
+    pub verifier: std::sync::Arc<Verifier>,
+}
 
-    let verifier = std::sync::Arc::new(
-        Verifier::builder()
+impl CmsFixture {
+    /// A fresh PKI named `name`.
+    pub fn new(name: &str) -> Self {
+        let pki = pki(Alg::P256, 1, name);
+        let leaf = X509::from_der(&pki.leaves[0]).expect("leaf");
+        let ca = X509::from_der(&pki.ca).expect("CA");
+        let root = X509::from_der(&pki.root).expect("root");
+        let key = PKey::private_key_from_pem(pki.leaf_key_pem.as_bytes()).expect("leaf key");
+        let mut chain = Stack::new().expect("stack");
+        chain.push(ca).expect("push");
+        let mut store = X509StoreBuilder::new().expect("store");
+        store.add_cert(root).expect("root");
+        let mut param = X509VerifyParam::new().expect("param");
+        param.set_time(VALIDATION_UNIX.try_into().expect("time_t"));
+        store.set_param(&param).expect("param");
+        let verifier = Verifier::builder()
             .anchors(Jurisdiction::Hk, pki.root_pem.as_bytes())
             .expect("anchor")
             .policy(baytrust::RelyingPartyPolicy {
@@ -82,24 +92,41 @@ pub fn groups() -> Vec<Group> {
                 ..baytrust::RelyingPartyPolicy::default()
             })
             .build()
-            .expect("verifier"),
-    );
+            .expect("verifier");
+        Self {
+            leaf,
+            key,
+            chain,
+            store: std::sync::Arc::new(store.build()),
+            verifier: std::sync::Arc::new(verifier),
+        }
+    }
+
+    /// OpenSSL's detached signature (`CMS_sign`, binary) over `content`, DER.
+    pub fn sign_detached(&self, content: &[u8]) -> Vec<u8> {
+        CmsContentInfo::sign(
+            Some(&self.leaf),
+            Some(&self.key),
+            Some(&self.chain),
+            Some(content),
+            CMSOptions::DETACHED | CMSOptions::BINARY,
+        )
+        .expect("CMS_sign")
+        .to_der()
+        .expect("DER")
+    }
+}
+
+/// The `cms-detached` group.
+pub fn groups() -> Vec<Group> {
+    let fixture = CmsFixture::new("cms");
+    let (store, verifier) = (fixture.store.clone(), fixture.verifier.clone());
     let time = validation_time();
 
     let mut groups = Vec::new();
     for (name, len) in SIZES {
         let content = std::sync::Arc::new(content(len));
-        let signature = CmsContentInfo::sign(
-            Some(&leaf),
-            Some(&key),
-            Some(&chain),
-            Some(&content),
-            CMSOptions::DETACHED | CMSOptions::BINARY,
-        )
-        .expect("CMS_sign")
-        .to_der()
-        .expect("DER");
-        let signature = std::sync::Arc::new(signature);
+        let signature = std::sync::Arc::new(fixture.sign_detached(&content));
         let mut group = Group::new("cms-detached");
         group.bytes = Some(len as u64);
 

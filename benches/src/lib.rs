@@ -7,6 +7,7 @@
 //! A [`Group`] is built only when asked for (some inputs take seconds to make), and
 //! every contender has checked its own result once before it is timed.
 
+pub mod batch;
 pub mod chain;
 pub mod cms;
 pub mod crl;
@@ -78,6 +79,7 @@ pub fn group_builders() -> Vec<(&'static str, GroupBuilder)> {
         ("chain-rsa2048", chain::rsa_groups),
         ("chain-anchors", chain::anchor_groups),
         ("cms-detached", cms::groups),
+        ("verify-many", batch::groups),
     ]
 }
 

@@ -167,5 +167,35 @@ pub fn rsa_key_setup_groups() -> Vec<Group> {
         assert!(refused.is_err());
     }));
     group.ratio("ring/rsa2048-key-setup", "ring/rsa2048-verify");
+    #[cfg(feature = "aws-lc")]
+    aws_lc_contenders(&mut group, &signed);
     vec![group]
+}
+
+/// aws-lc-rs on the same RSA-2048 signature: `aws-lc-rs/rsa2048-verify` parses the key
+/// per call as ring does (`UnparsedPublicKey`); `aws-lc-rs/rsa2048-prepared` parses it
+/// once (`ParsedPublicKey`), as a backend with prepared anchor keys would.
+#[cfg(feature = "aws-lc")]
+fn aws_lc_contenders(group: &mut Group, signed: &Signed) {
+    use aws_lc_rs::signature::{ParsedPublicKey, UnparsedPublicKey, RSA_PKCS1_2048_8192_SHA256};
+    let key = signed.issuer.spki().subject_public_key.data.to_vec();
+    let message = signed.child.tbs_der().to_vec();
+    let signature = signed.child.signature_value().to_vec();
+    let prepared = ParsedPublicKey::new(&RSA_PKCS1_2048_8192_SHA256, &key).expect("RSA key");
+    assert!(
+        prepared.verify_sig(&message, &signature).is_ok(),
+        "aws-lc-rs must accept"
+    );
+    let (m, s) = (message.clone(), signature.clone());
+    group.push(Contender::new("aws-lc-rs/rsa2048-verify", move || {
+        let unparsed = UnparsedPublicKey::new(&RSA_PKCS1_2048_8192_SHA256, black_box(&key));
+        assert!(unparsed.verify(black_box(&m), black_box(&s)).is_ok());
+    }));
+    group.push(Contender::new("aws-lc-rs/rsa2048-prepared", move || {
+        assert!(black_box(&prepared)
+            .verify_sig(black_box(&message), black_box(&signature))
+            .is_ok());
+    }));
+    group.ratio("aws-lc-rs/rsa2048-verify", "ring/rsa2048-verify");
+    group.ratio("aws-lc-rs/rsa2048-prepared", "ring/rsa2048-verify");
 }

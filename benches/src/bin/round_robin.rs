@@ -5,7 +5,7 @@
 //!
 //! `cargo run --release -p baytrust-benches --bin round-robin -- [--rounds N]
 //! [--batch-ms MS] [--only CONTENDER] [GROUP...]` (groups: sig-verify chain-p256 chain-rsa2048
-//! chain-anchors cms-detached, and rsa-key-setup, how much of ring's RSA check is its
+//! chain-anchors cms-detached verify-many, and rsa-key-setup, how much of ring's RSA check is its
 //! per-call key setup; default all; default 21 rounds of 20 ms batches).
 
 use std::time::{Duration, Instant};
