@@ -39,7 +39,7 @@ impl bt_verifier_builder {
 
 /// `BT_RESULT_NOT_A_CERTIFICATE` unless `input` holds certificates the library can read
 /// (DER or PEM, each parsed): says which input a refusal is about, decides nothing else.
-fn certificates_readable(input: &[u8]) -> Result<(), bt_result> {
+pub(crate) fn certificates_readable(input: &[u8]) -> Result<(), bt_result> {
     let certificates =
         decode_certificates(input).map_err(|_| bt_result::BT_RESULT_NOT_A_CERTIFICATE)?;
     for der in &certificates {
