@@ -528,10 +528,11 @@ size_t bt_result_message(bt_result r, char *buf, size_t buf_len);
  * `buf_len` 0 nothing is written (ask for the length first that way).
  *
  * Every function returning a `bt_result` clears the detail when it starts and, on an
- * error that has one (the `bt_auth_*` functions' refusals), records it: read it right
- * after the failing call, on the same thread. The detail is empty (0) after a success
- * and after errors with nothing to add to `bt_result_message`. Calling this function
- * changes nothing.
+ * error that has one (a refused certificate, trust list, anchor, CRL, signature or
+ * build, and the `bt_auth_*` refusals), records it: read it right after the failing
+ * call, on the same thread. The detail is empty (0) after a success and after errors
+ * with nothing to add to `bt_result_message` (NULL arguments, bad lengths). Calling
+ * this function changes nothing.
  *
  * Ownership: `buf` stays the caller's; it is written only within `buf_len` bytes.
  * Thread-safety: any thread; each thread has its own detail.
