@@ -61,9 +61,10 @@ pub extern "C" fn bt_version() -> *const c_char {
 }
 
 /// The thread-safety the header promises, checked by the compiler: a verifier, a
-/// report, credentials, a replay cache, a peer and bytes may be shared by threads; a
-/// builder, a streaming verification, an authentication policy and an authentication
-/// session may be moved between threads (used by one at a time).
+/// report, credentials, a replay cache, a peer and bytes may be shared by threads, and
+/// a policy read by sessions starting on several threads; a builder, a streaming
+/// verification and an authentication session may be moved between threads (used by
+/// one at a time).
 const _: () = {
     const fn shared<T: Send + Sync>() {}
     const fn movable<T: Send>() {}
@@ -75,6 +76,6 @@ const _: () = {
     shared::<bt_bytes>();
     movable::<bt_verifier_builder>();
     movable::<bt_verification>();
-    movable::<bt_auth_policy>();
+    shared::<bt_auth_policy>();
     movable::<bt_auth_session>();
 };
