@@ -996,3 +996,52 @@ fn one_replay_cache_serves_sessions_on_many_threads() {
     // SAFETY: a live cache.
     assert!(unsafe { bt_auth_replay_cache_len(hk.cache) } >= 12);
 }
+
+/// Whether `code` is one of the protocol's refusals (4xx), not a success, an internal
+/// error or a caught panic.
+fn is_refusal(code: bt_result) -> bool {
+    (code as u32) / 100 == 4
+}
+
+#[test]
+fn every_bit_flipped_message_2_and_3_is_refused_with_an_auth_code_never_a_panic() {
+    let (cn, hk) = (Party::cn(), Party::hk());
+    let (_s, m1) = cn.start(NOW).unwrap();
+    let (_r, m2) = hk.respond(&m1, NOW).unwrap();
+    let positions = |len: usize| (0..len).step_by(len / 23 + 1).chain([len - 1]);
+    for at in positions(m2.len()) {
+        let (session, m1) = cn.start(NOW).unwrap();
+        let (_responder, mut m2) = hk.respond(&m1, NOW).unwrap();
+        m2[at] ^= 0x10;
+        let code = session.initiator_finish(&m2, NOW).err();
+        assert!(
+            code.is_some_and(is_refusal),
+            "byte {at}: {code:?} {}",
+            detail()
+        );
+    }
+    let (s, m1) = cn.start(NOW).unwrap();
+    let (_r, m2) = hk.respond(&m1, NOW).unwrap();
+    let (_peer, m3) = s.initiator_finish(&m2, NOW).unwrap();
+    for at in positions(m3.len()) {
+        let (initiator, m1) = cn.start(NOW).unwrap();
+        let (responder, m2) = hk.respond(&m1, NOW).unwrap();
+        let (_peer, mut m3) = initiator.initiator_finish(&m2, NOW).unwrap();
+        m3[at] ^= 0x10;
+        let code = responder.responder_finish(&m3, NOW).err();
+        assert!(
+            code.is_some_and(is_refusal),
+            "byte {at}: {code:?} {}",
+            detail()
+        );
+    }
+    // Message 1 is not signed: a flipped bit may still be answered (the initiator then
+    // refuses message 2), but never panics or fails inside.
+    for at in positions(m1.len()) {
+        let (_session, mut m1) = cn.start(NOW).unwrap();
+        m1[at] ^= 0x10;
+        if let Err(code) = hk.respond(&m1, NOW) {
+            assert!(is_refusal(code), "byte {at}: {code:?} {}", detail());
+        }
+    }
+}
