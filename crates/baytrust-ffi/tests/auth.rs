@@ -1012,6 +1012,8 @@ fn every_bit_flipped_message_2_and_3_is_refused_with_an_auth_code_never_a_panic(
     for at in positions(m2.len()) {
         let (session, m1) = cn.start(NOW).unwrap();
         let (_responder, mut m2) = hk.respond(&m1, NOW).unwrap();
+        // Lengths vary by a byte with the signature's DER: stay inside this one.
+        let at = at.min(m2.len() - 1);
         m2[at] ^= 0x10;
         let code = session.initiator_finish(&m2, NOW).err();
         assert!(
@@ -1027,6 +1029,7 @@ fn every_bit_flipped_message_2_and_3_is_refused_with_an_auth_code_never_a_panic(
         let (initiator, m1) = cn.start(NOW).unwrap();
         let (responder, m2) = hk.respond(&m1, NOW).unwrap();
         let (_peer, mut m3) = initiator.initiator_finish(&m2, NOW).unwrap();
+        let at = at.min(m3.len() - 1);
         m3[at] ^= 0x10;
         let code = responder.responder_finish(&m3, NOW).err();
         assert!(
@@ -1039,6 +1042,7 @@ fn every_bit_flipped_message_2_and_3_is_refused_with_an_auth_code_never_a_panic(
     // refuses message 2), but never panics or fails inside.
     for at in positions(m1.len()) {
         let (_session, mut m1) = cn.start(NOW).unwrap();
+        let at = at.min(m1.len() - 1);
         m1[at] ^= 0x10;
         if let Err(code) = hk.respond(&m1, NOW) {
             assert!(is_refusal(code), "byte {at}: {code:?} {}", detail());

@@ -4,10 +4,11 @@
 //!
 //! The library's session states borrow the verifier, credentials and replay cache for
 //! their lifetime. A C caller may free its handles in any order, so a session owns
-//! `Arc`s of all three and the state borrowing them, tied together by `self_cell` (the
-//! borrow is of the `Arc`s' heap values, which neither move nor drop while the cell
-//! lives; no `unsafe` here). A session takes one message: `finish` moves the state
-//! out, whatever its outcome, and a second `finish` is `BT_RESULT_AUTH_SESSION_USED`.
+//! `Arc`s of all three and the state borrowing them, tied together by `self_cell`
+//! (which keeps the owner on the heap, lends it only to the dependent, and drops the
+//! dependent first; no `unsafe` here). A session takes one message: `finish` moves the
+//! state out, whatever its outcome, and a second `finish` is
+//! `BT_RESULT_AUTH_SESSION_USED`.
 
 use std::sync::Arc;
 
