@@ -1,6 +1,9 @@
-//! The boundary between C and Rust: the panic guard every exported body runs in, and the
-//! checked conversions of C pointers (buffers, handles, out-parameters) into Rust values.
+//! The boundary between C and Rust: the panic guard every exported body runs in, the
+//! checked conversions of C pointers (buffers, text, handles, out-parameters) into Rust
+//! values, and the per-thread detail of the last error (`bt_last_error_detail`).
 
+use std::cell::RefCell;
+use std::ffi::{c_char, CStr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::result::bt_result;
@@ -21,8 +24,45 @@ pub mod raw {
     pub type bt_result = u32;
 }
 
+thread_local! {
+    /// The library's sentence behind the last error code returned on this thread
+    /// (empty when that code has none, or the last call succeeded).
+    static LAST_ERROR_DETAIL: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Records `detail` as the sentence behind the error about to be returned on this
+/// thread, and gives `code` back (for `map_err`).
+pub fn record_detail(code: bt_result, detail: impl std::fmt::Display) -> bt_result {
+    let text = detail.to_string();
+    LAST_ERROR_DETAIL.with(|slot| {
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = text;
+        }
+    });
+    code
+}
+
+/// The recorded detail, passed to `read` (no copy kept).
+pub fn with_detail<T>(read: impl FnOnce(&str) -> T) -> T {
+    LAST_ERROR_DETAIL.with(|slot| match slot.try_borrow() {
+        Ok(text) => read(&text),
+        Err(_) => read(""),
+    })
+}
+
+fn clear_detail() {
+    LAST_ERROR_DETAIL.with(|slot| {
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            slot.clear();
+        }
+    });
+}
+
 /// Runs `body`, turning a panic into `BT_RESULT_PANIC` (never an unwind across C).
+/// The detail of the previous error on this thread is cleared first: after the call it
+/// describes this call's error, if any.
 pub fn guard(body: impl FnOnce() -> Result<(), bt_result>) -> bt_result {
+    clear_detail();
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(())) => bt_result::BT_RESULT_OK,
         Ok(Err(code)) => code,
@@ -49,6 +89,42 @@ pub unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], bt_resul
     }
     // SAFETY: non-NULL, `len <= isize::MAX`, alignment 1, and the caller's promise.
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// The NUL-terminated UTF-8 text at `ptr`, borrowed for the call.
+///
+/// # Safety
+/// Unless NULL, `ptr` must point to a NUL-terminated string that stays unchanged
+/// during the call.
+pub unsafe fn text<'a>(ptr: *const c_char) -> Result<&'a str, bt_result> {
+    if ptr.is_null() {
+        return Err(bt_result::BT_RESULT_NULL_PARAMETER);
+    }
+    // SAFETY: non-NULL, and the caller's promise of a NUL-terminated string.
+    let text = unsafe { CStr::from_ptr(ptr) };
+    text.to_str().map_err(|_| bt_result::BT_RESULT_INVALID_UTF8)
+}
+
+/// Copies `text` into the caller's `buf` of `buf_len` bytes as a NUL-terminated string,
+/// truncated (at a UTF-8 character boundary) to fit, and gives the whole text's length
+/// in bytes. With `buf` NULL or `buf_len` 0 nothing is written.
+///
+/// # Safety
+/// Unless NULL, `buf` must point to `buf_len` writable bytes.
+pub unsafe fn copy_text(text: &str, buf: *mut c_char, buf_len: usize) -> usize {
+    if !buf.is_null() && buf_len > 0 {
+        let mut copied = text.len().min(buf_len.saturating_sub(1));
+        while !text.is_char_boundary(copied) {
+            copied = copied.saturating_sub(1);
+        }
+        // SAFETY: the caller promises `buf` points to `buf_len` writable bytes;
+        // `copied + 1 <= buf_len`.
+        unsafe {
+            std::ptr::copy_nonoverlapping(text.as_ptr().cast::<c_char>(), buf, copied);
+            buf.add(copied).write(0);
+        }
+    }
+    text.len()
 }
 
 /// The handle at `ptr`, shared for the call.
@@ -124,6 +200,55 @@ mod tests {
                 Err(bt_result::BT_RESULT_LENGTH_TOO_LARGE)
             );
             assert_eq!(bytes(&byte, 1), Ok(&[0u8][..]));
+        }
+    }
+
+    #[test]
+    fn an_error_detail_lasts_until_the_next_guarded_call_on_the_thread() {
+        let code = guard(|| {
+            Err(record_detail(
+                bt_result::BT_RESULT_AUTH_REFLECTED,
+                "the peer reflected our own nonce",
+            ))
+        });
+        assert_eq!(code, bt_result::BT_RESULT_AUTH_REFLECTED);
+        assert_eq!(
+            with_detail(str::to_owned),
+            "the peer reflected our own nonce"
+        );
+        let other = std::thread::spawn(|| with_detail(str::to_owned)).join();
+        assert_eq!(other.unwrap(), "");
+        assert_eq!(guard(|| Ok(())), bt_result::BT_RESULT_OK);
+        assert_eq!(with_detail(str::to_owned), "");
+    }
+
+    #[test]
+    fn copied_text_is_cut_at_a_character_boundary_and_always_terminated() {
+        let mut buf = [0x7f as c_char; 8];
+        // "前" is 3 bytes: 7 bytes of room hold "ab前" (5) but not "ab前海" (8).
+        // SAFETY: `buf` has 8 writable bytes.
+        let len = unsafe { copy_text("ab前海", buf.as_mut_ptr(), 7) };
+        assert_eq!(len, "ab前海".len());
+        // SAFETY: `copy_text` wrote a NUL within the buffer.
+        let written = unsafe { CStr::from_ptr(buf.as_ptr()) };
+        assert_eq!(written.to_str(), Ok("ab前"));
+        // SAFETY: NULL is never written.
+        assert_eq!(unsafe { copy_text("abc", std::ptr::null_mut(), 4) }, 3);
+    }
+
+    #[test]
+    fn text_arguments_must_be_utf8() {
+        // SAFETY: both are NUL-terminated literals.
+        unsafe {
+            assert_eq!(text(c"NTRHK-12345678".as_ptr()), Ok("NTRHK-12345678"));
+            assert_eq!(
+                text(c"\xff".as_ptr()),
+                Err(bt_result::BT_RESULT_INVALID_UTF8)
+            );
+            assert_eq!(
+                text(std::ptr::null()),
+                Err(bt_result::BT_RESULT_NULL_PARAMETER)
+            );
         }
     }
 

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use baytrust::{decode_certificates, Time, Verifier, VerifierBuilder};
 
-use crate::boundary::{bytes, free_boxed, guard, handle_mut, out_param, raw, write_boxed};
+use crate::boundary::{
+    bytes, free_boxed, guard, handle_mut, out_param, raw, record_detail, write_boxed,
+};
 use crate::result::bt_result;
 use crate::values::{bt_jurisdiction, bt_revocation};
 use crate::verifier::bt_verifier;
@@ -39,12 +41,11 @@ impl bt_verifier_builder {
 
 /// `BT_RESULT_NOT_A_CERTIFICATE` unless `input` holds certificates the library can read
 /// (DER or PEM, each parsed): says which input a refusal is about, decides nothing else.
-fn certificates_readable(input: &[u8]) -> Result<(), bt_result> {
-    let certificates =
-        decode_certificates(input).map_err(|_| bt_result::BT_RESULT_NOT_A_CERTIFICATE)?;
+pub(crate) fn certificates_readable(input: &[u8]) -> Result<(), bt_result> {
+    let refused = |e: baytrust::Error| record_detail(bt_result::BT_RESULT_NOT_A_CERTIFICATE, e);
+    let certificates = decode_certificates(input).map_err(refused)?;
     for der in &certificates {
-        baytrust::CertificateInfo::parse(der)
-            .map_err(|_| bt_result::BT_RESULT_NOT_A_CERTIFICATE)?;
+        baytrust::CertificateInfo::parse(der).map_err(refused)?;
     }
     Ok(())
 }
@@ -117,7 +118,7 @@ pub unsafe extern "C" fn bt_verifier_builder_add_trust_list(
         b.try_step(|builder| {
             builder
                 .trust_list(jurisdiction, list, operators, now)
-                .map_err(|_| bt_result::BT_RESULT_TRUST_LIST_REFUSED)
+                .map_err(|e| record_detail(bt_result::BT_RESULT_TRUST_LIST_REFUSED, e))
         })
     })
 }
@@ -150,7 +151,7 @@ pub unsafe extern "C" fn bt_verifier_builder_add_anchors(
         b.try_step(|builder| {
             builder
                 .anchors(jurisdiction, certs)
-                .map_err(|_| bt_result::BT_RESULT_ANCHOR_REFUSED)
+                .map_err(|e| record_detail(bt_result::BT_RESULT_ANCHOR_REFUSED, e))
         })
     })
 }
@@ -215,7 +216,7 @@ pub unsafe extern "C" fn bt_verifier_builder_add_crl(
         b.try_step(|builder| {
             builder
                 .crl(crl)
-                .map_err(|_| bt_result::BT_RESULT_CRL_REFUSED)
+                .map_err(|e| record_detail(bt_result::BT_RESULT_CRL_REFUSED, e))
         })
     })
 }
@@ -263,7 +264,7 @@ pub unsafe extern "C" fn bt_verifier_builder_build(
         let verifier = builder
             .inner
             .build()
-            .map_err(|_| bt_result::BT_RESULT_BUILD_REFUSED)?;
+            .map_err(|e| record_detail(bt_result::BT_RESULT_BUILD_REFUSED, e))?;
         let verifier = bt_verifier {
             inner: Arc::new(verifier),
         };

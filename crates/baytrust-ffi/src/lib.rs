@@ -6,8 +6,9 @@
 //! committed `include/baytrust.h`).
 //!
 //! A thin layer over the library's public API: it converts pointers and codes and adds
-//! no validation of its own. Room is left for byte-in/byte-out functions of the
-//! authentication protocol (`bt_auth_*`), which will take the same shapes.
+//! no validation of its own. The mutual-authentication protocol is exposed as
+//! byte-in/byte-out functions (`bt_auth_*`) in the same shapes, its messages handed out
+//! as `bt_bytes`.
 
 #![allow(unsafe_code)]
 #![deny(unsafe_op_in_unsafe_fn)]
@@ -32,7 +33,13 @@ mod verification;
 
 mod report;
 
+mod bytes;
+
+mod auth;
+
+pub use auth::*;
 pub use builder::*;
+pub use bytes::*;
 pub use report::*;
 pub use result::*;
 pub use values::*;
@@ -53,14 +60,22 @@ pub extern "C" fn bt_version() -> *const c_char {
     boundary::guard_value(std::ptr::null(), || VERSION.as_ptr().cast())
 }
 
-/// The thread-safety the header promises, checked by the compiler: a verifier and a
-/// report may be shared by threads; a builder and a streaming verification may be moved
-/// between threads (used by one at a time).
+/// The thread-safety the header promises, checked by the compiler: a verifier, a
+/// report, credentials, a replay cache, a peer and bytes may be shared by threads, and
+/// a policy read by sessions starting on several threads; a builder, a streaming
+/// verification and an authentication session may be moved between threads (used by
+/// one at a time).
 const _: () = {
     const fn shared<T: Send + Sync>() {}
     const fn movable<T: Send>() {}
     shared::<bt_verifier>();
     shared::<bt_report>();
+    shared::<bt_auth_credentials>();
+    shared::<bt_auth_replay_cache>();
+    shared::<bt_auth_peer>();
+    shared::<bt_bytes>();
     movable::<bt_verifier_builder>();
     movable::<bt_verification>();
+    shared::<bt_auth_policy>();
+    movable::<bt_auth_session>();
 };

@@ -159,8 +159,8 @@ pub unsafe extern "C" fn bt_report_free(r: *mut bt_report) {
     });
 }
 
-/// Frees a string returned by `bt_report_json`, `bt_report_signer_org_id` or
-/// `bt_report_signer_organisation`. NULL does nothing.
+/// Frees a string returned by `bt_report_json`, `bt_report_signer_org_id`,
+/// `bt_report_signer_organisation` or a `bt_auth_peer_*` accessor. NULL does nothing.
 ///
 /// Ownership: `s` must come from one of those functions and not be freed yet (never
 /// pass it to `free`, nor `bt_version`'s string here). Thread-safety: any thread.

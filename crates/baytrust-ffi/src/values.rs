@@ -31,6 +31,16 @@ impl bt_jurisdiction {
     }
 }
 
+impl From<Jurisdiction> for bt_jurisdiction {
+    fn from(jurisdiction: Jurisdiction) -> Self {
+        match jurisdiction {
+            Jurisdiction::Cn => bt_jurisdiction::BT_JURISDICTION_CN,
+            Jurisdiction::Hk => bt_jurisdiction::BT_JURISDICTION_HK,
+            Jurisdiction::Mo => bt_jurisdiction::BT_JURISDICTION_MO,
+        }
+    }
+}
+
 /// What a missing revocation status means for a verifier.
 #[allow(non_camel_case_types)]
 #[repr(u32)]

@@ -18,7 +18,9 @@ use std::thread::JoinHandle;
 
 use baytrust::{Content, Error, Report, SignatureOptions, Time};
 
-use crate::boundary::{bytes, free_boxed, guard, handle, handle_mut, out_param, write_boxed};
+use crate::boundary::{
+    bytes, free_boxed, guard, handle, handle_mut, out_param, record_detail, write_boxed,
+};
 use crate::report::bt_report;
 use crate::result::bt_result;
 use crate::verifier::bt_verifier;
@@ -137,7 +139,7 @@ impl bt_verification {
         let worker = self.worker.take().ok_or(bt_result::BT_RESULT_INTERNAL)?;
         match worker.join() {
             Ok(Ok(report)) => Ok(report),
-            Ok(Err(error)) => Err(bt_result::of_verification(&error)),
+            Ok(Err(error)) => Err(record_detail(bt_result::of_verification(&error), error)),
             Err(_) => Err(bt_result::BT_RESULT_PANIC),
         }
     }

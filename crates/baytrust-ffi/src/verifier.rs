@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use baytrust::{Time, Verifier};
 
-use crate::boundary::{bytes, free_boxed, guard, handle, out_param, write_boxed};
+use crate::boundary::{bytes, free_boxed, guard, handle, out_param, record_detail, write_boxed};
 use crate::report::bt_report;
 use crate::result::bt_result;
 
@@ -87,7 +87,7 @@ pub unsafe extern "C" fn bt_verify_cms(
             None => v.inner.verify_attached(sig, at),
             Some(content) => v.inner.verify_detached(sig, content, at),
         }
-        .map_err(|e| bt_result::of_verification(&e))?;
+        .map_err(|e| record_detail(bt_result::of_verification(&e), e))?;
         // SAFETY: `out` checked non-NULL; the caller promises it is writable.
         unsafe { write_boxed(out, bt_report { inner: report }) };
         Ok(())

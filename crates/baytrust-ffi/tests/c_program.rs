@@ -1,7 +1,8 @@
-//! The C program `tests/c/verify_contract.c`, written from `include/baytrust.h` alone, is
-//! compiled with the system C compiler against the committed header and the static
-//! library cargo built for this test (the crate's `staticlib` output), run, and run again
-//! under valgrind with zero errors and zero leaks (required when `CI` is set).
+//! The C programs `tests/c/verify_contract.c` and `tests/c/auth_handshake.c`, written
+//! from `include/baytrust.h` alone, are compiled with the system C compiler against the
+//! committed header and the static library cargo built for this test (the crate's
+//! `staticlib` output), run, and run again under valgrind with zero errors and zero
+//! leaks (required when `CI` is set).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -34,12 +35,12 @@ fn static_library() -> PathBuf {
     .unwrap_or_else(|| panic!("libbaytrust_ffi.a not found under {}", dir.display()))
 }
 
-fn compile_c_program() -> PathBuf {
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("verify_contract");
+fn compile_c_program(name: &str) -> PathBuf {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let status = Command::new(std::env::var("CC").unwrap_or_else(|_| "cc".into()))
         .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-g", "-O1", "-I"])
         .arg(crate_dir().join("include"))
-        .arg(crate_dir().join("tests/c/verify_contract.c"))
+        .arg(crate_dir().join(format!("tests/c/{name}.c")))
         .arg(static_library())
         // The system libraries Rust's std needs (`rustc --print native-static-libs`).
         .args(["-lpthread", "-ldl", "-lm", "-lgcc_s", "-lc", "-o"])
@@ -71,7 +72,7 @@ fn has_valgrind() -> bool {
 
 #[test]
 fn c_program_verifies_the_bundled_contract_and_every_misuse_gets_its_code() {
-    let program = compile_c_program();
+    let program = compile_c_program("verify_contract");
     let stdout = run(Command::new(&program).arg(repo_root()));
     print!("{stdout}");
     assert!(
@@ -88,15 +89,23 @@ fn c_program_verifies_the_bundled_contract_and_every_misuse_gets_its_code() {
     );
     assert!(stdout.contains(" checks passed"), "{stdout}");
 
+    if let Some(stdout) = under_valgrind(&program, &["--light"]) {
+        assert!(stdout.contains(" checks passed"), "{stdout}");
+    }
+}
+
+/// The output of `program REPO_ROOT args…` under valgrind (zero errors, zero definite
+/// or indirect leaks), or `None` when valgrind is not installed outside CI.
+fn under_valgrind(program: &Path, args: &[&str]) -> Option<String> {
     if !has_valgrind() {
         assert!(
             std::env::var_os("CI").is_none(),
             "valgrind is required in CI (.ci/run installs it)"
         );
         eprintln!("valgrind not installed: the memory check is skipped");
-        return;
+        return None;
     }
-    let stdout = run(Command::new("valgrind")
+    Some(run(Command::new("valgrind")
         .args([
             "--quiet",
             "--error-exitcode=1",
@@ -105,8 +114,54 @@ fn c_program_verifies_the_bundled_contract_and_every_misuse_gets_its_code() {
             // Rust's std keeps per-thread data until exit ("possibly lost"): not errors.
             "--show-leak-kinds=definite,indirect",
         ])
-        .arg(&program)
+        .arg(program)
         .arg(repo_root())
-        .arg("--light"));
-    assert!(stdout.contains(" checks passed"), "{stdout}");
+        .args(args)))
+}
+
+/// The value printed after `label: ` on a line of `stdout`.
+fn line_value<'a>(stdout: &'a str, label: &str) -> Option<&'a str> {
+    stdout
+        .lines()
+        .find_map(|line| line.strip_prefix(label)?.strip_prefix(": "))
+}
+
+#[test]
+fn c_program_authenticates_the_sm2_and_hk_companies_and_every_attack_gets_its_code() {
+    let program = compile_c_program("auth_handshake");
+    let stdout = run(Command::new(&program).arg(repo_root()));
+    print!("{stdout}");
+    assert_eq!(
+        line_value(&stdout, "initiator authenticated"),
+        Some("NTRHK-12345678"),
+        "{stdout}"
+    );
+    assert_eq!(
+        line_value(&stdout, "responder authenticated"),
+        Some("NTRCN-91110000600037341L"),
+        "{stdout}"
+    );
+    let binding = line_value(&stdout, "initiator session binding").unwrap_or_default();
+    assert_eq!(binding.len(), 64, "{stdout}");
+    assert_eq!(
+        line_value(&stdout, "responder session binding"),
+        Some(binding)
+    );
+    for line in [
+        "replayed message 1: BT_RESULT_AUTH_MESSAGE_REPLAYED",
+        "tampered message 2: BT_RESULT_AUTH_SIGNATURE_INVALID",
+        "unexpected responder: BT_RESULT_AUTH_IDENTITY_UNEXPECTED",
+        "message 1 five minutes late: BT_RESULT_AUTH_TIMESTAMP_OUT_OF_SKEW",
+    ] {
+        assert!(stdout.lines().any(|l| l == line), "no `{line}` in {stdout}");
+    }
+    assert!(
+        line_value(&stdout, "unrecognised initiator")
+            .is_some_and(|d| d.contains("NO_CERTIFICATE_CHAIN_FOUND")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("c auth: "), "{stdout}");
+    if let Some(stdout) = under_valgrind(&program, &[]) {
+        assert!(stdout.contains(" checks passed"), "{stdout}");
+    }
 }

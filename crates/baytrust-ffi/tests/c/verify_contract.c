@@ -281,6 +281,10 @@ static void test_builder_arguments(void) {
   CHECK_RESULT(bt_verifier_builder_add_trust_list(b, BT_JURISDICTION_CN, noise, sizeof noise,
                                                   operators[0].data, operators[0].len, NOW),
                BT_RESULT_TRUST_LIST_REFUSED);
+  /* The library's reason is kept for bt_last_error_detail, until the next call. */
+  CHECK(bt_last_error_detail(NULL, 0) > 0);
+  CHECK_RESULT(bt_verifier_builder_new(NULL), BT_RESULT_NULL_PARAMETER); /* no detail */
+  CHECK(bt_last_error_detail(NULL, 0) == 0);
   CHECK_RESULT(bt_verifier_builder_add_trust_list(b, BT_JURISDICTION_CN, lists[0].data, 0,
                                                   operators[0].data, operators[0].len, NOW),
                BT_RESULT_TRUST_LIST_REFUSED);
