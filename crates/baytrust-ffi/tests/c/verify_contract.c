@@ -11,46 +11,15 @@
  * Exit status 0 when every check holds; the first failing check is printed.
  */
 #include <pthread.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <time.h>
 
-#include "baytrust.h"
+#include "check.h"
 
-/* 2026-06-01T00:00:00Z: the lists are fresh and the contract valid then. */
-#define NOW ((int64_t)1780272000)
 /* 2027-06-01T00:00:00Z: past the lists' next update (2027-01-01). */
 #define LATER ((int64_t)1811808000)
 
-static int checks;
 /* --light: fewer rounds of the random, truncated and mutated inputs (for valgrind). */
 static int light;
-
-#define CHECK(cond)                                                         \
-  do {                                                                      \
-    checks++;                                                               \
-    if (!(cond)) {                                                          \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      exit(1);                                                              \
-    }                                                                       \
-  } while (0)
-
-/* A result code compared exactly, naming both codes when they differ. */
-#define CHECK_RESULT(call, expected)                                        \
-  do {                                                                      \
-    bt_result got_ = (call);                                                \
-    checks++;                                                               \
-    if (got_ != (expected)) {                                               \
-      char text_[128];                                                      \
-      bt_result_message(got_, text_, sizeof text_);                         \
-      fprintf(stderr, "%s:%d: %s gave %u (%s), expected %u (%s)\n", __FILE__, \
-              __LINE__, #call, (unsigned)got_, text_, (unsigned)(expected), \
-              #expected);                                                   \
-      exit(1);                                                              \
-    }                                                                       \
-  } while (0)
 
 /* An indication compared exactly; on a mismatch the report's JSON says why. */
 #define CHECK_INDICATION(report, expected)                                   \
@@ -75,35 +44,6 @@ static int light;
     fprintf(stderr, "%-40s %6.2f s\n", #call,                                 \
             (double)(clock() - start_) / CLOCKS_PER_SEC);                     \
   } while (0)
-
-typedef struct {
-  uint8_t *data;
-  size_t len;
-} buffer;
-
-static const char *root;
-
-static buffer read_file(const char *relative) {
-  char path[4096];
-  buffer b = {NULL, 0};
-  snprintf(path, sizeof path, "%s/%s", root, relative);
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-    exit(1);
-  }
-  fseek(f, 0, SEEK_END);
-  long size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  b.len = (size_t)size;
-  b.data = malloc(b.len ? b.len : 1);
-  if (!b.data || fread(b.data, 1, b.len, f) != b.len) {
-    fprintf(stderr, "cannot read %s\n", path);
-    exit(1);
-  }
-  fclose(f);
-  return b;
-}
 
 /* xorshift64: the same "random" bytes on every run. */
 static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
