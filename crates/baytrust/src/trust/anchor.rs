@@ -99,8 +99,8 @@ impl TrustAnchor {
         Self::new(jurisdiction, &der.parse()?)
     }
 
-    /// How reports name this anchor ([`CertificateRef::of`] its certificate, made when
-    /// the anchor was).
+    /// How reports name this anchor: the [`CertificateRef`] of its certificate, made
+    /// once when the anchor was.
     pub fn certificate_ref(&self) -> &CertificateRef {
         &self.reference
     }
