@@ -2076,11 +2076,13 @@ fn a_peer_only_valid_under_anchors_is_not_authenticated_when_recognition_is_requ
 
 /// The texts the protocol itself refuses as identities (docs/auth-protocol.md §2, §4.0
 /// step 6: "Every OrgId is canonical and passes its check, else AuthMessageMalformed").
-const NOT_CANONICAL_OR_FAILING_CHECK: [&str; 4] = [
+const NOT_CANONICAL_OR_FAILING_CHECK: [&str; 6] = [
     "NTRHK-12345678-000",       // the BRN with its branch suffix: not canonical
     "NTRCN-91110000600037341X", // a USCC with a wrong check character
     "NTRHK-1",                  // a BRN of one digit
     "NTRMO-",                   // empty identifier
+    "NTRHK-１２３４５６７８",   // full-width digits
+    "NTRHK-12345678 ",          // a trailing space
 ];
 
 #[test]
@@ -2614,4 +2616,106 @@ fn signature_algorithm_parameters_other_than_null_or_absent_are_refused() {
         });
         assert_eq!(m2, Err(BT_RESULT_AUTH_SIGNATURE_INVALID));
     }
+}
+
+#[test]
+fn the_authenticated_peers_accessors_give_the_validated_entity_and_its_recognition() {
+    let (cn, hk) = (Party::cn(), Party::hk());
+    let (hk_seen, cn_seen) = handshake(&cn, &hk);
+    let text =
+        |p: &Peer, f: unsafe extern "C" fn(*const bt_auth_peer, *mut *mut c_char) -> bt_result| {
+            let mut out = sentinel();
+            // SAFETY: a live peer; the string freed once.
+            unsafe {
+                let code = f(p.0, &mut out);
+                if code != BT_RESULT_OK {
+                    assert_eq!(out, sentinel());
+                    return Err(code);
+                }
+                let s = CStr::from_ptr(out).to_str().unwrap().to_owned();
+                bt_string_free(out);
+                Ok(s)
+            }
+        };
+    assert_eq!(
+        text(&hk_seen, bt_auth_peer_organisation).as_deref(),
+        Ok("Harbour Logistics Limited")
+    );
+    assert_eq!(
+        text(&hk_seen, bt_auth_peer_authorised_person).as_deref(),
+        Ok("CHAN Tai Man")
+    );
+    assert_eq!(text(&cn_seen, bt_auth_peer_org_id).as_deref(), Ok(CN_ID));
+    let mut j = 0u32;
+    // SAFETY: live peers and valid out-parameters.
+    unsafe {
+        ok(bt_auth_peer_jurisdiction(hk_seen.0, &mut j));
+        assert_eq!(j, bt_jurisdiction::BT_JURISDICTION_HK as u32);
+        // Only the wanted out-parameters are written.
+        let mut seq = 0u64;
+        ok(bt_auth_peer_recognition(
+            cn_seen.0,
+            &mut j,
+            &mut seq,
+            ptr::null_mut(),
+        ));
+        assert_eq!(j, bt_jurisdiction::BT_JURISDICTION_CN as u32);
+        assert!(seq > 0);
+        let mut service = ptr::null_mut();
+        ok(bt_auth_peer_recognition(
+            cn_seen.0,
+            ptr::null_mut(),
+            ptr::null_mut(),
+            &mut service,
+        ));
+        let name = CStr::from_ptr(service).to_str().unwrap().to_owned();
+        bt_string_free(service);
+        assert!(name.contains("SM2"), "{name}");
+    }
+    // The JSON names the same binding as the binary accessor.
+    let json = text(&hk_seen, bt_auth_peer_json).unwrap();
+    let hex: String = hk_seen
+        .binding()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert!(json.contains(&hex), "{json}");
+    assert!(json.contains(HK_ID), "{json}");
+}
+
+#[test]
+fn an_org_id_in_message_1_that_only_normalises_to_the_right_one_is_malformed() {
+    let (hk, cn) = (Party::hk(), Party::cn());
+    let (_s, m1) = hk.start(NOW).unwrap();
+    let mut n = 80;
+    for text in [
+        "NTRHK-12345678-000",
+        "NTRHK-１２３４５６７８",
+        "NTRHK-12345678 ",
+        "NTRHK-012345678",
+        "NTRhk-12345678",
+    ] {
+        n += 1;
+        let evil = replace(&renonced(&m1, n), M1_ID, encode(0x0c, text.as_bytes()));
+        assert_eq!(
+            cn.respond(&evil, NOW).err(),
+            Some(BT_RESULT_AUTH_MESSAGE_MALFORMED),
+            "{text:?}"
+        );
+        // The same as the expected responder.
+        n += 1;
+        let mut f = fields(&renonced(&m1, n));
+        f.push(encode(0x80, text.as_bytes()));
+        assert_eq!(
+            cn.respond(&sequence(&f), NOW).err(),
+            Some(BT_RESULT_AUTH_MESSAGE_MALFORMED),
+            "{text:?}"
+        );
+    }
+    // The identity as a PrintableString instead of a UTF8String.
+    let evil = replace(&renonced(&m1, 99), M1_ID, encode(0x13, HK_ID.as_bytes()));
+    assert_eq!(
+        cn.respond(&evil, NOW).err(),
+        Some(BT_RESULT_AUTH_MESSAGE_MALFORMED)
+    );
 }
