@@ -2719,3 +2719,79 @@ fn an_org_id_in_message_1_that_only_normalises_to_the_right_one_is_malformed() {
         Some(BT_RESULT_AUTH_MESSAGE_MALFORMED)
     );
 }
+
+/// How many of `threads` concurrent `respond`s of the same message 1 are answered, over
+/// `rounds` fresh messages: (rounds with more than one answer, total answers).
+fn concurrent_replays(threads: usize, rounds: usize) -> (usize, usize) {
+    let (cn, hk) = (Party::cn(), Party::hk());
+    struct Shared<'a>(&'a Party);
+    // SAFETY: a responder's verifier, credentials, cache and policy are documented as
+    // usable by many threads at once.
+    unsafe impl Sync for Shared<'_> {}
+    let shared = Shared(&hk);
+    let (mut doubled, mut answered) = (0, 0);
+    for _ in 0..rounds {
+        let (_s, m1) = cn.start(NOW).unwrap();
+        let barrier = std::sync::Barrier::new(threads);
+        let ok = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let (shared, m1, barrier, ok) = (&shared, &m1, &barrier, &ok);
+                scope.spawn(move || {
+                    barrier.wait();
+                    match shared.0.respond(m1, NOW) {
+                        Ok(_) => {
+                            ok.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        }
+                        Err(code) => assert!(
+                            matches!(
+                                code,
+                                BT_RESULT_AUTH_MESSAGE_REPLAYED | BT_RESULT_AUTH_NONCE_REUSED
+                            ),
+                            "{code:?}"
+                        ),
+                    }
+                });
+            }
+        });
+        let n = ok.into_inner();
+        answered += n;
+        if n > 1 {
+            doubled += 1;
+        }
+    }
+    (doubled, answered)
+}
+
+#[test]
+#[ignore = "FINDING: the replay cache checks and records in two lock acquisitions: one message 1 given to one responder from 8 threads at once is answered more than once (race; fails in most runs of 100 rounds)"]
+fn finding_a_message_1_replayed_concurrently_is_answered_twice() {
+    let rounds = 100;
+    let (doubled, answered) = concurrent_replays(8, rounds);
+    assert_eq!(
+        (doubled, answered),
+        (0, rounds),
+        "{doubled} of {rounds} messages were answered more than once"
+    );
+}
+
+#[test]
+fn a_nonce_a_party_issued_as_responder_is_reflected_when_sent_to_it_as_initiator() {
+    let (cn, hk, mo) = (Party::cn(), Party::hk(), Party::mo());
+    // HK answers CN with its nonce nB.
+    let (_s, m1) = cn.start(NOW).unwrap();
+    let (_r, m2_to_cn) = hk.respond(&m1, NOW).unwrap();
+    // HK then initiates to MO; MO's answer carries nB as its nonce.
+    let (s, m1) = hk.start(NOW).unwrap();
+    let (_r, m2) = mo.respond(&m1, NOW).unwrap();
+    let evil = replace(
+        &m2,
+        M2_RESPONDER_NONCE,
+        fields(&m2_to_cn)[M2_RESPONDER_NONCE].clone(),
+    );
+    assert_eq!(
+        s.initiator_finish(&evil, NOW).err(),
+        Some(BT_RESULT_AUTH_REFLECTED)
+    );
+    assert!(detail().contains("nonce"), "{}", detail());
+}
