@@ -2795,3 +2795,60 @@ fn a_nonce_a_party_issued_as_responder_is_reflected_when_sent_to_it_as_initiator
     );
     assert!(detail().contains("nonce"), "{}", detail());
 }
+
+#[test]
+fn structural_variants_of_message_1_are_malformed() {
+    let (cn, hk) = (Party::cn(), Party::hk());
+    expect_peer(cn.policy, Some(HK_ID));
+    let (_s, m1) = cn.start(NOW).unwrap();
+    let f = fields(&m1);
+    let time = 2;
+    let mut variants: Vec<(&str, Vec<Vec<u8>>, u8)> = Vec::new();
+    let mut v = f.clone();
+    v[M1_EXPECTED] = encode(0xa0, &encode(0x0c, HK_ID.as_bytes()));
+    variants.push(("expectedResponder constructed [0]", v, 0x30));
+    let mut v = f.clone();
+    v[M1_EXPECTED] = encode(0x80, b"");
+    variants.push(("expectedResponder empty", v, 0x30));
+    let mut v = f.clone();
+    v.swap(M1_NONCE, time);
+    variants.push(("nonce and time swapped", v, 0x30));
+    let mut v = f.clone();
+    v.push(encode(0x02, &[5]));
+    variants.push(("an extra INTEGER at the end", v, 0x30));
+    let mut v = f.clone();
+    v.push(encode(0x81, b"x"));
+    variants.push(("an extra [1] at the end", v, 0x30));
+    variants.push(("a SET, not a SEQUENCE", f.clone(), 0x31));
+    let mut v = f.clone();
+    v[M1_CHAIN][0] = 0x31;
+    variants.push(("the chain a SET", v, 0x30));
+    let mut v = f.clone();
+    v[time] = encode(0x02, &[0, 0x6a, 0x25, 0x1b, 0x80]);
+    variants.push(("time with a needless leading zero", v, 0x30));
+    let mut v = f.clone();
+    v[time] = encode(0x02, &[1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    variants.push(("time beyond int64", v, 0x30));
+    let mut v = f.clone();
+    v[M1_NONCE][0] = 0x24;
+    variants.push(("the nonce a constructed OCTET STRING", v, 0x30));
+    let mut v = f.clone();
+    v[M1_ID][0] = 0x1e;
+    variants.push(("the identity a BMPString", v, 0x30));
+    let mut v = f;
+    v.remove(M1_ID);
+    variants.push(("no identity", v, 0x30));
+    for (n, (name, parts, tag)) in variants.into_iter().enumerate() {
+        let mut parts = parts;
+        if !name.contains("swapped") && !name.contains("nonce a constructed") {
+            parts[M1_NONCE] = encode(0x04, &[n as u8 + 120; 32]);
+        }
+        let evil = encode(tag, &parts.concat());
+        assert_eq!(
+            hk.respond(&evil, NOW).err(),
+            Some(BT_RESULT_AUTH_MESSAGE_MALFORMED),
+            "{name}: {}",
+            detail()
+        );
+    }
+}
