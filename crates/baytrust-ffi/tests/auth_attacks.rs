@@ -2852,3 +2852,67 @@ fn structural_variants_of_message_1_are_malformed() {
         );
     }
 }
+
+/// The DER certificates of a PEM bundle in the test PKI.
+fn pem_certificates(relative: &str) -> Vec<Vec<u8>> {
+    let text = String::from_utf8(testdata(relative)).unwrap();
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    text.split("-----BEGIN CERTIFICATE-----")
+        .skip(1)
+        .map(|block| {
+            let body = block.split("-----END CERTIFICATE-----").next().unwrap();
+            let digits: Vec<u32> = body.bytes().filter_map(value).collect();
+            let mut out = Vec::new();
+            for chunk in digits.chunks(4) {
+                let n =
+                    chunk.iter().fold(0u32, |acc, &d| (acc << 6) | d) << (6 * (4 - chunk.len()));
+                let bytes = n.to_be_bytes();
+                out.extend_from_slice(&bytes[1..chunk.len()]);
+            }
+            out
+        })
+        .collect()
+}
+
+#[test]
+fn a_chain_of_eight_decoy_or_explosion_certificates_is_refused_quickly() {
+    let (cn, hk) = (Party::cn(), Party::hk());
+    let (_s, m1) = cn.start(NOW).unwrap();
+    let leaf = pem_certificates("pki/edge/path-explosion-leaf.pem");
+    let pool = pem_certificates("pki/edge/path-explosion-pool.pem");
+    let decoys = pem_certificates("pki/edge/decoy-issuers-50.pem");
+    assert_eq!((leaf.len(), pool.len(), decoys.len()), (1, 20, 50));
+    let own_leaf = fields(&fields(&m1)[M1_CHAIN])[0].clone();
+    for (n, (first, rest)) in [
+        (encode(0x04, &leaf[0]), &pool),
+        (own_leaf.clone(), &decoys),
+        (own_leaf, &pool),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut chain = vec![first];
+        chain.extend(rest.iter().rev().take(7).map(|c| encode(0x04, c)));
+        let evil = replace(&renonced(&m1, 200 + n as u8), M1_CHAIN, sequence(&chain));
+        let t = Instant::now();
+        let code = hk.respond(&evil, NOW).err();
+        assert!(
+            t.elapsed() < Duration::from_secs(3),
+            "{n}: {:?}",
+            t.elapsed()
+        );
+        // The explosion leaf's issuers are listed nowhere; the CN leaf is validated
+        // through the issuing CA its trust list names, the extra certificates unused.
+        let want = [Some(BT_RESULT_AUTH_PEER_NOT_RECOGNISED), None, None];
+        assert_eq!(code, want[n], "{n}: {}", detail());
+    }
+}
