@@ -2916,3 +2916,54 @@ fn a_chain_of_eight_decoy_or_explosion_certificates_is_refused_quickly() {
         assert_eq!(code, want[n], "{n}: {}", detail());
     }
 }
+
+/// A fixed-seed xorshift: the same mutations on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn random_multi_byte_mutations_of_each_message_never_authenticate_nor_fail_inside() {
+    let (cn, hk) = (Party::cn(), Party::hk());
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut codes = std::collections::BTreeMap::new();
+    for round in 0..300 {
+        let which = 1 + (round % 3) as u8;
+        let ops: Vec<(usize, usize, u8)> = (0..1 + rng.below(4))
+            .map(|_| (rng.below(3), rng.below(1 << 16), rng.next() as u8))
+            .collect();
+        let code = mutated_handshake(&cn, &hk, which, &|m: &mut Vec<u8>| {
+            let original = m.clone();
+            for &(op, at, byte) in &ops {
+                let at = at % m.len();
+                match op {
+                    0 => m[at] ^= byte | 1,
+                    1 => m.insert(at, byte),
+                    _ => {
+                        m.remove(at);
+                    }
+                }
+            }
+            if *m == original {
+                // The operations cancelled out: change something after all.
+                let last = m.len() - 1;
+                m[last] ^= 1;
+            }
+        });
+        assert_ne!(code, BT_RESULT_OK, "round {round}: {ops:?} authenticated");
+        assert_eq!(code as u32 / 100, 4, "round {round}: {code:?} {}", detail());
+        *codes.entry(format!("{which}:{code:?}")).or_insert(0) += 1;
+    }
+    // Most mutations break the DER; some reach the signature check.
+    assert!(codes.keys().any(|k| k.ends_with("MALFORMED")), "{codes:?}");
+}
