@@ -2535,19 +2535,42 @@ fn sm2_signatures_re_encoded_or_out_of_range_are_refused() {
     }
 }
 
+const P384_N: [u8; 48] = [
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xc7, 0x63, 0x4d, 0x81, 0xf4, 0x37, 0x2d, 0xdf,
+    0x58, 0x1a, 0x0d, 0xb2, 0x48, 0xb0, 0xa7, 0x7a, 0xec, 0xec, 0x19, 0x6a, 0xcc, 0xc5, 0x29, 0x73,
+];
+
 #[test]
-#[ignore = "FINDING: ECDSA signatures are malleable: message 2 with (r, n-s) is accepted, both sides return BT_RESULT_OK and their session bindings differ"]
+#[ignore = "FINDING: ECDSA signatures are malleable: message 2 with (r, n-s) is accepted (P-256 and P-384), both sides return BT_RESULT_OK and their session bindings differ"]
 fn finding_ecdsa_high_s_message_2_is_accepted_and_the_bindings_diverge() {
     let cn = Party::cn();
-    let mo = Party::with(trust_list_verifier(), TAIPA_CHAIN, TAIPA_KEY);
-    // Unchanged, the handshake works and the bindings agree.
-    assert_eq!(m2_mutated(&cn, &mo, &|_| {}), Ok(true));
-    let outcome = m2_mutated(&cn, &mo, &|f| {
-        let (r, s) = sig_parts(&f[M2_SIG]);
-        f[M2_SIG] = sig_of(&r, &sub_be(&P256_N, &s));
-    });
-    // Expected: the initiator refuses the altered message 2.
-    assert_eq!(outcome, Err(BT_RESULT_AUTH_SIGNATURE_INVALID));
+    let mut outcomes = Vec::new();
+    for (chain, key, n) in [
+        (TAIPA_CHAIN, TAIPA_KEY, &P256_N[..]),
+        (
+            "pki/hk/org-kowloon-electronics-chain.pem",
+            "pki/test-keys-NOT-SECRET-DO-NOT-USE/hk-org-kowloon-electronics.key.pem",
+            &P384_N[..],
+        ),
+    ] {
+        let responder = Party::with(trust_list_verifier(), chain, key);
+        // Unchanged, the handshake works and the bindings agree.
+        assert_eq!(m2_mutated(&cn, &responder, &|_| {}), Ok(true), "{chain}");
+        let outcome = m2_mutated(&cn, &responder, &|f| {
+            let (r, s) = sig_parts(&f[M2_SIG]);
+            f[M2_SIG] = sig_of(&r, &sub_be(n, &s));
+        });
+        outcomes.push((chain, outcome));
+    }
+    // Expected: the initiator refuses the altered message 2. Actual: Ok(false), an
+    // accepted handshake whose two sides hold different bindings.
+    assert!(
+        outcomes
+            .iter()
+            .all(|(_, o)| *o == Err(BT_RESULT_AUTH_SIGNATURE_INVALID)),
+        "{outcomes:?}"
+    );
 }
 
 #[test]
