@@ -176,7 +176,7 @@ impl Party {
             .expect
             .as_deref()
             .map(|text| {
-                OrgId::read_canonical(text).map_err(|e| Failure {
+                OrgId::parse_canonical(text).map_err(|e| Failure {
                     outcome: Outcome::Usage,
                     message: format!("--expect {text}: {e}"),
                 })

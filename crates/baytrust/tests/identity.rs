@@ -141,6 +141,46 @@ fn canonical_form_splits_at_the_leftmost_hyphen() {
 }
 
 #[test]
+fn the_strict_canonical_reading_normalises_nothing_and_checks_the_identifier() {
+    let hk = OrgId::parse_canonical("NTRHK-12345678").unwrap();
+    assert_eq!(hk.canonical(), "NTRHK-12345678");
+    let cn = OrgId::parse_canonical("NTRCN-91110000600037341L").unwrap();
+    assert_eq!(cn.jurisdiction(), Jurisdiction::Cn);
+    // Read leniently, each of these normalises to (or names) a valid OrgId; strictly,
+    // each is refused, naming its text.
+    for text in ["NTRHK-12345678-000", "NTRHK-12345678 "] {
+        assert!(OrgId::read_canonical(text).is_ok(), "{text:?}");
+        assert_eq!(
+            OrgId::parse_canonical(text),
+            Err(Error::CanonicalOrgIdMalformed {
+                value: text.into(),
+                reason: "it is not in canonical form"
+            }),
+            "{text:?}"
+        );
+    }
+    // The registry's own rules: a wrong USCC check character, a short BRN.
+    assert_eq!(
+        OrgId::parse_canonical("NTRCN-91110000600037341X"),
+        Err(Error::UsccCheckMismatch {
+            value: "91110000600037341X".into(),
+            expected: 'L',
+            found: 'X'
+        })
+    );
+    let full_width = "NTRHK-\u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}\u{ff17}\u{ff18}";
+    assert!(matches!(
+        OrgId::parse_canonical(full_width),
+        Err(Error::HkBrnMalformed { .. })
+    ));
+    assert!(OrgId::read_canonical("NTRHK-1").is_ok());
+    assert!(matches!(
+        OrgId::parse_canonical("NTRHK-1"),
+        Err(Error::HkBrnMalformed { .. })
+    ));
+}
+
+#[test]
 fn canonical_form_errors_name_the_broken_part() {
     assert_eq!(
         OrgId::read_canonical("VATCN-91350100M000100Y43"),

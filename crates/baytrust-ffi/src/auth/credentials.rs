@@ -20,10 +20,11 @@ pub struct bt_auth_credentials {
     pub(crate) inner: Arc<Credentials>,
 }
 
-/// Reads the canonical OrgId `text` (e.g. `NTRHK-12345678`) or refuses it with
-/// `BT_RESULT_INVALID_ORG_ID`, its reason recorded.
+/// Reads the canonical OrgId `text` (e.g. `NTRHK-12345678`) as the protocol does
+/// (`OrgId::parse_canonical`: the registry's format and check character, exactly the
+/// canonical text) or refuses it with `BT_RESULT_INVALID_ORG_ID`, its reason recorded.
 pub(crate) fn canonical_org_id(text: &str) -> Result<OrgId, bt_result> {
-    OrgId::read_canonical(text).map_err(|e| record_detail(bt_result::BT_RESULT_INVALID_ORG_ID, e))
+    OrgId::parse_canonical(text).map_err(|e| record_detail(bt_result::BT_RESULT_INVALID_ORG_ID, e))
 }
 
 /// The code of an error `Credentials::new` returned.

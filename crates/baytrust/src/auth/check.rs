@@ -8,7 +8,7 @@ use x509_cert::spki::AlgorithmIdentifierOwned;
 use super::message::encoding_failed;
 use super::replay_cache::{ReplayCache, Seen};
 use super::transcript::{sha256, Role};
-use super::{hex, AuthPolicy, Credentials, Nonce, NonceSource};
+use super::{hex, AuthPolicy, Credentials, Nonce};
 use crate::algorithm::{verify_signature, AlgorithmPolicy};
 use crate::cert::CertificateDer;
 use crate::identity::{LegalEntity, OrgId};
@@ -62,20 +62,27 @@ pub(super) fn check_and_record_replay(
     let nonce: Nonce = peer_nonce
         .try_into()
         .map_err(|_| super::message::malformed(message, "nonce length".into()))?;
-    if cache.lookup(&digest, now) == Some(Seen::Message) {
-        return Err(Error::AuthMessageReplayed { message });
-    }
-    match cache.lookup(&nonce, now) {
-        Some(Seen::OwnNonce) => return Err(Error::AuthReflected { field: "nonce" }),
-        Some(Seen::PeerNonce | Seen::Message) => {
-            return Err(Error::AuthNonceReused { nonce: hex(&nonce) })
-        }
-        None => {}
-    }
-    check_skew(message, time, now, policy)?;
     let until = expiry(time, now, policy);
-    cache.insert(digest, Seen::Message, until, now)?;
-    cache.insert(nonce, Seen::PeerNonce, until, now)
+    // Checked and recorded under one lock of the cache: of two sessions given the
+    // same message at once, one records it and the other finds it replayed.
+    cache.check_then_record(
+        now,
+        until,
+        |seen| {
+            if seen(&digest) == Some(Seen::Message) {
+                return Err(Error::AuthMessageReplayed { message });
+            }
+            match seen(&nonce) {
+                Some(Seen::OwnNonce) => return Err(Error::AuthReflected { field: "nonce" }),
+                Some(Seen::PeerNonce | Seen::Message) => {
+                    return Err(Error::AuthNonceReused { nonce: hex(&nonce) })
+                }
+                None => {}
+            }
+            check_skew(message, time, now, policy)
+        },
+        &[(digest, Seen::Message), (nonce, Seen::PeerNonce)],
+    )
 }
 
 /// Whether the very message `der` was seen before (checked before anything else of it).
@@ -83,26 +90,26 @@ pub(super) fn was_replayed(cache: &ReplayCache, der: &[u8], now: Time) -> bool {
     cache.lookup(&sha256(der), now) == Some(Seen::Message)
 }
 
-/// A fresh nonce of ours, recorded so that a peer reflecting it is caught.
-pub(super) fn own_nonce(
+/// Records `nonce`, freshly drawn by this party, so that a peer reflecting it is caught.
+/// Called once the message carrying it is built, so that a session failing before that
+/// leaves no entry behind; a nonce the random source repeated is refused.
+pub(super) fn record_own_nonce(
     cache: &ReplayCache,
-    rng: &mut dyn NonceSource,
+    nonce: &Nonce,
     now: Time,
     policy: &AuthPolicy,
-) -> Result<Nonce, Error> {
-    let nonce = rng.nonce()?;
-    if cache.lookup(&nonce, now).is_some() {
-        return Err(Error::AuthRandomUnavailable {
-            reason: "the random source repeated a nonce".to_owned(),
-        });
-    }
-    cache.insert(
-        nonce,
-        Seen::OwnNonce,
-        expiry(now.unix_seconds(), now, policy),
+) -> Result<(), Error> {
+    cache.check_then_record(
         now,
-    )?;
-    Ok(nonce)
+        expiry(now.unix_seconds(), now, policy),
+        |seen| match seen(nonce) {
+            Some(_) => Err(Error::AuthRandomUnavailable {
+                reason: "the random source repeated a nonce".to_owned(),
+            }),
+            None => Ok(()),
+        },
+        &[(*nonce, Seen::OwnNonce)],
+    )
 }
 
 /// The peer's certificate is not ours.
@@ -232,6 +239,45 @@ pub(super) fn sign(
     Ok((algorithm, signature))
 }
 
+/// The signature algorithm's parameters in their one encoding (docs/auth-protocol.md
+/// §3): NULL for the PKCS #1 v1.5 RSA algorithms (RFC 4055 §5), absent for ECDSA
+/// (RFC 5758 §3.2), Ed25519 (RFC 8410 §3) and SM2-with-SM3 (GM/T 0006); RSASSA-PSS
+/// carries its parameters. The algorithm is outside the signed transcript, so where
+/// X.509 tolerates "NULL or absent" this protocol does not: a field changed in transit
+/// must not verify.
+fn check_canonical_parameters(algorithm: &AlgorithmIdentifierOwned) -> Result<(), Error> {
+    use crate::oid;
+    let dotted = algorithm.oid.to_string();
+    let is_one_of = |known: &[&str]| known.contains(&dotted.as_str());
+    let parameters = algorithm.parameters.as_ref();
+    let (canonical, rule) = if is_one_of(&[
+        oid::SHA256_WITH_RSA,
+        oid::SHA384_WITH_RSA,
+        oid::SHA512_WITH_RSA,
+    ]) {
+        let null = parameters
+            .is_some_and(|p| der::Tagged::tag(p) == der::Tag::Null && p.value().is_empty());
+        (null, "NULL")
+    } else if is_one_of(&[
+        oid::ECDSA_WITH_SHA256,
+        oid::ECDSA_WITH_SHA384,
+        oid::ECDSA_WITH_SHA512,
+        oid::ED25519,
+        oid::SM2_WITH_SM3,
+    ]) {
+        (parameters.is_none(), "absent")
+    } else {
+        (true, "")
+    };
+    if canonical {
+        Ok(())
+    } else {
+        Err(Error::AlgorithmParametersInvalid {
+            reason: format!("{dotted}: the parameters must be {rule} in this protocol"),
+        })
+    }
+}
+
 /// The peer's signature over `bytes` with the key of `leaf`, under the verifier's
 /// algorithm floor and SM2 signer ID.
 pub(super) fn verify_peer_signature(
@@ -248,6 +294,7 @@ pub(super) fn verify_peer_signature(
         algorithm: algorithm_name.clone(),
         cause: Box::new(cause),
     };
+    check_canonical_parameters(algorithm).map_err(refused)?;
     let algorithm_der = algorithm.to_der().map_err(|e| encoding_failed(&e))?;
     let (_, parsed) = AlgorithmIdentifier::from_der(&algorithm_der).map_err(|e| {
         refused(Error::AlgorithmParametersInvalid {

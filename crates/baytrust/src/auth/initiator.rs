@@ -4,7 +4,7 @@
 use der::asn1::OctetString;
 
 use super::check::{
-    check_and_record_replay, check_not_reflected_chain, own_nonce, sign, validate_peer,
+    check_and_record_replay, check_not_reflected_chain, record_own_nonce, sign, validate_peer,
     verify_peer_signature,
 };
 use super::message::{
@@ -66,7 +66,7 @@ impl<'a> Initiator<'a> {
         now: Time,
         rng: &mut dyn NonceSource,
     ) -> Result<(InitiatorAwaitingResponse<'a>, Message1), Error> {
-        let nonce = own_nonce(self.cache, rng, now, &self.policy)?;
+        let nonce = rng.nonce()?;
         let chain = Chain::of(&self.credentials.chain)?;
         let chain_hash = chain.hash()?;
         let message = Message1::encode(Message1Der {
@@ -77,6 +77,7 @@ impl<'a> Initiator<'a> {
             initiator_chain: chain,
             expected_responder: self.policy.expected_peer.as_ref().map(|id| id.canonical()),
         })?;
+        record_own_nonce(self.cache, &nonce, now, &self.policy)?;
         Ok((
             InitiatorAwaitingResponse {
                 initiator: self.clone(),
@@ -176,8 +177,7 @@ impl InitiatorAwaitingResponse<'_> {
             initiator.credentials,
             &transcript.signed_bytes(Role::Initiator)?,
         )?;
-        let session_binding =
-            transcript.session_binding(fields.signature.as_bytes(), &signature)?;
+        let session_binding = transcript.session_binding()?;
         let reply = Message3::encode(Message3Der {
             version: PROTOCOL_VERSION,
             initiator_nonce: fields.initiator_nonce.clone(),

@@ -337,16 +337,7 @@ fn check_nonce(message: &'static str, field: &str, nonce: &OctetString) -> Resul
 
 /// A canonical OrgId that also passes its jurisdiction's check.
 fn org_id(message: &'static str, field: &str, text: &str) -> Result<OrgId, Error> {
-    let org_id = OrgId::read_canonical(text)
-        .and_then(|id| id.check().map(|()| id))
-        .map_err(|e| malformed(message, format!("{field}: {e}")))?;
-    if org_id.canonical() != text {
-        return Err(malformed(
-            message,
-            format!("{field} {text:?} is not in canonical form"),
-        ));
-    }
-    Ok(org_id)
+    OrgId::parse_canonical(text).map_err(|e| malformed(message, format!("{field}: {e}")))
 }
 
 pub(super) fn malformed(message: &'static str, reason: String) -> Error {

@@ -85,6 +85,7 @@ impl ReplayCache {
     }
 
     /// Records `key` as `seen` until `expiry`, purging expired entries first.
+    #[cfg(test)]
     pub(super) fn insert(
         &self,
         key: [u8; 32],
@@ -92,38 +93,69 @@ impl ReplayCache {
         expiry: Time,
         now: Time,
     ) -> Result<(), Error> {
+        self.check_then_record(now, expiry, |_| Ok(()), &[(key, seen)])
+    }
+
+    /// Under one lock: `decide` is shown what each key it asks about is recorded as
+    /// (live at `now`) and may refuse; unless it does, every key of `record` is
+    /// recorded as its `Seen` until `expiry`. So two sessions racing with one message
+    /// or one nonce cannot both find it new: the second sees the first's entries.
+    pub(super) fn check_then_record(
+        &self,
+        now: Time,
+        expiry: Time,
+        decide: impl FnOnce(&dyn Fn(&[u8; 32]) -> Option<Seen>) -> Result<(), Error>,
+        record: &[([u8; 32], Seen)],
+    ) -> Result<(), Error> {
         let mut entries = self.lock();
-        let now = now.unix_seconds();
-        // Purge from the front while expired; entries may have unordered expiries, so
-        // only the front is purged eagerly (bounded by the queue's length).
-        while let Some(&(front, front_expiry)) = entries.order.front() {
-            if front_expiry >= now {
-                break;
-            }
-            entries.order.pop_front();
-            if entries
+        let seconds = now.unix_seconds();
+        decide(&|key| {
+            entries
                 .by_key
-                .get(&front)
-                .is_some_and(|(_, e)| *e == front_expiry)
-            {
-                entries.by_key.remove(&front);
-            }
-        }
-        if entries.by_key.len() >= self.capacity && !entries.by_key.contains_key(&key) {
+                .get(key)
+                .filter(|(_, expiry)| *expiry >= seconds)
+                .map(|(seen, _)| *seen)
+        })?;
+        purge_expired_front(&mut entries, seconds);
+        let new_keys = record
+            .iter()
+            .filter(|(key, _)| !entries.by_key.contains_key(key))
+            .count();
+        if entries.by_key.len().saturating_add(new_keys) > self.capacity {
             // A last full sweep for expired entries that sat behind a live one.
-            entries.by_key.retain(|_, (_, e)| *e >= now);
+            entries.by_key.retain(|_, (_, e)| *e >= seconds);
             let Entries { by_key, order } = &mut *entries;
             order.retain(|(k, e)| by_key.get(k).is_some_and(|(_, live)| live == e));
-            if entries.by_key.len() >= self.capacity {
+            if entries.by_key.len().saturating_add(new_keys) > self.capacity {
                 return Err(Error::AuthReplayCacheFull {
                     capacity: self.capacity,
                 });
             }
         }
         let expiry = expiry.unix_seconds();
-        entries.by_key.insert(key, (seen, expiry));
-        entries.order.push_back((key, expiry));
+        for &(key, seen) in record {
+            entries.by_key.insert(key, (seen, expiry));
+            entries.order.push_back((key, expiry));
+        }
         Ok(())
+    }
+}
+
+/// Purges expired entries from the front of the queue; entries may have unordered
+/// expiries, so only the front is purged eagerly (bounded by the queue's length).
+fn purge_expired_front(entries: &mut Entries, now: i64) {
+    while let Some(&(front, front_expiry)) = entries.order.front() {
+        if front_expiry >= now {
+            break;
+        }
+        entries.order.pop_front();
+        if entries
+            .by_key
+            .get(&front)
+            .is_some_and(|(_, e)| *e == front_expiry)
+        {
+            entries.by_key.remove(&front);
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use der::asn1::OctetString;
 
 use super::check::{
-    check_and_record_replay, check_expected, check_not_reflected_chain, own_nonce, sign,
+    check_and_record_replay, check_expected, check_not_reflected_chain, record_own_nonce, sign,
     validate_peer, verify_peer_signature,
 };
 use super::message::{encoding_failed, Chain, Message1, Message2, Message2Der, Message3};
@@ -39,7 +39,6 @@ pub struct ResponderAwaitingConfirm<'a> {
     initiator_nonce: Vec<u8>,
     responder_nonce: Vec<u8>,
     responder_time: i64,
-    responder_signature: Vec<u8>,
     initiator_leaf: CertificateDer,
     report: ChainReport,
     entity: LegalEntity,
@@ -114,7 +113,7 @@ impl<'a> Responder<'a> {
             .as_bytes()
             .try_into()
             .map_err(|_| super::message::malformed(MESSAGE_1, "nonce length".into()))?;
-        let responder_nonce = own_nonce(self.cache, rng, now, policy)?;
+        let responder_nonce = rng.nonce()?;
         let chain = Chain::of(&self.credentials.chain)?;
         let transcript = Transcript::new(TranscriptParts {
             initiator_nonce: &initiator_nonce,
@@ -138,13 +137,14 @@ impl<'a> Responder<'a> {
             responder_id: self.credentials.org_id.canonical(),
             responder_chain: chain,
             signature_algorithm,
-            signature: OctetString::new(signature.clone()).map_err(|e| encoding_failed(&e))?,
+            signature: OctetString::new(signature).map_err(|e| encoding_failed(&e))?,
         })?;
         let initiator_leaf = message
             .chain
             .first()
             .cloned()
             .ok_or_else(|| super::message::malformed(MESSAGE_1, "empty chain".into()))?;
+        record_own_nonce(self.cache, &responder_nonce, now, policy)?;
         Ok((
             ResponderAwaitingConfirm {
                 responder: self.clone(),
@@ -152,7 +152,6 @@ impl<'a> Responder<'a> {
                 initiator_nonce: initiator_nonce.to_vec(),
                 responder_nonce: responder_nonce.to_vec(),
                 responder_time: now.unix_seconds(),
-                responder_signature: signature,
                 initiator_leaf,
                 report,
                 entity,
@@ -191,9 +190,7 @@ impl ResponderAwaitingConfirm<'_> {
             fields.signature.as_bytes(),
             Role::Initiator,
         )?;
-        let session_binding = self
-            .transcript
-            .session_binding(&self.responder_signature, fields.signature.as_bytes())?;
+        let session_binding = self.transcript.session_binding()?;
         Ok(AuthenticatedPeer {
             recognition: self.report.recognition.clone(),
             entity: self.entity,

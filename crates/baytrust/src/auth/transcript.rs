@@ -80,16 +80,15 @@ struct SignedTranscript {
 /// ```asn1
 /// SessionBindingInput ::= SEQUENCE {
 ///     label               UTF8String ("baytrust-auth session binding"),
-///     transcript          AuthTranscript,
-///     responderSignature  OCTET STRING,
-///     initiatorSignature  OCTET STRING }
+///     transcript          AuthTranscript }
 /// ```
+/// Only what both parties signed: the signatures themselves stay out, because a
+/// signature can be re-encoded in transit and still verify (ECDSA's (r, n − s)), and
+/// the binding must not differ between the two sides of one session.
 #[derive(Debug, Clone, PartialEq, Eq, Sequence)]
 struct SessionBindingInput {
     label: String,
     transcript: Transcript,
-    responder_signature: OctetString,
-    initiator_signature: OctetString,
 }
 
 /// What goes into the transcript, gathered from messages 1 and 2.
@@ -137,17 +136,12 @@ impl Transcript {
     }
 
     /// SHA-256 of DER `SessionBindingInput`: the same on both sides of a completed
-    /// session, and bound to both signatures.
-    pub(super) fn session_binding(
-        &self,
-        responder_signature: &[u8],
-        initiator_signature: &[u8],
-    ) -> Result<[u8; 32], Error> {
+    /// session (each computes it once both signatures over the transcript verified),
+    /// and unique to it (both nonces are in the transcript).
+    pub(super) fn session_binding(&self) -> Result<[u8; 32], Error> {
         let input = SessionBindingInput {
             label: SESSION_BINDING_LABEL.to_owned(),
             transcript: self.clone(),
-            responder_signature: octets(responder_signature)?,
-            initiator_signature: octets(initiator_signature)?,
         }
         .to_der()
         .map_err(|e| encoding_failed(&e))?;

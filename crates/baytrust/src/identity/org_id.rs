@@ -74,6 +74,24 @@ impl OrgId {
         Ok(Self::read(jurisdiction, identifier))
     }
 
+    /// The strict reading of a canonical OrgId, as the authentication protocol and an
+    /// expected peer need it: [`OrgId::read_canonical`], then [`OrgId::check`] (the
+    /// registry's format and check character), and `text` must be exactly the
+    /// canonical form of what was read — no normalisation (full-width digits, a
+    /// trailing space, a `-000` suffix) is applied silently
+    /// ([`Error::CanonicalOrgIdMalformed`]).
+    pub fn parse_canonical(text: &str) -> Result<Self, Error> {
+        let org_id = Self::read_canonical(text)?;
+        org_id.check()?;
+        if org_id.canonical() != text {
+            return Err(Error::CanonicalOrgIdMalformed {
+                value: text.to_owned(),
+                reason: "it is not in canonical form",
+            });
+        }
+        Ok(org_id)
+    }
+
     /// The jurisdiction whose registry issued the identifier.
     pub fn jurisdiction(&self) -> Jurisdiction {
         self.jurisdiction

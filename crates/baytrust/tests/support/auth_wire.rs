@@ -67,13 +67,11 @@ pub struct SignedTranscript {
     pub transcript: Transcript,
 }
 
-/// `SessionBindingInput`.
+/// `SessionBindingInput` (docs/auth-protocol.md §5): the label and the transcript only.
 #[derive(Debug, Clone, PartialEq, Eq, Sequence)]
 pub struct SessionBindingInput {
     pub label: String,
     pub transcript: Transcript,
-    pub responder_signature: OctetString,
-    pub initiator_signature: OctetString,
 }
 
 pub fn octets(bytes: &[u8]) -> OctetString {
