@@ -1206,10 +1206,12 @@ bt_result bt_auth_peer_recognition(const bt_auth_peer *p,
                                    char **out_service);
 
 /**
- * Writes the session binding — SHA-256 over the transcript and both signatures,
- * `BT_AUTH_SESSION_BINDING_LEN` (32) bytes, equal on both sides of the session and
- * unpredictable to anyone else — into `out` (`out_len` bytes, at least 32; only the
- * first 32 are written). Key the channel with it, or bind later messages to it.
+ * Writes the session binding — SHA-256 over the protocol's label and the transcript
+ * both parties signed (docs/auth-protocol.md §5), `BT_AUTH_SESSION_BINDING_LEN` (32)
+ * bytes, equal on both sides of the session and unique to it, but not secret: anyone
+ * who saw the messages can compute it — into `out` (`out_len` bytes, at least 32; only
+ * the first 32 are written). Key the channel with it together with a key agreement,
+ * or bind later messages to it.
  *
  * Ownership: `out` stays the caller's, written only on `BT_RESULT_OK`. Thread-safety:
  * may be called concurrently.
