@@ -2,286 +2,38 @@
 //! handshake between the SM2 mainland company and the Hong Kong company of the test
 //! PKI, and each attack refused with its exact `bt_result` and reason.
 
-use std::ffi::{c_char, CStr, CString};
-use std::path::Path;
+use std::ffi::{c_char, CStr};
 use std::ptr;
 
 use baytrust_ffi::*;
 
-/// 2026-06-01T00:00:00Z: the bundled lists are fresh and the certificates valid.
-const NOW: i64 = 1_780_272_000;
+#[path = "support/auth_abi.rs"]
+mod auth_abi;
+use auth_abi::*;
 
-const CN_SM2_CHAIN: &str = "pki/cn-sm2/org-qianhai-tech-chain.pem";
-const CN_SM2_KEY: &str = "pki/test-keys-NOT-SECRET-DO-NOT-USE/cn-sm2-org-qianhai-tech.key.pem";
-const HK_CHAIN: &str = "pki/hk/org-harbour-logistics-chain.pem";
-const HK_KEY: &str = "pki/test-keys-NOT-SECRET-DO-NOT-USE/hk-org-harbour-logistics.key.pem";
-const CN_ID: &str = "NTRCN-91110000600037341L";
-const HK_ID: &str = "NTRHK-12345678";
-
-fn testdata(relative: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata")
-        .join(relative);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn ok(code: bt_result) {
-    assert_eq!(code, bt_result::BT_RESULT_OK, "{}", detail());
-}
-
-/// `bt_last_error_detail` of this thread.
-fn detail() -> String {
-    // SAFETY: NULL with length 0 asks for the length only; then a buffer of that size.
-    unsafe {
-        let len = bt_last_error_detail(ptr::null_mut(), 0);
-        let mut buf = vec![0 as c_char; len + 1];
-        assert_eq!(bt_last_error_detail(buf.as_mut_ptr(), buf.len()), len);
-        CStr::from_ptr(buf.as_ptr()).to_str().unwrap().to_owned()
-    }
-}
-
-/// A verifier trusting the bundled signed lists of `codes`.
-fn verifier(codes: &[&str]) -> *mut bt_verifier {
-    let mut b = ptr::null_mut();
-    let mut v = ptr::null_mut();
-    // SAFETY: valid pointers and buffers for each call.
-    unsafe {
-        ok(bt_verifier_builder_new(&mut b));
-        for code in codes {
-            let j = match *code {
-                "cn" => bt_jurisdiction::BT_JURISDICTION_CN,
-                "hk" => bt_jurisdiction::BT_JURISDICTION_HK,
-                _ => bt_jurisdiction::BT_JURISDICTION_MO,
-            } as u32;
-            let list = testdata(&format!("trust-lists/{code}.p7s"));
-            let operator = testdata(&format!("pki/{code}/trust-list-operator-ca.pem"));
-            ok(bt_verifier_builder_add_trust_list(
-                b,
-                j,
-                list.as_ptr(),
-                list.len(),
-                operator.as_ptr(),
-                operator.len(),
-                NOW,
-            ));
-        }
-        ok(bt_verifier_builder_build(b, &mut v));
-    }
-    v
-}
-
-fn credentials(chain: &str, key: &str) -> Result<*mut bt_auth_credentials, bt_result> {
-    let (chain, key) = (testdata(chain), testdata(key));
-    let mut c = ptr::null_mut();
-    // SAFETY: valid buffers and out-parameter.
-    let code = unsafe {
-        bt_auth_credentials_new(
-            chain.as_ptr(),
-            chain.len(),
-            key.as_ptr(),
-            key.len(),
-            ptr::null(),
-            &mut c,
-        )
-    };
-    if code == bt_result::BT_RESULT_OK {
-        Ok(c)
-    } else {
-        assert!(c.is_null(), "out-parameter written on error");
-        Err(code)
-    }
-}
+const CN_SM2_CHAIN: &str = CN_CHAIN;
+const CN_SM2_KEY: &str = CN_KEY;
 
 fn cache() -> *mut bt_auth_replay_cache {
-    let mut c = ptr::null_mut();
-    // SAFETY: valid out-parameter.
-    ok(unsafe { bt_auth_replay_cache_new(0, &mut c) });
-    c
+    new_cache(0)
 }
 
 /// A policy expecting `expected` (or none).
 fn policy(expected: Option<&str>) -> *mut bt_auth_policy {
-    let mut p = ptr::null_mut();
-    // SAFETY: valid out-parameter and text.
-    unsafe {
-        ok(bt_auth_policy_new(&mut p));
-        if let Some(expected) = expected {
-            let text = CString::new(expected).unwrap();
-            ok(bt_auth_policy_set_expected_peer(p, text.as_ptr()));
-        }
+    let p = new_policy();
+    if expected.is_some() {
+        expect_peer(p, expected);
     }
     p
 }
 
-/// One side: verifier, credentials, replay cache, policy.
-struct Party {
-    v: *mut bt_verifier,
-    c: *mut bt_auth_credentials,
-    cache: *mut bt_auth_replay_cache,
-    policy: *mut bt_auth_policy,
-}
-
-impl Party {
-    fn new(chain: &str, key: &str, lists: &[&str], expected: Option<&str>) -> Self {
-        Self {
-            v: verifier(lists),
-            c: credentials(chain, key).unwrap(),
-            cache: cache(),
-            policy: policy(expected),
-        }
+/// A party of `chain` and `key` trusting the lists of `lists`, expecting `expected`.
+fn party(chain: &str, key: &str, lists: &[&str], expected: Option<&str>) -> Party {
+    let p = Party::with(verifier(lists), chain, key);
+    if expected.is_some() {
+        expect_peer(p.policy, expected);
     }
-    fn cn() -> Self {
-        Self::new(CN_SM2_CHAIN, CN_SM2_KEY, &["cn", "hk", "mo"], None)
-    }
-    fn hk() -> Self {
-        Self::new(HK_CHAIN, HK_KEY, &["cn", "hk", "mo"], None)
-    }
-
-    fn start(&self, now: i64) -> Result<(Session, Vec<u8>), bt_result> {
-        let (mut s, mut m) = (ptr::null_mut(), ptr::null_mut());
-        // SAFETY: live handles and out-parameters.
-        let code = unsafe {
-            bt_auth_initiator_start(self.v, self.c, self.cache, self.policy, now, &mut s, &mut m)
-        };
-        if code != bt_result::BT_RESULT_OK {
-            assert!(s.is_null() && m.is_null());
-            return Err(code);
-        }
-        Ok((Session(s), take_bytes(m)))
-    }
-
-    fn respond(&self, message1: &[u8], now: i64) -> Result<(Session, Vec<u8>), bt_result> {
-        let (mut s, mut m) = (ptr::null_mut(), ptr::null_mut());
-        // SAFETY: live handles, a valid buffer and out-parameters.
-        let code = unsafe {
-            bt_auth_responder_respond(
-                self.v,
-                self.c,
-                self.cache,
-                self.policy,
-                message1.as_ptr(),
-                message1.len(),
-                now,
-                &mut s,
-                &mut m,
-            )
-        };
-        if code != bt_result::BT_RESULT_OK {
-            assert!(s.is_null() && m.is_null());
-            return Err(code);
-        }
-        Ok((Session(s), take_bytes(m)))
-    }
-}
-
-impl Drop for Party {
-    fn drop(&mut self) {
-        // SAFETY: each handle is owned by this party and freed once.
-        unsafe {
-            bt_verifier_free(self.v);
-            bt_auth_credentials_free(self.c);
-            bt_auth_replay_cache_free(self.cache);
-            bt_auth_policy_free(self.policy);
-        }
-    }
-}
-
-/// Copies and frees bytes handed out.
-fn take_bytes(b: *mut bt_bytes) -> Vec<u8> {
-    // SAFETY: `b` came from a successful call and is freed once here.
-    unsafe {
-        let bytes = std::slice::from_raw_parts(bt_bytes_data(b), bt_bytes_len(b)).to_vec();
-        bt_bytes_free(b);
-        bytes
-    }
-}
-
-struct Session(*mut bt_auth_session);
-
-impl Session {
-    fn initiator_finish(&self, message2: &[u8], now: i64) -> Result<(Peer, Vec<u8>), bt_result> {
-        let (mut p, mut m) = (ptr::null_mut(), ptr::null_mut());
-        // SAFETY: a live session, a valid buffer and out-parameters.
-        let code = unsafe {
-            bt_auth_initiator_finish(
-                self.0,
-                message2.as_ptr(),
-                message2.len(),
-                now,
-                &mut p,
-                &mut m,
-            )
-        };
-        if code != bt_result::BT_RESULT_OK {
-            assert!(p.is_null() && m.is_null());
-            return Err(code);
-        }
-        Ok((Peer(p), take_bytes(m)))
-    }
-
-    fn responder_finish(&self, message3: &[u8], now: i64) -> Result<Peer, bt_result> {
-        let mut p = ptr::null_mut();
-        // SAFETY: a live session, a valid buffer and out-parameter.
-        let code = unsafe {
-            bt_auth_responder_finish(self.0, message3.as_ptr(), message3.len(), now, &mut p)
-        };
-        if code != bt_result::BT_RESULT_OK {
-            assert!(p.is_null());
-            return Err(code);
-        }
-        Ok(Peer(p))
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        // SAFETY: owned, freed once.
-        unsafe { bt_auth_session_free(self.0) };
-    }
-}
-
-struct Peer(*mut bt_auth_peer);
-
-impl Peer {
-    fn text(
-        &self,
-        accessor: unsafe extern "C" fn(*const bt_auth_peer, *mut *mut c_char) -> bt_result,
-    ) -> Result<String, bt_result> {
-        let mut out = ptr::null_mut();
-        // SAFETY: a live peer and a valid out-parameter; the string is freed once.
-        unsafe {
-            let code = accessor(self.0, &mut out);
-            if code != bt_result::BT_RESULT_OK {
-                assert!(out.is_null());
-                return Err(code);
-            }
-            let text = CStr::from_ptr(out).to_str().unwrap().to_owned();
-            bt_string_free(out);
-            Ok(text)
-        }
-    }
-    fn org_id(&self) -> String {
-        self.text(bt_auth_peer_org_id).unwrap()
-    }
-    fn binding(&self) -> [u8; BT_AUTH_SESSION_BINDING_LEN] {
-        let mut binding = [0u8; BT_AUTH_SESSION_BINDING_LEN];
-        // SAFETY: a live peer and a 32-byte buffer.
-        ok(unsafe { bt_auth_peer_session_binding(self.0, binding.as_mut_ptr(), binding.len()) });
-        binding
-    }
-    fn jurisdiction(&self) -> u32 {
-        let mut j = 0;
-        // SAFETY: a live peer and a valid out-parameter.
-        ok(unsafe { bt_auth_peer_jurisdiction(self.0, &mut j) });
-        j
-    }
-}
-
-impl Drop for Peer {
-    fn drop(&mut self) {
-        // SAFETY: owned, freed once.
-        unsafe { bt_auth_peer_free(self.0) };
-    }
+    p
 }
 
 /// A whole handshake: the initiator's view of the responder and the responder's of
@@ -351,8 +103,8 @@ fn an_sm2_mainland_company_and_a_hk_company_authenticate_each_other() {
 
 #[test]
 fn the_reverse_direction_authenticates_with_each_side_expecting_the_other() {
-    let cn = Party::new(CN_SM2_CHAIN, CN_SM2_KEY, &["cn", "hk", "mo"], Some(HK_ID));
-    let hk = Party::new(HK_CHAIN, HK_KEY, &["cn", "hk", "mo"], Some(CN_ID));
+    let cn = party(CN_SM2_CHAIN, CN_SM2_KEY, &["cn", "hk", "mo"], Some(HK_ID));
+    let hk = party(HK_CHAIN, HK_KEY, &["cn", "hk", "mo"], Some(CN_ID));
     let (cn_seen_by_hk, hk_seen_by_cn) = handshake(&hk, &cn);
     assert_eq!(cn_seen_by_hk.org_id(), CN_ID);
     assert_eq!(hk_seen_by_cn.org_id(), HK_ID);
@@ -424,7 +176,7 @@ fn a_second_finish_is_session_used_and_the_other_roles_finish_is_wrong_role() {
 #[test]
 fn a_peer_whose_ca_is_listed_nowhere_the_other_side_looks_is_not_recognised() {
     // The responder loads no HK list.
-    let cn = Party::new(CN_SM2_CHAIN, CN_SM2_KEY, &["cn", "mo"], None);
+    let cn = party(CN_SM2_CHAIN, CN_SM2_KEY, &["cn", "mo"], None);
     let hk = Party::hk();
     let (_s, m1) = hk.start(NOW).unwrap();
     assert_eq!(
@@ -448,7 +200,7 @@ fn a_peer_whose_ca_is_listed_nowhere_the_other_side_looks_is_not_recognised() {
 #[test]
 fn a_peer_other_than_the_one_expected_is_refused_on_either_side() {
     // The initiator expects a Macao company: the HK responder refuses to answer.
-    let cn = Party::new(
+    let cn = party(
         CN_SM2_CHAIN,
         CN_SM2_KEY,
         &["cn", "hk", "mo"],
@@ -463,7 +215,7 @@ fn a_peer_other_than_the_one_expected_is_refused_on_either_side() {
     assert_eq!(detail(), "expected NTRMO-40321, the peer is NTRHK-12345678");
     // The responder expects a Macao company: the CN initiator is refused.
     let cn = Party::cn();
-    let hk = Party::new(HK_CHAIN, HK_KEY, &["cn", "hk", "mo"], Some("NTRMO-40321"));
+    let hk = party(HK_CHAIN, HK_KEY, &["cn", "hk", "mo"], Some("NTRMO-40321"));
     let (_s, m1) = cn.start(NOW).unwrap();
     assert_eq!(
         hk.respond(&m1, NOW).err(),
@@ -589,7 +341,7 @@ fn handles_freed_before_the_session_ends_stay_alive_inside_it() {
         bt_auth_replay_cache_free(cache);
     }
     let session = Session(s);
-    let (responder, m2) = hk.respond(&take_bytes(m1), NOW).unwrap();
+    let (responder, m2) = hk.respond(&bytes(m1), NOW).unwrap();
     let (peer, m3) = session.initiator_finish(&m2, NOW).unwrap();
     assert_eq!(peer.org_id(), HK_ID);
     drop(session);
@@ -708,6 +460,7 @@ fn an_identity_claimed_other_than_the_certificates_is_refused_by_the_peer() {
         c: claimed,
         cache: cache(),
         policy: policy(None),
+        borrowed_cache: false,
     };
     let (_s, m1_liar) = liar.start(NOW).unwrap();
     assert_eq!(
@@ -723,42 +476,20 @@ fn an_identity_claimed_other_than_the_certificates_is_refused_by_the_peer() {
 
 #[test]
 fn plain_anchors_authenticate_only_without_required_recognition() {
-    let anchors = || {
-        let mut b = ptr::null_mut();
-        let mut v = ptr::null_mut();
-        // SAFETY: valid buffers and out-parameters.
-        unsafe {
-            ok(bt_verifier_builder_new(&mut b));
-            for (j, root) in [
-                (
-                    bt_jurisdiction::BT_JURISDICTION_CN,
-                    "pki/cn-sm2/root-ca.pem",
-                ),
-                (bt_jurisdiction::BT_JURISDICTION_HK, "pki/hk/root-ca.pem"),
-            ] {
-                let root = testdata(root);
-                ok(bt_verifier_builder_add_anchors(
-                    b,
-                    j as u32,
-                    root.as_ptr(),
-                    root.len(),
-                ));
-            }
-            ok(bt_verifier_builder_build(b, &mut v));
-        }
-        v
-    };
+    let anchors = anchors_verifier;
     let cn = Party {
         v: anchors(),
         c: credentials(CN_SM2_CHAIN, CN_SM2_KEY).unwrap(),
         cache: cache(),
         policy: policy(None),
+        borrowed_cache: false,
     };
     let hk = Party {
         v: anchors(),
         c: credentials(HK_CHAIN, HK_KEY).unwrap(),
         cache: cache(),
         policy: policy(None),
+        borrowed_cache: false,
     };
     let (_s, m1) = cn.start(NOW).unwrap();
     assert_eq!(
