@@ -298,6 +298,8 @@ pub(crate) mod typed {
     pub(crate) const ECDSA_WITH_SHA256: ObjectIdentifier = of(super::ECDSA_WITH_SHA256);
     /// [`super::ECDSA_WITH_SHA384`].
     pub(crate) const ECDSA_WITH_SHA384: ObjectIdentifier = of(super::ECDSA_WITH_SHA384);
+    /// [`super::ECDSA_WITH_SHA512`].
+    pub(crate) const ECDSA_WITH_SHA512: ObjectIdentifier = of(super::ECDSA_WITH_SHA512);
     /// [`super::SM2_WITH_SM3`].
     pub(crate) const SM2_WITH_SM3: ObjectIdentifier = of(super::SM2_WITH_SM3);
 }

@@ -246,34 +246,36 @@ pub(super) fn sign(
 /// X.509 tolerates "NULL or absent" this protocol does not: a field changed in transit
 /// must not verify.
 fn check_canonical_parameters(algorithm: &AlgorithmIdentifierOwned) -> Result<(), Error> {
-    use crate::oid;
-    let dotted = algorithm.oid.to_string();
-    let is_one_of = |known: &[&str]| known.contains(&dotted.as_str());
+    use crate::oid::typed;
+    let is_one_of = |known: &[der::asn1::ObjectIdentifier]| known.contains(&algorithm.oid);
     let parameters = algorithm.parameters.as_ref();
     let (canonical, rule) = if is_one_of(&[
-        oid::SHA256_WITH_RSA,
-        oid::SHA384_WITH_RSA,
-        oid::SHA512_WITH_RSA,
+        typed::SHA256_WITH_RSA,
+        typed::SHA384_WITH_RSA,
+        typed::SHA512_WITH_RSA,
     ]) {
         let null = parameters
             .is_some_and(|p| der::Tagged::tag(p) == der::Tag::Null && p.value().is_empty());
         (null, "NULL")
     } else if is_one_of(&[
-        oid::ECDSA_WITH_SHA256,
-        oid::ECDSA_WITH_SHA384,
-        oid::ECDSA_WITH_SHA512,
-        oid::ED25519,
-        oid::SM2_WITH_SM3,
+        typed::ECDSA_WITH_SHA256,
+        typed::ECDSA_WITH_SHA384,
+        typed::ECDSA_WITH_SHA512,
+        typed::ED25519,
+        typed::SM2_WITH_SM3,
     ]) {
         (parameters.is_none(), "absent")
     } else {
-        (true, "")
+        return Ok(());
     };
     if canonical {
         Ok(())
     } else {
         Err(Error::AlgorithmParametersInvalid {
-            reason: format!("{dotted}: the parameters must be {rule} in this protocol"),
+            reason: format!(
+                "{}: the parameters must be {rule} in this protocol",
+                algorithm.oid
+            ),
         })
     }
 }
