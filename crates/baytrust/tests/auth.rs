@@ -1119,3 +1119,46 @@ fn extreme_and_non_der_times_and_versions_are_refused_without_panic() {
         Err(Error::AuthMessageMalformed { .. })
     ));
 }
+
+#[test]
+fn a_random_source_repeating_a_nonce_is_refused_and_records_nothing_more() {
+    let a = cn_sm2();
+    let shared = cache();
+    let initiator = Initiator::new(verifier(), &a, &shared);
+    // Two sources in the same state draw the same nonce.
+    let (_first, _) = initiator.start(now(), &mut CountingNonces(0)).unwrap();
+    assert_eq!(shared.len(), 1);
+    assert!(matches!(
+        initiator.start(now(), &mut CountingNonces(0)),
+        Err(Error::AuthRandomUnavailable { .. })
+    ));
+    assert_eq!(shared.len(), 1);
+}
+
+#[test]
+fn one_message_1_raced_from_eight_threads_is_answered_once() {
+    let (a, b) = (cn_sm2(), hk_rsa());
+    let (cache_a, cache_b) = (cache(), cache());
+    let initiator = Initiator::new(verifier(), &a, &cache_a);
+    let responder = Responder::new(verifier(), &b, &cache_b);
+    for _ in 0..20 {
+        let (_state, message1) = initiator.start(now(), &mut SystemNonceSource).unwrap();
+        let outcomes: Vec<Result<(), Error>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| {
+                    scope.spawn(|| {
+                        responder
+                            .respond(&message1, now(), &mut SystemNonceSource)
+                            .map(|_| ())
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let answered = outcomes.iter().filter(|o| o.is_ok()).count();
+        assert_eq!(answered, 1, "{outcomes:?}");
+        assert!(outcomes
+            .iter()
+            .all(|o| matches!(o, Ok(()) | Err(Error::AuthMessageReplayed { .. }))));
+    }
+}
